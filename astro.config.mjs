@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import preact from '@astrojs/preact';
+
+/**
+ * Request bodies: no form or API call needs more than a few hundred kilobytes (a large configuration
+ * included), so the server refuses anything larger before reading it. The adapter's limit bounds
+ * every route; actions have their own (answered with 413), and the JSON API checks its bodies itself
+ * (src/server/http/body.ts).
+ */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+const ACTION_BODY_LIMIT_BYTES = 256 * 1024;
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  output: 'static',
+  adapter: node({ mode: 'standalone', bodySizeLimit: BODY_LIMIT_BYTES }),
+  integrations: [preact()],
+  security: {
+    // Form posts from other sites are refused (Astro's default, stated here because the request forms rely on it).
+    checkOrigin: true,
+    actionBodySizeLimit: ACTION_BODY_LIMIT_BYTES,
+  },
+});
