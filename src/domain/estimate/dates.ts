@@ -1,0 +1,35 @@
+/** Calendar arithmetic on ISO dates (YYYY-MM-DD) in UTC, so results never depend on the time zone. */
+
+function parse(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+function format(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  const date = parse(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return format(date);
+}
+
+/** Adds whole months, clamping to the month's last day (Jan 31 + 1 month = Feb 28 or 29). */
+export function addMonths(iso: string, months: number): string {
+  const date = parse(iso);
+  const day = date.getUTCDate();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(day, lastDay));
+  return format(date);
+}
+
+/** Last day of a term of `months` starting on `start`: a 12-month term from 2026-03-01 ends 2027-02-28. */
+export function termEndDate(start: string, months: number): string {
+  return addDays(addMonths(start, months), -1);
+}
+
+export function formatDate(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(parse(iso));
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import type { Catalog } from '../catalog/catalog';
+import { systemInfo, systems } from '../catalog/roles';
+import { configurationSchema, configurationSchemaFor } from '../configuration/configuration';
+import { addDays } from '../estimate/dates';
+
+/**
+ * What a customer sends when they ask for an installation or a service visit. One schema per concept,
+ * shared by the HTML forms, the Astro actions, the JSON API, the JSON Schemas it publishes and the
+ * tests, so a field means the same everywhere and its message is written once.
+ *
+ * Unknown keys are stripped (zod's default) everywhere: a client that sends prices, totals or fields
+ * from a newer version is not refused, and nothing it adds reaches storage.
+ */
+
+/** A required text field whose message reads the same whether the value is missing or blank. */
+function requiredText(message: string, max: number, tooLong = `Keep this under ${max} characters`) {
+  return z.string({ error: message }).trim().min(1, message).max(max, tooLong);
+}
+
+function optionalText(max: number, tooLong = `Keep this under ${max} characters`) {
+  return z.string().trim().max(max, tooLong).optional();
+}
+
+export const contactSchema = z.object({
+  name: requiredText('Enter your name', 100),
+  email: z
+    .string({ error: 'Enter your email address so we can confirm your request' })
+    .trim()
+    .min(1, 'Enter your email address so we can confirm your request')
+    .max(254, 'Enter an email address of at most 254 characters')
+    .pipe(z.email('Enter an email address like name@example.com')),
+  /** Optional: some customers only want email. At least 7 digits when given. */
+  phone: z
+    .string()
+    .trim()
+    .max(30, 'Enter a phone number of at most 30 characters')
+    .regex(/^\+?[\d\s().-]*$/, 'Enter a phone number like (555) 010-4400, using digits, spaces and ( ) - + only')
+    .refine((phone) => phone.replace(/\D/g, '').length >= 7, 'Enter a phone number with at least 7 digits, like (555) 010-4400')
+    .optional(),
+}, { error: 'Give your contact details: at least your name and email address' });
+export type Contact = z.infer<typeof contactSchema>;
+
+export const addressSchema = z.object({
+  /** Which site of the configuration this is the address of; absent for a direct request. */
+  siteId: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
+  line1: requiredText('Enter the street address', 120),
+  line2: optionalText(120),
+  city: requiredText('Enter the town or city', 80),
+  region: optionalText(60),
+  postalCode: requiredText('Enter the ZIP or postal code', 10, 'Enter a ZIP or postal code of at most 10 characters').regex(
+    /^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/,
+    'Enter a ZIP or postal code like 94100, using letters, digits, spaces and dashes',
+  ),
+}, { error: 'Enter the address: street, town or city, and ZIP or postal code' });
+export type Address = z.infer<typeof addressSchema>;
+
+export const dayParts = ['morning', 'afternoon'] as const;
+export type DayPart = (typeof dayParts)[number];
+export const dayPartLabels: Record<DayPart, string> = {
+  morning: 'Morning (8 am – noon)',
+  afternoon: 'Afternoon (noon – 5 pm)',
+};
+
+/** How far ahead a customer may ask for a visit; later than that we would only have to call back. */
+export const WINDOW_HORIZON_DAYS = 180;
+export const MAX_WINDOWS = 3;
+
+const isoDate = () => z.iso.date({ error: 'Enter a date like 2026-03-14' });
+const part = z.enum(dayParts, { error: 'Choose morning or afternoon' });
+
+/** A preferred visit: a day and half of it. Only with `today` can the date be checked against the calendar. */
+function windowSchema(today?: string) {
+  if (!today) return z.object({ date: isoDate(), part });
+  const last = addDays(today, WINDOW_HORIZON_DAYS);
+  // On the date itself, so a wrong date is reported even while the time of day is still missing.
+  const date = isoDate()
+    .refine((d) => d > today, 'Choose a date after today')
+    .refine((d) => d <= last, `Choose a date within the next ${WINDOW_HORIZON_DAYS / 30} months`);
+  return z.object({ date, part });
+}
+export type PreferredWindow = z.infer<ReturnType<typeof windowSchema>>;
+
+function windowsSchema(today?: string) {
+  return z
+    .array(windowSchema(today))
+    .max(MAX_WINDOWS, `Give at most ${MAX_WINDOWS} preferred times`)
+    .default([])
+    .superRefine((windows, ctx) => {
+      const seen = new Set<string>();
+      windows.forEach((w, i) => {
+        const key = `${w.date} ${w.part}`;
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'date'], message: 'You gave this time twice; choose another' });
+        seen.add(key);
+      });
+    });
+}
+
+const notes = optionalText(2000, 'Keep your notes under 2,000 characters');
+
+const consent = z.literal(true, {
+  error: 'Tick the box to agree that we may store your details and contact you about this request',
+});
+
+/** What an installation request holds; `configuration` is absent when the customer asks directly. */
+function installationShape(configuration: z.core.$ZodType<z.output<typeof configurationSchema>, z.input<typeof configurationSchema>>, today?: string) {
+  return {
+    contact: contactSchema,
+    /** One per site of the configuration, in the same order; one for a direct request. */
+    addresses: z
+      .array(addressSchema, { error: 'Enter the address where we should install' })
+      .min(1, 'Enter the address where we should install')
+      .max(50, 'Give at most 50 addresses'),
+    windows: windowsSchema(today),
+    notes,
+    consent,
+    configuration: z.optional(configuration),
+  };
+}
+
+type InstallationShape = ReturnType<typeof installationShape>;
+
+/** Every site of the configuration needs its address, given in the same order as the sites. */
+function checkAddressesMatchSites(request: { addresses: Address[]; configuration?: { sites: { id: string; name: string }[] } | undefined }, ctx: z.RefinementCtx) {
+  const sites = request.configuration?.sites;
+  // With no address at all, the list's own message says what is missing.
+  if (!sites || request.addresses.length === 0) return;
+  sites.forEach((site, i) => {
+    const address = request.addresses[i];
+    if (!address) {
+      ctx.addIssue({ code: 'custom', path: ['addresses', i], message: `Enter the address of ${site.name}` });
+    } else if (address.siteId !== undefined && address.siteId !== site.id) {
+      ctx.addIssue({ code: 'custom', path: ['addresses', i, 'siteId'], message: `This address should belong to ${site.name}` });
+    }
+  });
+  if (request.addresses.length > sites.length) {
+    ctx.addIssue({ code: 'custom', path: ['addresses'], message: `Give one address per site: the configuration has ${sites.length}` });
+  }
+}
+
+function installationObject(shape: InstallationShape) {
+  return z.object(shape).superRefine(checkAddressesMatchSites);
+}
+
+export const installationRequestSchema = installationObject(installationShape(configurationSchema));
+export type InstallationRequest = z.infer<typeof installationRequestSchema>;
+export type InstallationRequestInput = z.input<typeof installationRequestSchema>;
+
+export const serviceSystems = [...systems, 'other'] as const;
+export type ServiceSystem = (typeof serviceSystems)[number];
+export const serviceSystemLabels: Record<ServiceSystem, string> = {
+  ...Object.fromEntries(systems.map((id) => [id, systemInfo[id].name])),
+  other: 'Something else or not sure',
+} as Record<ServiceSystem, string>;
+
+export const urgencies = ['emergency', 'soon', 'routine'] as const;
+export type Urgency = (typeof urgencies)[number];
+export const urgencyLabels: Record<Urgency, { label: string; hint: string }> = {
+  emergency: { label: 'Urgent', hint: 'The system is down, keeps sounding or leaves the site unprotected.' },
+  soon: { label: 'This week', hint: 'Something does not work as it should, but the site is protected.' },
+  routine: { label: 'When convenient', hint: 'Maintenance, a battery, a small change or a question.' },
+};
+
+function serviceShape(today?: string) {
+  return {
+    contact: contactSchema,
+    address: addressSchema,
+    system: z.enum(serviceSystems, { error: 'Choose which system needs attention' }),
+    problem: requiredText('Tell us what is wrong', 2000, 'Keep the description under 2,000 characters').min(
+      10,
+      'Describe the problem in a few more words (at least 10 characters)',
+    ),
+    urgency: z.enum(urgencies, { error: 'Choose how urgent the visit is' }),
+    windows: windowsSchema(today),
+    consent,
+  };
+}
+
+export const serviceRequestSchema = z.object(serviceShape());
+export type ServiceRequest = z.infer<typeof serviceRequestSchema>;
+export type ServiceRequestInput = z.input<typeof serviceRequestSchema>;
+
+export const requestKinds = ['installation', 'service'] as const;
+export type RequestKind = (typeof requestKinds)[number];
+
+function requestUnion(installation: InstallationShape, service: ReturnType<typeof serviceShape>) {
+  return z.discriminatedUnion(
+    'kind',
+    [
+      z.object({ kind: z.literal('installation'), ...installation }).superRefine(checkAddressesMatchSites),
+      z.object({ kind: z.literal('service'), ...service }),
+    ],
+    { error: 'Say which kind of request this is: "installation" or "service"' },
+  );
+}
+
+/** The JSON API's body: either kind of request, told apart by `kind`. */
+export const requestSchema = requestUnion(installationShape(configurationSchema), serviceShape());
+export type CustomerRequest = z.infer<typeof requestSchema>;
+export type CustomerRequestInput = z.input<typeof requestSchema>;
+
+/**
+ * The same schemas with what only the server knows: the catalog (every product of an attached
+ * configuration must exist) and today's date (preferred times must lie ahead).
+ */
+export function requestSchemasFor(catalog: Catalog, today: string) {
+  const installation = installationShape(configurationSchemaFor(catalog), today);
+  const service = serviceShape(today);
+  return {
+    installation: installationObject(installation),
+    service: z.object(service),
+    request: requestUnion(installation, service),
+  };
+}
+
+/** Fields a submission carries besides the request: never stored as request data. */
+export const submissionFieldsSchema = z.object({
+  /** Generated when the form is shown (or sent as the Idempotency-Key header): a retry is recognised. */
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,100}$/, 'The idempotency key must be 16 to 100 letters, digits, dashes or underscores')
+    .optional(),
+  /** Honeypot: hidden from people, so only robots fill it in. */
+  website: z.string().optional(),
+});
+
+/** The first word of a name: the only personal detail a saved quote keeps. */
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0]!.slice(0, 40);
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+
+/**
+ * The installer's business and pricing settings, one data file (src/data/settings/settings.yaml).
+ * Every number the estimate uses lives here or in the catalog, so it can be tuned without code.
+ */
+
+const cents = z.number().int().nonnegative();
+const percent = z.number().min(0).max(100);
+/** Widening of an estimate range, in percent of the amount it applies to. */
+const widening = z.number().min(0).max(300);
+
+/** How an on-site condition changes wired labour: longer on average and a wider high end. */
+const condition = z.object({
+  /** Shown beside every line it affects: "Finished walls: cable has to be fished". */
+  label: z.string().min(3).max(120),
+  /** Extra time on wired installs, in percent. */
+  laborPercent: z.number().min(0).max(200),
+  /** How much further the high end of the range reaches, in percent. */
+  spreadHighPercent: widening,
+});
+
+
+const travelZone = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(2),
+  /** Postal codes starting with any of these belong to the zone. */
+  postalPrefixes: z.array(z.string().min(1).max(10)).min(1),
+  /** Added to the catalog's travel price for every technician-day in this zone. */
+  extraPerTechnicianDayCents: cents,
+});
+
+export const settingsSchema = z
+  .object({
+    company: z.object({
+      name: z.string().min(2),
+      phone: z.string().min(5),
+      email: z.email(),
+      address: z.string().min(5),
+      licence: z.string().min(2),
+      serviceArea: z.string().min(5),
+    }),
+    /** BCP 47 locale for numbers, dates and money, e.g. en-US. */
+    locale: z.string().min(2),
+    /** ISO 4217 currency code. */
+    currency: z.string().length(3),
+    /** Units customers type and read: imperial (ft, sq ft) or metric. Stored values are metric. */
+    units: z.enum(['imperial', 'metric']),
+    tax: z.object({
+      /** Sales tax on equipment and materials, percent (up to 4 decimals). */
+      equipmentPercent: percent,
+      /** Tax on labour, services and travel, percent. Permits are passed through untaxed. */
+      laborPercent: percent,
+    }),
+    labor: z.object({
+      residentialHourlyCents: cents,
+      commercialHourlyCents: cents,
+    }),
+    /** The least the work on a site (labour, services and travel) is billed at, before tax. */
+    minimumChargeCents: cents,
+    travel: z.object({
+      /** Catalog service (role travel) priced per technician-day on site. */
+      productId: z.string().min(1),
+      zones: z.array(travelZone).min(1),
+      /** Zone assumed when the postal code is missing or outside every zone. */
+      fallbackZone: z.string(),
+      /** Extra width of the travel line when the zone had to be assumed. */
+      unknownZoneSpreadHighPercent: widening,
+    }),
+    spread: z.object({
+      /** How far below the central figure the low end of labour and materials sits. */
+      lowPercent: z.number().min(0).max(50),
+      /** How far above it the high end sits before any condition widens it. */
+      highPercent: widening,
+    }),
+    siteConditions: z.object({
+      wiringAccess: z.object({
+        open: condition,
+        partial: condition,
+        finished: condition,
+        unknown: condition,
+      }),
+      /** Ceilings higher than this need taller ladders or a lift. */
+      highCeilingAboveM: z.number().positive(),
+      highCeiling: condition,
+      /** Each storey above the second adds a little to every wired run. */
+      perExtraStorey: condition,
+    }),
+    cableRuns: z.object({
+      /** Average run length: base + per storey above the first + factor × √(floor area in m²). */
+      baseM: z.number().min(0),
+      perStoreyM: z.number().min(0),
+      perSqrtAreaM: z.number().min(0),
+      /** Uncertainty of the run length, in percent either way. */
+      spreadPercent: z.number().min(0).max(100),
+      label: z.string().min(3),
+    }),
+    reuse: z.object({
+      /** Time to test and re-enrol a device the customer already owns, as a percent of a new install. */
+      laborPercent: percent,
+      /** Wider high end for reused devices (age and compatibility are unknown until on site). */
+      spreadHighPercent: widening,
+      label: z.string().min(3),
+    }),
+    crew: z.object({
+      hoursPerDay: z.number().positive().max(12),
+      /** Crew size by total labour hours of a site: the last row whose `fromHours` is reached applies. */
+      sizes: z
+        .array(z.object({ fromHours: z.number().min(0), technicians: z.number().int().positive() }))
+        .min(1),
+    }),
+    /** Days a quote's prices are held. */
+    quoteValidityDays: z.number().int().positive().max(365),
+    /** Deposit asked for when a quote is accepted, percent of the one-time total. */
+    depositPercent: percent,
+  })
+  .superRefine((s, ctx) => {
+    if (!s.travel.zones.some((zone) => zone.id === s.travel.fallbackZone)) {
+      ctx.addIssue({ code: 'custom', path: ['travel', 'fallbackZone'], message: `no travel zone has the id "${s.travel.fallbackZone}"` });
+    }
+    const rows = s.crew.sizes;
+    if (rows[0]?.fromHours !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['crew', 'sizes', 0, 'fromHours'], message: 'the first crew size must start at 0 hours' });
+    }
+    rows.forEach((row, i) => {
+      const previous = rows[i - 1];
+      if (previous && (row.fromHours <= previous.fromHours || row.technicians < previous.technicians)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['crew', 'sizes', i],
+          message: 'crew sizes must grow with hours: sort rows by fromHours and never shrink the crew',
+        });
+      }
+    });
+    // Reusing a device must never cost more than installing a new one, even at the high end.
+    if (s.reuse.laborPercent * (100 + s.reuse.spreadHighPercent) > 100 * 100) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reuse'],
+        message: 'laborPercent × (1 + spreadHighPercent) must stay at or below 100 % so reuse never raises a price',
+      });
+    }
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
