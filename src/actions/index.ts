@@ -1,0 +1,101 @@
+import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { z } from 'astro/zod';
+import { formToObject, type FormOptions } from '../domain/requests/form';
+import type { CustomerRequest, RequestKind } from '../domain/requests/request';
+import { clientAddress } from '../server/rate-limit';
+import { noteRetryAfter } from '../server/retry-after';
+import { siteUrl, storeRequest, validateRequest } from '../server/submissions';
+
+/**
+ * The request forms post here (`<form method="POST" action={actions.requestInstallation}>`), so they
+ * work without JavaScript: Astro runs the action, then renders the same page with the result, where
+ * field errors stand next to their fields and every typed value is kept.
+ *
+ * The input is the raw FormData, rebuilt into the shared request schema (see domain/requests/form.ts)
+ * and validated there with the catalog and today's date; every issue keeps the path of its field.
+ */
+
+export const formOptions: Record<RequestKind, FormOptions> = {
+  installation: { booleans: ['consent'], json: ['configuration'], compact: ['windows'], ignore: ['idempotencyKey', 'website'] },
+  service: { booleans: ['consent'], compact: ['windows'], ignore: ['idempotencyKey', 'website'] },
+};
+
+interface FormSubmission {
+  /** Null when the spam trap was filled in: nothing is validated or stored. */
+  request: CustomerRequest | null;
+  idempotencyKey: string | undefined;
+}
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+function formInput(kind: RequestKind) {
+  return z.unknown().transform(async (raw, ctx): Promise<FormSubmission> => {
+    if (!(raw instanceof FormData)) {
+      ctx.addIssue({ code: 'custom', message: 'Send the form as form data' });
+      return z.NEVER;
+    }
+    const honeypot = text(raw, 'website');
+    const idempotencyKey = text(raw, 'idempotencyKey');
+    // A filled spam trap skips validation: the robot is told nothing about the fields.
+    if (honeypot && honeypot.trim() !== '') return { request: null, idempotencyKey };
+    const result = await validateRequest(kind, formToObject(raw, formOptions[kind]).value);
+    if (!result.ok) {
+      for (const issue of result.issues) ctx.addIssue({ code: 'custom', path: issue.path.filter((p) => typeof p !== 'symbol') as (string | number)[], message: issue.message });
+      return z.NEVER;
+    }
+    return { request: result.request, idempotencyKey };
+  });
+}
+
+export interface RequestReceipt {
+  reference: string;
+  kind: RequestKind;
+  quoteUrl: string | null;
+  quoteValidUntil: string | null;
+  /** True when this was the same form sent again: the request was already stored. */
+  replayed: boolean;
+}
+
+async function handle(input: FormSubmission, context: ActionAPIContext): Promise<RequestReceipt> {
+  if (!input.request) {
+    throw new ActionError({
+      code: 'BAD_REQUEST',
+      message: 'We could not accept this form because a field meant to stay empty was filled in. If you are a person, clear the field labelled "Leave this empty" and send it again, or call us.',
+    });
+  }
+  const outcome = await storeRequest(input.request, {
+    idempotencyKey: input.idempotencyKey,
+    clientKey: clientAddress(context.request, context.clientAddress),
+    site: siteUrl(context.site, context.url),
+  });
+  if (outcome.ok) {
+    const { request, quoteUrl } = outcome;
+    return { reference: request.reference, kind: request.kind, quoteUrl, quoteValidUntil: request.quote?.revision.validUntil ?? null, replayed: request.replayed };
+  }
+  switch (outcome.reason) {
+    case 'rate-limited':
+      noteRetryAfter(context.request, outcome.retryAfterSeconds);
+      throw new ActionError({ code: 'TOO_MANY_REQUESTS', message: outcome.message });
+    case 'conflict':
+      throw new ActionError({
+        code: 'CONFLICT',
+        message: `This form was already sent as request ${outcome.reference}, with different details. To send a new request, open this page again from the menu or the address bar and fill it in; to change ${outcome.reference}, reply to its confirmation email.`,
+      });
+  }
+}
+
+export const server = {
+  requestInstallation: defineAction({
+    accept: 'form',
+    input: formInput('installation'),
+    handler: handle,
+  }),
+  requestService: defineAction({
+    accept: 'form',
+    input: formInput('service'),
+    handler: handle,
+  }),
+};

@@ -1,0 +1,59 @@
+/**
+ * Errors of the JSON API as RFC 9457 problem details (application/problem+json): a `type` URI that
+ * documents the problem (GET it for an explanation), a `title` that is the same for every instance,
+ * the HTTP `status`, a `detail` for this occurrence and, for invalid input, `errors` naming EVERY bad
+ * field with its path in the request body.
+ */
+
+export interface FieldError {
+  /** Dotted path from the body's root: "configuration.sites.0.lines.2.productId"; "" for the body itself. */
+  path: string;
+  /** The same place as a JSON Pointer (RFC 6901): "/configuration/sites/0/lines/2/productId". */
+  pointer: string;
+  message: string;
+}
+
+export const problemTypes = {
+  'validation-error': { status: 422, title: 'Some fields are missing or invalid', description: 'The body was valid JSON but one or more fields did not pass validation. `errors` lists each of them with its path and a message; fix them and send the request again.' },
+  'malformed-json': { status: 400, title: 'The body is not valid JSON', description: 'The request body could not be parsed as JSON. Send a JSON object with Content-Type: application/json.' },
+  'unsupported-media-type': { status: 415, title: 'Send JSON', description: 'This endpoint accepts only application/json request bodies.' },
+  'payload-too-large': { status: 413, title: 'The request body is too large', description: 'The body is larger than this endpoint accepts. Configurations and requests fit well within the limit; a larger body is refused before it is read.' },
+  'rate-limited': { status: 429, title: 'Too many requests', description: 'This address sent more requests than we accept in a short time. Wait the number of seconds given in Retry-After, then try again; or call us.' },
+  'idempotency-conflict': { status: 422, title: 'This Idempotency-Key was used for a different request', description: 'A request with the same Idempotency-Key but different content was already stored. Use a new key for a new request; resend the same content with the same key to get the stored result.' },
+  'rejected': { status: 400, title: 'The submission was rejected', description: 'The submission filled in a field that is hidden from people (a spam trap), so it was not stored. If you are a person, leave that field empty.' },
+  'not-found': { status: 404, title: 'Not found', description: 'Nothing exists at this address.' },
+  'internal-error': { status: 500, title: 'Something went wrong on our side', description: 'The server could not complete the request. Nothing was stored unless a success response was returned. Try again later or call us.' },
+} as const;
+
+export type ProblemType = keyof typeof problemTypes;
+
+export function problemTypeUri(type: ProblemType): string {
+  return `/api/problems/${type}`;
+}
+
+export function toFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix: (string | number)[] = []): FieldError[] {
+  return issues.map((issue) => {
+    const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+    return {
+      path: path.join('.'),
+      pointer: path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
+      message: issue.message,
+    };
+  });
+}
+
+export function problem(type: ProblemType, detail: string, extra: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown } = {}): Response {
+  const { headers, ...members } = extra;
+  const { status, title } = problemTypes[type];
+  return new Response(JSON.stringify({ type: problemTypeUri(type), title, status, detail, ...members }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: init.status ?? 200,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...init.headers },
+  });
+}

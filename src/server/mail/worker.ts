@@ -1,0 +1,64 @@
+import { getDb } from '../db/client';
+import { loadSettings } from '../data';
+import { mailSetupFromEnv, type MailSetup } from './config';
+import { deliverDue } from './outbox';
+
+/**
+ * Runs the outbox in this process: right after a request commits (`kickOutbox`), and every
+ * OUTBOX_INTERVAL_SECONDS (default 30) for retries and for rows left by a restart. A failed message
+ * is tried again after OUTBOX_RETRY_SECONDS (default 60), then twice as long each time. Runs never
+ * overlap in one process; across processes the row claims keep them apart.
+ */
+
+let setup: Promise<MailSetup> | undefined;
+let running: Promise<void> | undefined;
+let again = false;
+let timer: NodeJS.Timeout | undefined;
+
+export function mailSetup(): Promise<MailSetup> {
+  setup ??= loadSettings().then((settings) => {
+    const result = mailSetupFromEnv(settings);
+    console.info(`[mail] messages go to ${result.description}`);
+    return result;
+  });
+  return setup;
+}
+
+async function runUntilIdle(): Promise<void> {
+  do {
+    again = false;
+    const [db, { transport, from }] = await Promise.all([getDb(), mailSetup()]);
+    const retrySeconds = Number(process.env.OUTBOX_RETRY_SECONDS ?? 60);
+    const report = await deliverDue(db, { transport, from, retryBaseMs: Math.max(1, retrySeconds) * 1000 });
+    // A full batch means more may be waiting.
+    if (report.sent + report.logged + report.retrying + report.failed >= 20) again = true;
+  } while (again);
+}
+
+/** Delivers what is due now; a call during a run makes the run go round once more. */
+export function kickOutbox(): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = runUntilIdle()
+    .catch((error: unknown) => console.error('[mail] outbox run failed:', error))
+    .finally(() => {
+      running = undefined;
+    });
+  ensureOutboxTimer();
+  return running;
+}
+
+function ensureOutboxTimer(): void {
+  if (timer) return;
+  const seconds = Number(process.env.OUTBOX_INTERVAL_SECONDS ?? 30);
+  timer = setInterval(() => void kickOutbox(), Math.max(1, seconds) * 1000);
+  // The timer alone must not keep the process alive.
+  timer.unref();
+}
+
+/** Starts the periodic run (and delivers anything left over) on the first call; cheap afterwards. */
+export function ensureOutboxWorker(): void {
+  if (!timer) void kickOutbox();
+}
