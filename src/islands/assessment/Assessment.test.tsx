@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fixtureGuidelines, fixtureProducts, fixtureSettings } from '../../domain/fixtures';
+import type { ClientData } from '../../stores/site-data';
+
+const data: ClientData = { products: fixtureProducts, settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines };
+
+async function mount() {
+  vi.resetModules();
+  const { default: Assessment } = await import('./Assessment');
+  const store = await import('../../stores/assessment');
+  const configuration = await import('../../stores/configuration');
+  render(<Assessment data={data} />);
+  return { store, configuration };
+}
+
+beforeEach(() => localStorage.clear());
+afterEach(() => cleanup());
+
+describe('assessment island', () => {
+  it('asks home or business first, then the first home step', async () => {
+    await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /A home/ }));
+    await screen.findByRole('heading', { name: 'Your home' });
+    expect(screen.getByText('Step 1 of 6')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.id).toBe('assessment-step'));
+  });
+
+  it('names a bad answer next to its field, keeps it, and focuses it', async () => {
+    await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /A home/ }));
+    const area = (await screen.findByLabelText('Total floor area')) as HTMLInputElement;
+    fireEvent.input(area, { target: { value: 'about 2000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('Floor area: enter a number');
+    expect(area.getAttribute('aria-invalid')).toBe('true');
+    expect(area.getAttribute('aria-describedby')).toContain('q-area-error');
+    expect(document.getElementById('q-area-error')!.textContent).toContain('enter a number');
+    expect(area.value).toBe('about 2000');
+    await waitFor(() => expect(document.activeElement).toBe(area));
+    fireEvent.input(area, { target: { value: '2000' } });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('heading', { name: 'Doors and windows' });
+  });
+
+  it('skips steps and shows three packages with the budget match highlighted', async () => {
+    const { store } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /A home/ }));
+    await screen.findByRole('heading', { name: 'Your home' });
+    store.updateHome({ budget: 'complete', goals: ['deter', 'fire-co', 'monitoring'] });
+    for (let i = 0; i < 6; i++) fireEvent.click(screen.getByRole('button', { name: 'Skip this step' }));
+    await screen.findByRole('heading', { name: 'Three ways to protect your home' });
+    const packages = screen.getAllByRole('listitem').filter((li) => li.classList.contains('package'));
+    expect(packages.map((p) => p.querySelector('h3')!.textContent)).toEqual(['Essential', 'Recommended', 'Complete']);
+    expect(packages[2]!.classList.contains('package--highlighted')).toBe(true);
+    expect(within(packages[2]!).getByText('Matches your budget')).toBeTruthy();
+    for (const p of packages) expect(p.querySelector('.package__price')!.textContent).toMatch(/^\$[\d,]+ – \$[\d,]+/);
+  });
+
+  it('lists answers that could not be used on the results, with a way back to them', async () => {
+    const { store } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /A home/ }));
+    store.updateHome({ bedrooms: 'several' });
+    store.goToStep(7);
+    await screen.findByRole('heading', { name: 'Three ways to protect your home' });
+    expect(screen.getByText(/Bedrooms: enter a number/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Change it' }));
+    await screen.findByRole('heading', { name: 'Your home' });
+  });
+
+  it('starts the configurator from the chosen package', async () => {
+    const assign = vi.fn();
+    vi.stubGlobal('location', { ...location, assign });
+    const { store, configuration } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /A home/ }));
+    store.goToStep(7);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start from Essential package' }));
+    expect(configuration.$configuration.get()!.audience).toBe('home');
+    expect(configuration.$configuration.get()!.sites[0]!.lines.length).toBeGreaterThan(0);
+    expect(assign).toHaveBeenCalledWith('/configure');
+    vi.unstubAllGlobals();
+  });
+
+  it('asks for business sites and adds and removes them', async () => {
+    const { store } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /A business/ }));
+    await screen.findByRole('heading', { name: 'Your business' });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('heading', { name: 'Your sites' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add another site' }));
+    await screen.findByRole('group', { name: 'Site 2: Site 2' });
+    fireEvent.input(screen.getAllByLabelText('Site name')[1]!, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText('Site 2: Name: give the site a name');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove site 2' }));
+    await waitFor(() => expect(store.$assessment.get().business.sites).toHaveLength(1));
+  });
+});

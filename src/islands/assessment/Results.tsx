@@ -1,0 +1,105 @@
+import { useMemo } from 'preact/hooks';
+import type { SiteData } from '../../domain/data';
+import { formatMoney } from '../../domain/money';
+import { recommend } from '../../domain/recommend/recommend';
+import { goToStep } from '../../stores/assessment';
+import { startFrom } from '../../stores/configuration';
+import { todayIso } from '../../stores/site-data';
+import { durationText, range, termText } from '../shared/format';
+import { fieldLabel, stepsFor, type DraftReading, type Path } from './model';
+import { summarisePackages } from './packages';
+
+interface Props {
+  data: SiteData;
+  path: Path;
+  reading: DraftReading;
+}
+
+/** The three packages side by side, the one matching the budget leaning highlighted. */
+export function Results({ data, path, reading }: Props) {
+  const { settings } = data;
+  const summaries = useMemo(() => {
+    try {
+      return summarisePackages(recommend(reading.premises, data), data, todayIso());
+    } catch {
+      return null;
+    }
+  }, [reading.premises, data]);
+  const problems = Object.entries(reading.errors);
+  const steps = stepsFor(path);
+  const stepOf = (key: string) => steps.findIndex((s) => s.fields.test(key)) + 1;
+
+  const start = (index: number) => {
+    const chosen = summaries?.[index];
+    if (!chosen) return;
+    startFrom(chosen.configuration, `Replaced your earlier configuration with the ${chosen.title} package.`);
+    window.location.assign('/configure');
+  };
+
+  if (!summaries || summaries.every((s) => s.items === 0)) {
+    return (
+      <div class="callout" role="alert">
+        <p>We could not put packages together from these answers, most likely because our product list is being updated.</p>
+        <p>
+          You can <a href="/configure">build your own system</a> or call us on {settings.company.phone} and we will price it with you.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      {problems.length > 0 && (
+        <div class="callout">
+          <p>We used typical values where an answer could not be used:</p>
+          <ul>
+            {problems.map(([key, message]) => (
+              <li key={key}>
+                {fieldLabel(key)}: {message}.{' '}
+                <button type="button" class="link-button" onClick={() => goToStep(stepOf(key))}>
+                  Change it
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ul class="packages">
+        {summaries.map((s, i) => (
+          <li key={s.tier} class={`package${s.highlighted ? ' package--highlighted' : ''}`} aria-labelledby={`package-${s.tier}`}>
+            <h3 id={`package-${s.tier}`}>{s.title}</h3>
+            {s.highlighted && <p class="package__badge">Matches your budget</p>}
+            <p class="package__price">
+              {range(s.oneTime, settings)}
+              <small> one time, installed, with tax</small>
+            </p>
+            <dl class="package__facts">
+              <dt>Monitoring</dt>
+              <dd>{s.termMonths === null ? 'None (you can add it later)' : `${formatMoney(s.monthlyCents, settings.currency, settings.locale)} a month, ${termText(s.termMonths)}`}</dd>
+              <dt>Installation</dt>
+              <dd>{durationText(s.duration, settings.locale)}</dd>
+              <dt>Devices</dt>
+              <dd>{s.items}</dd>
+            </dl>
+            <p class="package__main">Main items:</p>
+            <ul class="package__items">
+              {s.mainItems.map((item) => (
+                <li key={item.name}>
+                  {item.quantity} × {item.name}
+                </li>
+              ))}
+            </ul>
+            <button type="button" class={`button${s.highlighted ? '' : ' button--secondary'}`} onClick={() => start(i)}>
+              Start from {s.title}
+              <span class="visually-hidden"> package</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p class="muted">
+        Each option opens in the configurator, where you can change anything and see the estimate update. Prices are estimates: the low and high figures allow for
+        what we can only confirm on site.
+      </p>
+    </>
+  );
+}

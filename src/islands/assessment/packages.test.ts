@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { estimate } from '../../domain/estimate/estimate';
+import { fixtureData } from '../../domain/fixtures';
+import { premisesSchema } from '../../domain/premises/premises';
+import { recommend } from '../../domain/recommend/recommend';
+import { summarisePackages } from './packages';
+
+const today = '2026-11-23';
+
+describe('summarisePackages', () => {
+  const premises = premisesSchema.parse({ kind: 'home', goals: ['deter', 'fire-co', 'monitoring'], budget: 'essential' });
+  const recommendation = recommend(premises, fixtureData);
+  const summaries = summarisePackages(recommendation, fixtureData, today, 3);
+
+  it('gives the three packages in order, highlighting the budget leaning', () => {
+    expect(summaries.map((s) => [s.tier, s.title, s.highlighted])).toEqual([
+      ['essential', 'Essential', true],
+      ['recommended', 'Recommended', false],
+      ['complete', 'Complete', false],
+    ]);
+  });
+
+  it('uses the estimate engine for price, monthly fee and duration', () => {
+    for (const s of summaries) {
+      const result = estimate(s.configuration, fixtureData, { today });
+      expect(s.oneTime).toEqual(result.oneTime);
+      expect(s.monthlyCents).toBe(result.monthlyCents);
+      expect(s.duration).toEqual(result.duration);
+    }
+  });
+
+  it('counts installed devices and lists the biggest items by spend', () => {
+    for (const s of summaries) {
+      const devices = s.configuration.sites.flatMap((site) => site.lines).filter((l) => 'install' in fixtureData.catalog.get(l.productId)!);
+      expect(s.items).toBe(devices.reduce((n, l) => n + l.quantity, 0));
+      expect(s.mainItems.length).toBeLessThanOrEqual(3);
+      const spend = (name: string) => {
+        const product = fixtureData.catalog.products.find((p) => p.name === name)!;
+        return s.mainItems.find((m) => m.name === name)!.quantity * product.priceCents;
+      };
+      for (let i = 1; i < s.mainItems.length; i++) expect(spend(s.mainItems[i - 1]!.name)).toBeGreaterThanOrEqual(spend(s.mainItems[i]!.name));
+    }
+  });
+
+  it('reports the plan term, or null without monitoring', () => {
+    for (const s of summaries) {
+      const planned = s.configuration.sites.some((site) => site.planId);
+      expect(s.termMonths === null).toBe(!planned);
+    }
+  });
+});

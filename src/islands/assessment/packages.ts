@@ -1,0 +1,58 @@
+import type { Configuration } from '../../domain/configuration/configuration';
+import type { SiteData } from '../../domain/data';
+import type { Duration } from '../../domain/estimate/duration';
+import { estimate } from '../../domain/estimate/estimate';
+import type { Range } from '../../domain/money';
+import type { Recommendation } from '../../domain/recommend/recommend';
+
+/** One package as the results compare it: what it costs, how long it takes and what is in it. */
+export interface PackageSummary {
+  tier: 'essential' | 'recommended' | 'complete';
+  title: string;
+  configuration: Configuration;
+  oneTime: Range;
+  monthlyCents: number;
+  /** Contract months of the plan(s); 0 = month to month, null = no monitoring. */
+  termMonths: number | null;
+  duration: Duration;
+  /** Devices installed (units of equipment, not services). */
+  items: number;
+  /** The biggest items by what they cost, then by units: "4 × 4 MP turret camera". */
+  mainItems: { name: string; quantity: number }[];
+  /** The package matching the customer's budget leaning. */
+  highlighted: boolean;
+}
+
+export const packageTitles = { essential: 'Essential', recommended: 'Recommended', complete: 'Complete' } as const;
+
+export function summarisePackages(recommendation: Recommendation, data: SiteData, today: string, mainCount = 4): PackageSummary[] {
+  return (['essential', 'recommended', 'complete'] as const).map((tier) => {
+    const configuration = recommendation.packages[tier];
+    const result = estimate(configuration, data, { today });
+    const units = new Map<string, { quantity: number; cents: number }>();
+    for (const site of configuration.sites) {
+      for (const line of site.lines) {
+        const product = data.catalog.get(line.productId);
+        if (!product || !('install' in product)) continue;
+        const item = units.get(product.name) ?? { quantity: 0, cents: 0 };
+        units.set(product.name, { quantity: item.quantity + line.quantity, cents: item.cents + line.quantity * product.priceCents });
+      }
+    }
+    const plans = result.sites.flatMap((s) => (s.plan ? [s.plan] : []));
+    return {
+      tier,
+      title: packageTitles[tier],
+      configuration,
+      oneTime: result.oneTime,
+      monthlyCents: result.monthlyCents,
+      termMonths: plans.length ? Math.max(...plans.map((p) => p.termMonths)) : null,
+      duration: result.duration,
+      items: [...units.values()].reduce((sum, item) => sum + item.quantity, 0),
+      mainItems: [...units]
+        .sort((a, b) => b[1].cents - a[1].cents || b[1].quantity - a[1].quantity || a[0].localeCompare(b[0]))
+        .slice(0, mainCount)
+        .map(([name, { quantity }]) => ({ name, quantity })),
+      highlighted: tier === recommendation.start,
+    };
+  });
+}

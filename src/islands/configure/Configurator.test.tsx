@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { answerCheckEndpoint } from '../../../tests/helpers/check-endpoint';
+import { createCatalog } from '../../domain/catalog/catalog';
+import { encodeConfiguration } from '../../domain/configuration/link';
+import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '../../domain/fixtures';
+import type { ClientData } from '../../stores/site-data';
+
+const data: ClientData = { products: fixtureProducts, settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines };
+const KEY = 'secure-quote:configuration:v1';
+
+const home = () =>
+  fixtureConfig([
+    fixtureSite([
+      { productId: 'cam', quantity: 2, reason: 'Front and back doors' },
+      { productId: 'nvr', quantity: 1 },
+      { productId: 'contact', quantity: 4 },
+    ]),
+  ]);
+
+/** A fresh island and stores, reading whatever localStorage holds now. */
+async function mount(hash = '') {
+  vi.resetModules();
+  history.replaceState(null, '', `/configure${hash}`);
+  const { default: Configurator } = await import('./Configurator');
+  const store = await import('../../stores/configuration');
+  store.$today.set('2026-11-23');
+  const view = render(<Configurator data={data} />);
+  return { ...view, store };
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  answerCheckEndpoint({ catalog: createCatalog(fixtureProducts), settings: data.settings, guidelines: fixtureGuidelines });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('configurator island', () => {
+  it('offers ways to start when nothing is saved, and starts empty', async () => {
+    const { store } = await mount();
+    await screen.findByRole('heading', { name: 'How would you like to start?' });
+    expect(screen.getByRole('link', { name: 'Start the questions' }).getAttribute('href')).toBe('/assessment');
+    fireEvent.click(screen.getByRole('button', { name: 'For a business' }));
+    await screen.findByRole('tab', { name: 'Site 1' });
+    expect(store.$configuration.get()!.audience).toBe('business');
+    expect(JSON.parse(localStorage.getItem(KEY)!).audience).toBe('business');
+  });
+
+  it('shows the saved configuration with its estimate, and a quantity change updates both', async () => {
+    localStorage.setItem(KEY, JSON.stringify(home()));
+    const { store } = await mount();
+    await screen.findByRole('heading', { name: 'Your estimate' });
+    const before = store.$estimate.get()!.oneTime;
+    const total = () => document.querySelector('.estimate-panel__total')!.textContent;
+    expect(total()).toContain('$');
+    const initial = total();
+    fireEvent.click(screen.getByRole('button', { name: 'One more: Test camera' }));
+    await waitFor(() => expect(store.$configuration.get()!.sites[0]!.lines[0]!.quantity).toBe(3));
+    await waitFor(() => expect(total()).not.toBe(initial));
+    expect(store.$estimate.get()!.oneTime.low).toBeGreaterThan(before.low);
+    expect(JSON.parse(localStorage.getItem(KEY)!).sites[0].lines[0].quantity).toBe(3);
+  });
+
+  it('keeps a typed quantity that is not a number in the box and names the problem', async () => {
+    localStorage.setItem(KEY, JSON.stringify(home()));
+    const { store } = await mount();
+    const input = (await screen.findAllByLabelText('Quantity'))[0] as HTMLInputElement;
+    fireEvent.input(input, { target: { value: 'two' } });
+    await screen.findByText('Quantity: enter a whole number');
+    expect(input.value).toBe('two');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(store.$configuration.get()!.sites[0]!.lines[0]!.quantity).toBe(2);
+    fireEvent.input(input, { target: { value: '5' } });
+    await waitFor(() => expect(store.$configuration.get()!.sites[0]!.lines[0]!.quantity).toBe(5));
+  });
+
+  it('removes a line with undo', async () => {
+    localStorage.setItem(KEY, JSON.stringify(home()));
+    const { store } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove Test recorder' }));
+    await screen.findByText('Removed Test recorder.');
+    expect(store.$configuration.get()!.sites[0]!.lines).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(store.$configuration.get()).toEqual(home()));
+  });
+
+  it('applies a check suggestion in one click', async () => {
+    localStorage.setItem(KEY, JSON.stringify(fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 2 }])])));
+    const { store } = await mount();
+    const fix = await screen.findByRole('button', { name: /^Add 1 × Test recorder/ });
+    fireEvent.click(fix);
+    await waitFor(() => expect(store.$configuration.get()!.sites[0]!.lines.map((l) => l.productId)).toContain('nvr'));
+  });
+
+  it('announces the new range after a change settles', async () => {
+    localStorage.setItem(KEY, JSON.stringify(home()));
+    const { store } = await mount();
+    await screen.findByRole('heading', { name: 'Your estimate' });
+    const live = document.querySelector('[aria-live="polite"]')!;
+    expect(live.textContent).toBe('');
+    store.changeQuantity('site-1', 2, 6);
+    await waitFor(() => expect(live.textContent).toMatch(/^Estimate updated: \$[\d,]+ – \$[\d,]+ one time\.$/), { timeout: 3000 });
+  });
+
+  it('opens a share link from the fragment and clears it from the address', async () => {
+    const shared = fixtureConfig([fixtureSite([{ productId: 'smoke', quantity: 3 }])]);
+    const { store } = await mount(`#c=${await encodeConfiguration(shared)}`);
+    await screen.findByText('Opened the shared configuration.');
+    expect(store.$configuration.get()).toEqual(shared);
+    expect(location.hash).toBe('');
+  });
+
+  it('explains a damaged link and offers ways forward, keeping the saved configuration', async () => {
+    localStorage.setItem(KEY, JSON.stringify(home()));
+    const code = await encodeConfiguration(home());
+    const { store } = await mount(`#c=${code.slice(0, -10)}`);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('We could not open this link.');
+    expect(alert.textContent).toContain('incomplete or damaged');
+    expect(within(alert).getByRole('link', { name: 'Answer a few questions instead' })).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: 'Start empty' })).toBeTruthy();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Continue with your saved configuration' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(store.$configuration.get()).toEqual(home());
+  });
+
+  it('explains a link to products that are gone, with no saved configuration', async () => {
+    const gone = await encodeConfiguration(fixtureConfig([fixtureSite([{ productId: 'retired', quantity: 1 }])]));
+    await mount(`#c=${gone}`);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('products or settings we no longer offer');
+    expect(within(alert).queryByRole('button', { name: 'Continue with your saved configuration' })).toBeNull();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Start empty' }));
+    await screen.findByRole('button', { name: 'Add products' });
+  });
+});

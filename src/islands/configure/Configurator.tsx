@@ -1,0 +1,291 @@
+import { useStore } from '@nanostores/preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { SiteData } from '../../domain/data';
+import {
+  $checks,
+  $checksState,
+  $configuration,
+  $estimate,
+  $linkProblem,
+  $notice,
+  $phaseTotals,
+  $today,
+  $undo,
+  addNewSite,
+  clearConfiguration,
+  codeFromHash,
+  dismissLinkProblem,
+  dismissNotice,
+  initConfigurator,
+  openShareCode,
+  followChecks,
+  verifySaved,
+  startEmpty,
+  undo,
+} from '../../stores/configuration';
+import type { ClientData } from '../../stores/site-data';
+import { debounce, range } from '../shared/format';
+import { EstimatePanel } from './EstimatePanel';
+import { announcement } from './model';
+import { Phases } from './Phases';
+import { ShareBar } from './ShareBar';
+import { SiteEditor } from './SiteEditor';
+import { SiteTabs } from './SiteTabs';
+
+interface Props {
+  data: ClientData;
+}
+
+/** The configurator: start points, the site editor, the live estimate, sharing and requesting. */
+export default function Configurator({ data }: Props) {
+  const [siteData, setSiteData] = useState<SiteData | null>(null);
+  const [opening, setOpening] = useState(false);
+
+  // Runs once the island is live: the stores read localStorage and the fragment only in the browser.
+  useEffect(() => {
+    setSiteData(initConfigurator(data));
+    void verifySaved();
+    const stopChecks = followChecks();
+    const openFromHash = async () => {
+      const code = codeFromHash(location.hash);
+      if (code === null) return;
+      setOpening(true);
+      await openShareCode(code);
+      history.replaceState(null, '', location.pathname + location.search);
+      setOpening(false);
+    };
+    void openFromHash();
+    window.addEventListener('hashchange', openFromHash);
+    return () => {
+      stopChecks();
+      window.removeEventListener('hashchange', openFromHash);
+    };
+  }, [data]);
+
+  if (!siteData) return <Placeholder phone={data.settings.company.phone} />;
+  return <Live data={siteData} opening={opening} />;
+}
+
+function Live({ data, opening }: { data: SiteData; opening: boolean }) {
+  const config = useStore($configuration);
+  const estimate = useStore($estimate);
+  const checks = useStore($checks);
+  const checksState = useStore($checksState);
+  const phaseTotals = useStore($phaseTotals);
+  const notice = useStore($notice);
+  const undoStep = useStore($undo);
+  const linkProblem = useStore($linkProblem);
+  const today = useStore($today);
+  const [view, setView] = useState<string | null>(null);
+  const [spoken, setSpoken] = useState('');
+  const say = useMemo(() => debounce(setSpoken, 900), []);
+  const firstTotal = useRef<string | null>(null);
+  const format = data.settings;
+
+  // Announce the new totals once a change settles (not on the first render).
+  const totalKey = estimate ? `${estimate.oneTime.low}-${estimate.oneTime.high}-${estimate.monthlyCents}` : '';
+  useEffect(() => {
+    if (!estimate) return;
+    if (firstTotal.current === null) firstTotal.current = totalKey;
+    else say(announcement(estimate, format));
+  }, [totalKey]);
+  useEffect(() => () => say.cancel(), [say]);
+
+  const sites = config?.sites ?? [];
+  const siteId = view === 'all' && sites.length > 1 ? null : (sites.find((s) => s.id === view) ?? sites[0])?.id ?? null;
+  const site = sites.find((s) => s.id === siteId);
+
+  return (
+    <div class="configurator">
+      {opening && (
+        <p class="callout" role="status">
+          Opening the shared configuration…
+        </p>
+      )}
+      {linkProblem && (
+        <div class="notice notice--error" role="alert">
+          <p>
+            <strong>We could not open this link.</strong> {linkProblem.message}
+          </p>
+          {linkProblem.issues.length > 0 && (
+            <details>
+              <summary>What was wrong</summary>
+              <ul>
+                {linkProblem.issues.slice(0, 8).map((issue, i) => (
+                  <li key={i}>{issue.message}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <p>You can:</p>
+          <div class="button-row">
+            {config && (
+              <button type="button" class="button" onClick={dismissLinkProblem}>
+                Continue with your saved configuration
+              </button>
+            )}
+            <a class={`button${config ? ' button--secondary' : ''}`} href="/assessment">
+              Answer a few questions instead
+            </a>
+            <button type="button" class="button button--secondary" onClick={() => startEmpty(config?.audience ?? 'home')}>
+              Start empty
+            </button>
+          </div>
+          <p class="muted">Or ask whoever sent it for a new link.</p>
+        </div>
+      )}
+      {notice && (
+        <div class="notice" role="status">
+          <p>
+            <strong>{notice.title}</strong>
+          </p>
+          {notice.details.length > 0 && (
+            <ul>
+              {notice.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" class="link-button" onClick={dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {checksState === 'unavailable' && config && (
+        <p class="notice" role="status">
+          The engineering checks could not run just now. The estimate is up to date; the checks run again after your next change.
+        </p>
+      )}
+      {undoStep && (
+        <p class="notice notice--undo" role="status">
+          {undoStep.label}{' '}
+          <button type="button" class="button button--secondary button--small" onClick={undo}>
+            Undo
+          </button>
+        </p>
+      )}
+
+      {!config ? (
+        !linkProblem && <StartChooser />
+      ) : (
+        <>
+          {config.audience === 'business' && (
+            <SiteTabs
+              sites={config.sites}
+              current={siteId}
+              onSelect={setView}
+              onAdd={() => {
+                const id = addNewSite(`Site ${config.sites.length + 1}`);
+                if (id) {
+                  setView(id);
+                  setSpoken(`Added a site. Name it under site details.`);
+                }
+              }}
+            />
+          )}
+          <div class="configurator__layout">
+            <div class="configurator__main" id="configurator-panel" role={config.audience === 'business' ? 'tabpanel' : undefined} aria-labelledby={config.audience === 'business' ? `tab-${siteId ?? 'all'}` : undefined}>
+              {site ? (
+                <SiteEditor data={data} config={config} site={site} checks={checks} today={today} announce={setSpoken} />
+              ) : (
+                <section aria-labelledby="rollup-heading">
+                  <h2 id="rollup-heading">All sites</h2>
+                  <p>Each site is installed as its own job, one after the other. Choose a site to change it.</p>
+                  <ul class="site-summaries">
+                    {sites.map((s) => {
+                      const units = s.lines.reduce((n, l) => n + l.quantity, 0);
+                      const open = checks.filter((c) => c.siteId === s.id && c.status !== 'pass').length;
+                      return (
+                        <li key={s.id}>
+                          <button type="button" class="link-button" onClick={() => setView(s.id)}>
+                            {s.name}
+                          </button>
+                          : {units} {units === 1 ? 'item' : 'items'}, {open ? `${open} ${open === 1 ? 'check' : 'checks'} to look at` : 'every check passes'}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </section>
+              )}
+              {config.audience === 'business' && (
+                <section aria-labelledby="phases-heading">
+                  <h2 id="phases-heading">Phases</h2>
+                  <Phases config={config} totals={phaseTotals} format={format} />
+                </section>
+              )}
+              <p>
+                <button type="button" class="link-button" onClick={clearConfiguration}>
+                  Start over
+                </button>
+              </p>
+            </div>
+            <aside class="configurator__aside" id="estimate" aria-labelledby="estimate-heading">
+              <h2 id="estimate-heading">Your estimate</h2>
+              {estimate ? (
+                <EstimatePanel estimate={estimate} format={format} siteId={siteId} onShowSite={setView} />
+              ) : (
+                <p class="notice notice--error" role="alert">
+                  We could not price this configuration. Please start over or call us on {format.company.phone}.
+                </p>
+              )}
+              <ShareBar config={config} />
+            </aside>
+          </div>
+          {estimate && (
+            <a class="sticky-total" href="#estimate">
+              <span>{range(siteId && sites.length > 1 ? estimate.sites.find((s) => s.siteId === siteId)!.oneTime : estimate.oneTime, format)}</span>
+              <span class="sticky-total__more">See estimate</span>
+            </a>
+          )}
+        </>
+      )}
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+        {spoken}
+      </div>
+    </div>
+  );
+}
+
+function StartChooser() {
+  return (
+    <section class="start" aria-labelledby="start-heading">
+      <h2 id="start-heading">How would you like to start?</h2>
+      <ul class="start__options">
+        <li class="start__option">
+          <h3>With a recommendation</h3>
+          <p>Answer a few short questions and choose from three packages, each item explained.</p>
+          <a class="button" href="/assessment">
+            Start the questions
+          </a>
+        </li>
+        <li class="start__option">
+          <h3>From scratch</h3>
+          <p>Add the products you want yourself. The checks tell you if anything is missing.</p>
+          <div class="button-row">
+            <button type="button" class="button button--secondary" onClick={() => startEmpty('home')}>
+              For a home
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => startEmpty('business')}>
+              For a business
+            </button>
+          </div>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** What the server sends and the page shows until the island is live (and without JavaScript). */
+export function Placeholder({ phone }: { phone: string }) {
+  return (
+    <div class="island-placeholder" aria-busy="true">
+      <p>
+        <strong>Loading the configurator…</strong>
+      </p>
+      <p class="muted">
+        It needs JavaScript and takes a moment. If nothing appears, please check that JavaScript is on, or call us on {phone} and we will price your system with
+        you.
+      </p>
+    </div>
+  );
+}

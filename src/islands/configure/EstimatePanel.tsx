@@ -1,0 +1,181 @@
+import type { Estimate, PlanTerms, SiteEstimate } from '../../domain/estimate/estimate';
+import { formatDate } from '../../domain/estimate/dates';
+import { formatMoney, type Range } from '../../domain/money';
+import { durationText, range, termText, type Format } from '../shared/format';
+
+interface Props {
+  estimate: Estimate;
+  format: Format;
+  /** A site's estimate, or null for the roll-up across every site. */
+  siteId: string | null;
+  onShowSite?: (siteId: string) => void;
+}
+
+const kindWords = { equipment: 'Equipment', service: 'Service', permit: 'Permit', labor: 'Labor', materials: 'Materials', travel: 'Travel' } as const;
+
+function Money({ value, f }: { value: Range; f: Format }) {
+  return <span class="amount">{range(value, f)}</span>;
+}
+
+function PlanFacts({ plan, f }: { plan: PlanTerms; f: Format }) {
+  const money = (cents: number) => formatMoney(cents, f.currency, f.locale);
+  return (
+    <>
+      <dt>Monitoring</dt>
+      <dd>
+        {plan.name}: {money(plan.monthlyCents)} a month, {termText(plan.termMonths)}
+        {plan.endDate ? `, from ${formatDate(plan.startDate, f.locale)} to ${formatDate(plan.endDate, f.locale)}` : `, from ${formatDate(plan.startDate, f.locale)}`}.{' '}
+        {plan.earlyTerminationPercent > 0 ? `Ending early costs ${plan.earlyTerminationPercent}% of the fees left.` : 'No fee for ending early.'}
+        <span class="estimate-panel__terms">{plan.cancellation}</span>
+      </dd>
+      <dt>Total over {plan.termMonths ? 'the contract' : 'the first 12 months'}</dt>
+      <dd>
+        <Money value={plan.totalOverTerm} f={f} /> <span class="muted">(one time plus {plan.monthsCounted} monthly fees)</span>
+      </dd>
+    </>
+  );
+}
+
+function Breakdown({ site, f }: { site: SiteEstimate; f: Format }) {
+  const money = (cents: number) => formatMoney(cents, f.currency, f.locale);
+  return (
+    <details class="breakdown" open>
+      <summary>What makes up {site.name}’s estimate</summary>
+      <ul class="breakdown__lines">
+        {site.lines.map((l, i) => (
+          <li key={i} class="breakdown__line">
+            <p class="breakdown__row">
+              <span>
+                <span class="breakdown__kind">{kindWords[l.kind]}: </span>
+                {l.quantity && l.kind === 'equipment' ? `${l.quantity - (l.reused ?? 0)} × ` : ''}
+                {l.label}
+                {l.model && <span class="muted"> ({l.model})</span>}
+              </span>
+              <Money value={l.amount} f={f} />
+            </p>
+            <p class="breakdown__reason">{l.reason}</p>
+            {l.drivers.length > 0 && (
+              <p class="breakdown__drivers">
+                Why it is a range: {l.drivers.map((d) => `${d.label}${d.highPercent > 0 ? ` (up to ${d.highPercent}% more)` : ''}`).join('; ')}.
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+      <dl class="breakdown__totals">
+        {(site.minimumTopUp.atLow > 0 || site.minimumTopUp.atHigh > 0) && (
+          <>
+            <dt>Minimum charge top-up</dt>
+            <dd>
+              <Money value={{ low: site.minimumTopUp.atLow, high: site.minimumTopUp.atHigh }} f={f} />
+              <span class="muted"> (small jobs are billed at least our minimum for the work)</span>
+            </dd>
+          </>
+        )}
+        <dt>Subtotal</dt>
+        <dd>
+          <Money value={site.subtotal} f={f} />
+        </dd>
+        <dt>Tax</dt>
+        <dd>
+          <Money value={site.tax} f={f} />
+        </dd>
+        <dt>One-time total</dt>
+        <dd>
+          <strong>
+            <Money value={site.oneTime} f={f} />
+          </strong>
+        </dd>
+      </dl>
+      {site.travelZone.assumed && <p class="muted">Without a ZIP code we assume the {site.travelZone.name} travel zone and allow for more.</p>}
+      {site.plan && <p class="muted">Monitoring fees are billed monthly and are not in the one-time total. {money(site.plan.monthlyCents)} a month.</p>}
+    </details>
+  );
+}
+
+/** The live estimate: headline range, duration, monitoring terms and the line-by-line breakdown. */
+export function EstimatePanel({ estimate, format: f, siteId, onShowSite }: Props) {
+  const site = siteId === null ? null : estimate.sites.find((s) => s.siteId === siteId);
+  const oneTime = site ? site.oneTime : estimate.oneTime;
+  const duration = site ? site.duration : estimate.duration;
+  const money = (cents: number) => formatMoney(cents, f.currency, f.locale);
+  const multi = estimate.sites.length > 1;
+  const plans = estimate.sites.filter((s) => s.plan);
+
+  return (
+    <div class="estimate-panel">
+      <p class="estimate-panel__label">{site ? (multi ? `${site.name}, one time` : 'One time, installed, with tax') : 'All sites, one time, with tax'}</p>
+      <p class="estimate-panel__total">{range(oneTime, f)}</p>
+      <dl class="estimate-panel__facts">
+        <dt>Installation</dt>
+        <dd>{durationText(duration, f.locale)}</dd>
+        {site?.plan && <PlanFacts plan={site.plan} f={f} />}
+        {!site && plans.length > 0 && (
+          <>
+            <dt>Monitoring</dt>
+            <dd>
+              {money(estimate.monthlyCents)} a month across {plans.length === 1 ? '1 site' : `${plans.length} sites`}
+            </dd>
+            <dt>Total over the terms</dt>
+            <dd>
+              <Money value={estimate.totalOverTerm} f={f} />
+            </dd>
+          </>
+        )}
+        {site && !site.plan && (
+          <>
+            <dt>Monitoring</dt>
+            <dd>None chosen</dd>
+          </>
+        )}
+      </dl>
+      {site ? (
+        <Breakdown site={site} f={f} />
+      ) : (
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="Estimate by site">
+          <table class="rollup">
+            <thead>
+              <tr>
+                <th scope="col">Site</th>
+                <th scope="col">One time</th>
+                <th scope="col">Monthly</th>
+                <th scope="col">On site</th>
+              </tr>
+            </thead>
+            <tbody>
+              {estimate.sites.map((s) => (
+                <tr key={s.siteId}>
+                  <th scope="row">
+                    {onShowSite ? (
+                      <button type="button" class="link-button" onClick={() => onShowSite(s.siteId)}>
+                        {s.name}
+                      </button>
+                    ) : (
+                      s.name
+                    )}
+                  </th>
+                  <td>{range(s.oneTime, f)}</td>
+                  <td>{s.plan ? money(s.plan.monthlyCents) : '—'}</td>
+                  <td>{s.duration.days.central === s.duration.days.high ? s.duration.days.high : `${s.duration.days.central}–${s.duration.days.high}`} d</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">All sites</th>
+                <td>{range(estimate.oneTime, f)}</td>
+                <td>{estimate.monthlyCents ? money(estimate.monthlyCents) : '—'}</td>
+                <td>
+                  {estimate.duration.days.central === estimate.duration.days.high ? estimate.duration.days.high : `${estimate.duration.days.central}–${estimate.duration.days.high}`} d
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      <p class="muted estimate-panel__note">
+        Equipment is at our listed prices. Labor, cable, travel and permits are a range until the site survey; the drivers above say why.
+      </p>
+    </div>
+  );
+}

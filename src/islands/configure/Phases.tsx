@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import type { Configuration } from '../../domain/configuration/configuration';
+import type { PhaseTotal } from '../../domain/estimate/phases';
+import { formatMoney } from '../../domain/money';
+import { addNewPhase, changePhase, removePhaseAt } from '../../stores/configuration';
+import { TextField } from '../shared/fields';
+import { domId, range, type Format } from '../shared/format';
+import { parseMoney } from './model';
+
+const statusWords = { 'no-budget': 'No budget set', within: 'Within budget', 'may-exceed': 'May go over budget', over: 'Over budget' } as const;
+
+interface Props {
+  config: Configuration;
+  totals: PhaseTotal[];
+  format: Format;
+}
+
+/**
+ * A text field kept in local state while typing and applied when left (or on Enter). `apply` returns
+ * the problem with the value, if any; the typed text stays in the box either way.
+ */
+export function CommitField({ id, label, initial, apply, numeric, unit, hint, maxLength }: { id: string; label: string; initial: string; apply: (text: string) => string | undefined; numeric?: boolean; unit?: string; hint?: string; maxLength?: number }) {
+  const [text, setText] = useState(initial);
+  const [error, setError] = useState<string>();
+  return (
+    <div onChange={() => setError(apply(text))}>
+      <TextField id={id} label={label} numeric={numeric} unit={unit} hint={hint} maxLength={maxLength} value={text} error={error} onValue={setText} />
+    </div>
+  );
+}
+
+function applyBudget(index: number) {
+  return (text: string) => {
+    const cents = text.trim() === '' ? 0 : parseMoney(text);
+    if (cents === null) return 'enter an amount, like 25000';
+    changePhase(index, { budgetCents: cents });
+    return undefined;
+  };
+}
+
+/**
+ * Split the work into phases, each with a budget; lines are assigned on the lines themselves. Every
+ * phase is priced as its own visit, against its budget.
+ */
+export function Phases({ config, totals, format: f }: Props) {
+  const [name, setName] = useState('');
+  const money = (cents: number) => formatMoney(cents, f.currency, f.locale, true);
+  return (
+    <div class="phases">
+      <p class="field__hint">
+        Install in stages: add phases with a budget, then choose each line’s phase. Each phase is priced as its own visit, so it carries its own travel and
+        minimum charge. Monitoring fees are not part of any phase.
+      </p>
+      {config.phases.length > 0 && (
+        <ol class="phases__list">
+          {config.phases.map((phase, i) => {
+            const total = totals.find((t) => t.phase === i + 1);
+            return (
+              <li key={`${i}-${config.phases.length}`} class="phase">
+                <CommitField id={domId('phase', i, 'name')} label={`Phase ${i + 1} name`} initial={phase.name} maxLength={60}
+                  apply={(text) => (text.trim() ? (changePhase(i, { name: text }), undefined) : 'give the phase a name')} />
+                <CommitField id={domId('phase', i, 'budget')} label="Budget" numeric unit={f.currency} hint="Blank for no budget." initial={phase.budgetCents ? String(phase.budgetCents / 100) : ''} apply={applyBudget(i)} />
+                {total && (
+                  <p class={`phase__total phase__total--${total.status}`}>
+                    {total.units === 0 ? 'No lines in this phase yet.' : `${range(total.oneTime, f)} for ${total.units} units.`} <strong>{statusWords[total.status]}</strong>
+                    {total.status !== 'no-budget' && ` (budget ${money(phase.budgetCents)})`}.
+                  </p>
+                )}
+                <button type="button" class="link-button" onClick={() => removePhaseAt(i)}>
+                  Remove phase {i + 1}
+                  <span class="visually-hidden">: {phase.name}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {totals
+        .filter((t) => t.phase === null)
+        .map((t) => (
+          <p key="rest" class="muted">
+            Not in a phase yet: {t.units} units, {range(t.oneTime, f)}.
+          </p>
+        ))}
+      {config.phases.length < 12 && (
+        <form
+          class="phases__add"
+          onSubmit={(e) => {
+            e.preventDefault();
+            addNewPhase(name, 0);
+            setName('');
+          }}
+        >
+          <TextField id={domId('phase', 'new')} label="New phase name" value={name} maxLength={60} placeholder={`Phase ${config.phases.length + 1}`} onValue={setName} />
+          <button type="submit" class="button button--secondary">
+            Add phase
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { SiteData } from '../../domain/data';
+import type { Audience, Site } from '../../domain/configuration/configuration';
+import { mergeRows } from '../../domain/catalog/compare';
+import { swapLine } from '../../stores/configuration';
+import { specRowsOf } from '../../stores/site-data';
+import { Dialog } from '../shared/Dialog';
+import { Toggle } from '../shared/fields';
+import { domId } from '../shared/format';
+import { priceDifference, swapOptions } from './model';
+
+interface Props {
+  data: SiteData;
+  audience: Audience;
+  site: Site;
+  /** The line being swapped; null when the dialog is closed. */
+  lineIndex: number | null;
+  onClose: () => void;
+  /** Called after the swap, with the product swapped to. */
+  onSwapped: (name: string) => void;
+}
+
+/** Swap a line to another product in the same role, comparing specs side by side with the differences marked. */
+export function SwapDialog({ data, audience, site, lineIndex, onClose, onSwapped }: Props) {
+  const line = lineIndex === null ? undefined : site.lines[lineIndex];
+  const current = line ? data.catalog.get(line.productId) : undefined;
+  const options = useMemo(() => (current ? swapOptions(current, data.catalog, audience) : []), [current, data, audience]);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [onlyDifferences, setOnlyDifferences] = useState(false);
+  const chosen = options.find((p) => p.id === chosenId) ?? options[0];
+  const rows = useMemo(() => (current && chosen ? mergeRows([specRowsOf(current.id), specRowsOf(chosen.id)]) : []), [current, chosen]);
+  const shown = onlyDifferences ? rows.filter((r) => r.differs) : rows;
+  const units = line ? line.quantity - line.reused : 0;
+  const close = () => {
+    setChosenId(null);
+    onClose();
+  };
+
+  return (
+    <Dialog title={current ? `Swap the ${current.name}` : 'Swap'} open={!!current} onClose={close} wide>
+      {current && chosen && (
+        <>
+          <fieldset class="field choice">
+            <legend>Choose what to compare it with</legend>
+            <div class="choice__options">
+              {options.map((p) => (
+                <label class="choice__option" key={p.id}>
+                  <input type="radio" name="swap-option" checked={p.id === chosen.id} onChange={() => setChosenId(p.id)} />
+                  <span>
+                    {p.name} <span class="muted">({p.brand} {p.model}, {priceDifference(current, p, Math.max(1, units), data.settings)})</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <Toggle id={domId('swap', 'differences')} label="Show only the differences" checked={onlyDifferences} onValue={setOnlyDifferences} />
+          <div class="table-scroll" tabIndex={0} role="region" aria-label="Comparison">
+            <table class="compare">
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span class="visually-hidden">Specification</span>
+                  </th>
+                  <th scope="col">Now: {current.name}</th>
+                  <th scope="col">{chosen.name}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((row) => (
+                  <tr key={row.key} class={row.differs ? 'compare__differs' : undefined}>
+                    <th scope="row">
+                      {row.label}
+                      {row.differs && <span class="compare__badge">Differs</span>}
+                    </th>
+                    <td>{row.values[0]}</td>
+                    <td>{row.values[1]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>
+            <strong>Price difference:</strong> {priceDifference(current, chosen, Math.max(1, units), data.settings)}
+            {line!.reused > 0 && ` (for the ${units} new units; the ${line!.reused} you already have are reused)`}. Installation time can change too: the estimate
+            updates after the swap.
+          </p>
+          <div class="button-row">
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                swapLine(site.id, lineIndex!, chosen.id);
+                close();
+                onSwapped(chosen.name);
+              }}
+            >
+              Swap to the {chosen.name}
+            </button>
+            <button type="button" class="button button--secondary" onClick={close}>
+              Keep the {current.name}
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { Check } from '../../domain/checks';
+import { estimate } from '../../domain/estimate/estimate';
+import { fixtureConfig, fixtureData, fixtureSite } from '../../domain/fixtures';
+import {
+  addableRoles,
+  announcement,
+  checksForLine,
+  checksForSystem,
+  conditionsText,
+  groupLines,
+  offersBoth,
+  parseMoney,
+  planTermsText,
+  plansFor,
+  priceDifference,
+  readCondition,
+  siteSystems,
+  swapOptions,
+} from './model';
+
+const { catalog } = fixtureData;
+const f = { currency: 'USD', locale: 'en-US', units: 'imperial' as const };
+const get = (id: string) => catalog.get(id)!;
+
+const site = fixtureSite([
+  { productId: 'programming', quantity: 1 },
+  { productId: 'contact', quantity: 4 },
+  { productId: 'cam', quantity: 2 },
+  { productId: 'smoke', quantity: 3 },
+  { productId: 'nvr', quantity: 1 },
+]);
+
+describe('grouping lines', () => {
+  it('groups by system in a fixed order, keeping each line index', () => {
+    const groups = groupLines(site, catalog);
+    expect(groups.map((g) => [g.id, g.lines.map((l) => l.index)])).toEqual([
+      ['video', [2, 4]],
+      ['intrusion', [1]],
+      ['fire', [3]],
+      ['services', [0]],
+    ]);
+    expect(groups[0]!.title).toBe('Security cameras');
+    expect(siteSystems(site, catalog)).toEqual(['video', 'intrusion', 'fire']);
+  });
+});
+
+describe('product choices', () => {
+  it('know which products can be wired or wireless', () => {
+    expect(offersBoth(get('contact'))).toBe(true);
+    expect(offersBoth(get('cam'))).toBe(false);
+    expect(offersBoth(get('programming'))).toBe(false);
+  });
+
+  it('offer swaps in the same role and roles to add from', () => {
+    expect(swapOptions(get('cam'), catalog, 'home').map((p) => p.id)).toEqual(['cam-best']);
+    expect(swapOptions(get('panel'), catalog, 'home')).toEqual([]);
+    const video = addableRoles('video', catalog, 'home').map((r) => r.role);
+    expect(video).toEqual(['camera-outdoor', 'recorder', 'poe-switch', 'drive']);
+    expect(addableRoles('services', catalog, 'home').map((r) => r.role)).toEqual(['permit', 'programming']);
+  });
+
+  it('offer only plans that can watch a system on the site', () => {
+    expect(plansFor(site, catalog, 'home').map((p) => p.id).sort()).toEqual(['plan-36', 'plan-monthly']);
+    expect(plansFor(fixtureSite([{ productId: 'cam', quantity: 1 }]), catalog, 'home')).toEqual([]);
+  });
+});
+
+describe('money words', () => {
+  it('describe a swap price difference', () => {
+    expect(priceDifference(get('cam'), get('cam-best'), 1, f)).toBe('+$250.00');
+    expect(priceDifference(get('cam-best'), get('cam'), 3, f)).toBe('−$750.00 for 3 (−$250.00 each)');
+    expect(priceDifference(get('cam'), get('cam'), 2, f)).toBe('Same price');
+  });
+
+  it('parse typed budgets to cents', () => {
+    expect(parseMoney('25,000')).toBe(2_500_000);
+    expect(parseMoney('$1,234.56')).toBe(123_456);
+    expect(parseMoney('')).toBeNull();
+    expect(parseMoney('1.2.3')).toBeNull();
+  });
+
+  it('spell out plan terms from the start date', () => {
+    const contract = planTermsText(get('plan-36') as never, '2027-01-31', f);
+    expect(contract).toContain('Runs from January 31, 2027 to January 30, 2030: $1,080.00 over the term.');
+    expect(contract).toContain('stopping halfway, on July 31, 2028, would cost $270.00.');
+    expect(contract).toContain('Cancel with 30 days notice');
+    const monthly = planTermsText(get('plan-monthly') as never, '2027-01-01', f);
+    expect(monthly).toContain('No end date; the estimate counts the first 12 months ($480.00), to December 31, 2027.');
+    expect(monthly).toContain('No fee for ending early.');
+  });
+
+  it('announce the new totals in one sentence', () => {
+    const result = estimate(fixtureConfig([site]), fixtureData, { today: '2026-11-23' });
+    expect(announcement(result, f)).toMatch(/^Estimate updated: \$[\d,]+ – \$[\d,]+ one time\.$/);
+    const planned = estimate(fixtureConfig([{ ...site, planId: 'plan-36' }]), fixtureData, { today: '2026-11-23' });
+    expect(announcement(planned, f)).toMatch(/one time, plus \$30\.00 a month\.$/);
+  });
+});
+
+describe('checks by place', () => {
+  const check = (id: string, system: Check['system'], topic: Check['topic']): Check => ({ id, siteId: 'site-1', system, topic, status: 'pass', title: id, detail: '' });
+  const checks = [check('site-1:view:2', 'video', 'camera-view'), check('site-1:recording:channels', 'video', 'recording'), check('site-1:intrusion:zones', 'intrusion', 'intrusion'), { ...check('site-2:view:2', 'video', 'camera-view'), siteId: 'site-2' }];
+
+  it('puts camera views beside their line and the rest under their system', () => {
+    expect(checksForLine(checks, 'site-1', 2).map((c) => c.id)).toEqual(['site-1:view:2']);
+    expect(checksForLine(checks, 'site-1', 0)).toEqual([]);
+    expect(checksForSystem(checks, 'site-1', 'video').map((c) => c.id)).toEqual(['site-1:recording:channels']);
+    expect(checksForSystem(checks, 'site-1', 'intrusion').map((c) => c.id)).toEqual(['site-1:intrusion:zones']);
+  });
+});
+
+describe('site conditions in the installer units', () => {
+  it('show metric values as feet and square feet', () => {
+    expect(conditionsText({ storeys: 2, floorAreaM2: 180, ceilingHeightM: 2.4, wiringAccess: 'open', bedrooms: 3 }, 'imperial')).toEqual({
+      storeys: '2',
+      area: '1938',
+      ceiling: '7.9',
+      postalCode: '',
+      bedrooms: '3',
+      exits: '',
+    });
+    expect(conditionsText({ storeys: 1, floorAreaM2: 400, ceilingHeightM: 3, wiringAccess: 'open', exits: 4, postalCode: '94107' }, 'metric')).toMatchObject({ area: '400', ceiling: '3', exits: '4', postalCode: '94107' });
+  });
+
+  it('read typed values back to metric, clearing optional ones when blank', () => {
+    expect(readCondition('area', '2,000', 'imperial')).toEqual({ value: 185.8 });
+    expect(readCondition('ceiling', '10', 'imperial')).toEqual({ value: 3.05 });
+    expect(readCondition('storeys', '3', 'imperial')).toEqual({ value: 3 });
+    expect(readCondition('bedrooms', '', 'imperial')).toEqual({ value: undefined });
+    expect(readCondition('postalCode', ' 94107 ', 'imperial')).toEqual({ value: '94107' });
+    expect(readCondition('storeys', '', 'imperial')).toEqual({ error: 'enter a number' });
+    expect(readCondition('area', 'lots', 'imperial')).toEqual({ error: 'enter a number, like 12' });
+  });
+});

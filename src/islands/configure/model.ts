@@ -1,0 +1,206 @@
+import type { Catalog } from '../../domain/catalog/catalog';
+import type { MonitoringPlan, Product } from '../../domain/catalog/product';
+import { addMonths, formatDate, termEndDate } from '../../domain/estimate/dates';
+import { roleIds, roles, type RoleId, type SystemId } from '../../domain/catalog/roles';
+import type { Check } from '../../domain/checks';
+import type { Audience, Line, Site, SiteConditions } from '../../domain/configuration/configuration';
+import type { Estimate } from '../../domain/estimate/estimate';
+import { formatMoney, formatRange } from '../../domain/money';
+import { areaToM2, FEET_PER_METRE, lengthToMetres, SQFT_PER_M2, type UnitSystem } from '../../domain/units';
+import type { Format } from '../shared/format';
+
+/** Pure helpers behind the configurator's components, tested without a DOM. */
+
+export type LineGroupId = SystemId | 'services';
+
+export const groupTitles: Record<LineGroupId, string> = {
+  video: 'Security cameras',
+  intrusion: 'Intrusion alarm',
+  fire: 'Fire and carbon monoxide',
+  access: 'Access control',
+  services: 'Services',
+};
+
+const groupOrder: LineGroupId[] = ['video', 'intrusion', 'fire', 'access', 'services'];
+
+export interface ResolvedLine {
+  line: Line;
+  index: number;
+  product: Product;
+}
+
+export interface LineGroup {
+  id: LineGroupId;
+  title: string;
+  lines: ResolvedLine[];
+}
+
+export function groupOf(product: Product): LineGroupId | null {
+  const group = roles[product.role].group;
+  return group === 'monitoring' ? null : group;
+}
+
+/** A site's lines grouped by system, in a fixed order; empty groups are left out. */
+export function groupLines(site: Site, catalog: Catalog): LineGroup[] {
+  const groups = new Map<LineGroupId, ResolvedLine[]>();
+  site.lines.forEach((line, index) => {
+    const product = catalog.get(line.productId);
+    const group = product && groupOf(product);
+    if (!product || !group) return;
+    groups.set(group, [...(groups.get(group) ?? []), { line, index, product }]);
+  });
+  return groupOrder.filter((id) => groups.has(id)).map((id) => ({ id, title: groupTitles[id], lines: groups.get(id)! }));
+}
+
+/** The installed systems a site has lines for. */
+export function siteSystems(site: Site, catalog: Catalog): SystemId[] {
+  return groupLines(site, catalog).flatMap((g) => (g.id === 'services' ? [] : [g.id]));
+}
+
+export const isInstalledProduct = (product: Product) => 'install' in product;
+
+/** True when the customer can choose between wired and wireless for the product. */
+export function offersBoth(product: Product): boolean {
+  return 'install' in product && product.install.wiredMinutes !== undefined && product.install.wirelessMinutes !== undefined;
+}
+
+/** Products in the same role the line could be swapped to, suiting the audience first. */
+export function swapOptions(product: Product, catalog: Catalog, audience: Audience): Product[] {
+  const all = catalog.alternatives(product);
+  const suited = all.filter((p) => p.suits.includes(audience));
+  return suited.length ? suited : all;
+}
+
+/** Roles the customer can add products in, per group, each with the products that suit them. */
+export function addableRoles(group: LineGroupId, catalog: Catalog, audience: Audience): { role: RoleId; products: Product[] }[] {
+  return roleIds
+    .filter((role) => roles[role].group === group && role !== 'cable' && role !== 'travel')
+    .map((role) => {
+      const all = catalog.byRole(role);
+      const suited = all.filter((p) => p.suits.includes(audience));
+      return { role, products: suited.length ? suited : all };
+    })
+    .filter((entry) => entry.products.length > 0);
+}
+
+/** Monitoring plans that can watch a system the site has, suiting the audience. */
+export function plansFor(site: Site, catalog: Catalog, audience: Audience): MonitoringPlan[] {
+  const systems = siteSystems(site, catalog);
+  return catalog
+    .ofType('monitoring-plan')
+    .filter((plan) => plan.suits.includes(audience) && plan.specs.forSystems.some((s) => systems.includes(s)));
+}
+
+/**
+ * A plan's terms in plain words from a start date: when it ends and what it costs over the term, what
+ * ending early costs (worked out for stopping halfway) and the cancellation terms.
+ */
+export function planTermsText(plan: MonitoringPlan, startDate: string, f: Format): string {
+  const { monthlyCents, termMonths, earlyTerminationPercent, cancellation } = plan.specs;
+  const money = (cents: number) => formatMoney(cents, f.currency, f.locale);
+  const date = (iso: string) => formatDate(iso, f.locale);
+  const term =
+    termMonths > 0
+      ? `Runs from ${date(startDate)} to ${date(termEndDate(startDate, termMonths))}: ${money(monthlyCents * termMonths)} over the term.`
+      : `No end date; the estimate counts the first 12 months (${money(monthlyCents * 12)}), to ${date(termEndDate(startDate, 12))}.`;
+  const half = Math.floor(termMonths / 2);
+  const early =
+    termMonths > 0 && earlyTerminationPercent > 0
+      ? `Ending early costs ${earlyTerminationPercent}% of the monthly fees left: stopping halfway, on ${date(addMonths(startDate, half))}, would cost ${money(Math.round((monthlyCents * (termMonths - half) * earlyTerminationPercent) / 100))}.`
+      : 'No fee for ending early.';
+  return `${term} ${early} ${cancellation}`;
+}
+
+// ---------- Checks ----------
+
+/** Checks about one line (a camera's view), shown beside it. */
+export function checksForLine(checks: Check[], siteId: string, lineIndex: number): Check[] {
+  return checks.filter((c) => c.id === `${siteId}:view:${lineIndex}`);
+}
+
+/** A site's checks about a whole system (recording, network, alarms…), shown under the system. */
+export function checksForSystem(checks: Check[], siteId: string, system: SystemId): Check[] {
+  return checks.filter((c) => c.siteId === siteId && c.system === system && c.topic !== 'camera-view');
+}
+
+export const statusWords = { pass: 'Passes', warning: 'Warning', problem: 'Problem' } as const;
+
+// ---------- Money and prices ----------
+
+/** "+$250.00 (3 × $83.33 more)" or "−$90.00": what a swap does to the equipment price of a line. */
+export function priceDifference(from: Product, to: Product, units: number, f: Format): string {
+  const each = to.priceCents - from.priceCents;
+  if (each === 0) return 'Same price';
+  const money = (cents: number) => formatMoney(Math.abs(cents), f.currency, f.locale);
+  const sign = each > 0 ? '+' : '−';
+  const total = `${sign}${money(each * units)}`;
+  return units > 1 ? `${total} for ${units} (${sign}${money(each)} each)` : total;
+}
+
+/** Whole dollars (or the currency's units) typed by a person, to cents; null when it is not a number. */
+export function parseMoney(text: string): number | null {
+  const cleaned = text.replace(/[^0-9.]/g, '');
+  if (cleaned === '' || !/^\d*\.?\d*$/.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? Math.round(value * 100) : null;
+}
+
+/** What the screen reader hears after a change settles. */
+export function announcement(estimate: Estimate, f: Format): string {
+  const parts = [`Estimate updated: ${formatRange(estimate.oneTime, f.currency, f.locale)} one time`];
+  if (estimate.monthlyCents > 0) parts.push(`plus ${formatMoney(estimate.monthlyCents, f.currency, f.locale)} a month`);
+  return `${parts.join(', ')}.`;
+}
+
+// ---------- Site conditions in the installer's units ----------
+
+export interface ConditionsText {
+  storeys: string;
+  area: string;
+  ceiling: string;
+  postalCode: string;
+  bedrooms: string;
+  exits: string;
+}
+
+const round = (value: number, digits: number) => String(Math.round(value * 10 ** digits) / 10 ** digits);
+
+/** Conditions as the form shows them: sq ft and ft for imperial installers. */
+export function conditionsText(c: SiteConditions, units: UnitSystem): ConditionsText {
+  return {
+    storeys: String(c.storeys),
+    area: units === 'imperial' ? round(c.floorAreaM2 * SQFT_PER_M2, 0) : round(c.floorAreaM2, 0),
+    ceiling: units === 'imperial' ? round(c.ceilingHeightM * FEET_PER_METRE, 1) : round(c.ceilingHeightM, 1),
+    postalCode: c.postalCode ?? '',
+    bedrooms: c.bedrooms === undefined ? '' : String(c.bedrooms),
+    exits: c.exits === undefined ? '' : String(c.exits),
+  };
+}
+
+export type ConditionField = keyof ConditionsText;
+
+/**
+ * One typed condition back to the stored value: a number in metric, or undefined to clear an optional
+ * one; an error message when it cannot be read. The schema checks the range afterwards.
+ */
+export function readCondition(field: ConditionField, text: string, units: UnitSystem): { value: number | string | undefined } | { error: string } {
+  const trimmed = text.trim().replace(/,/g, '');
+  if (field === 'postalCode') return { value: trimmed === '' ? undefined : trimmed };
+  if (trimmed === '') {
+    return field === 'bedrooms' || field === 'exits' ? { value: undefined } : { error: 'enter a number' };
+  }
+  if (!/^\d*\.?\d+$/.test(trimmed)) return { error: 'enter a number, like 12' };
+  const n = Number(trimmed);
+  if (field === 'area') return { value: Math.round(areaToM2(n, units) * 10) / 10 };
+  if (field === 'ceiling') return { value: Math.round(lengthToMetres(n, units) * 100) / 100 };
+  return { value: n };
+}
+
+export const conditionKeys: Record<ConditionField, keyof SiteConditions> = {
+  storeys: 'storeys',
+  area: 'floorAreaM2',
+  ceiling: 'ceilingHeightM',
+  postalCode: 'postalCode',
+  bedrooms: 'bedrooms',
+  exits: 'exits',
+};

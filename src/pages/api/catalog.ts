@@ -1,0 +1,15 @@
+import { loadData } from '../../server/data';
+import { apiRoute } from '../../server/http/api';
+import { json } from '../../server/http/problem';
+
+/** GET /api/catalog: every product we sell, with prices, and the public part of the settings. */
+export const prerender = false;
+
+export const GET = apiRoute(async () => {
+  const { catalog, settings } = await loadData();
+  const { company, locale, currency, units, tax, quoteValidityDays, depositPercent } = settings;
+  return json(
+    { products: catalog.products, settings: { company, locale, currency, units, tax, quoteValidityDays, depositPercent } },
+    { headers: { 'Cache-Control': 'public, max-age=300' } },
+  );
+});

@@ -1,0 +1,9 @@
+import { apiRoute } from '../../../server/http/api';
+import { json } from '../../../server/http/problem';
+import { schemaIndex } from '../../../server/http/schemas';
+import { siteUrl } from '../../../server/submissions';
+
+/** GET /api/schema: the JSON Schemas this API publishes. */
+export const prerender = false;
+
+export const GET = apiRoute(async (context) => json(schemaIndex(siteUrl(context.site, context.url)), { headers: { 'Cache-Control': 'public, max-age=300' } }));
