@@ -1,0 +1,58 @@
+import type { Product } from '../../src/domain/catalog/product';
+import { isPlan } from '../../src/domain/catalog/kinds';
+import type { RoleId } from '../../src/domain/catalog/roles';
+import type { Configuration, Site } from '../../src/domain/configuration/configuration';
+import { loadData } from './data';
+
+/**
+ * Configurations built from the shipped catalog (src/data), which the test server prices too. Products
+ * are picked by role, so the tests keep working when the catalog's products change.
+ */
+
+export function productFor(role: RoleId): Product {
+  const product = loadData().catalog.byRole(role)[0];
+  if (!product) throw new Error(`The catalog has no product for the role ${role}`);
+  return product;
+}
+
+/** A monitoring plan with a fixed term, so a quote shows an end date and cancellation terms. */
+export function termPlan(): Product {
+  const plan = loadData().catalog.products.filter(isPlan).find((p) => p.specs.termMonths > 0);
+  if (!plan) throw new Error('The catalog has no monitoring plan with a term');
+  return plan;
+}
+
+export function homeSite(overrides: Partial<Site> = {}): Site {
+  return {
+    id: 'home',
+    name: 'Home',
+    conditions: { storeys: 2, floorAreaM2: 180, ceilingHeightM: 2.5, wiringAccess: 'partial', postalCode: '94100' },
+    lines: [
+      { productId: productFor('camera-outdoor').id, quantity: 3, reused: 0, reason: 'Front door, driveway and back yard.' },
+      { productId: productFor('recorder').id, quantity: 1, reused: 0 },
+      { productId: productFor('alarm-panel').id, quantity: 1, reused: 0 },
+      { productId: productFor('entry-contact').id, quantity: 4, reused: 0 },
+      { productId: productFor('smoke-alarm').id, quantity: 3, reused: 0 },
+    ],
+    planId: termPlan().id,
+    ...overrides,
+  };
+}
+
+export function homeConfiguration(): Configuration {
+  return { audience: 'home', sites: [homeSite()], phases: [] };
+}
+
+/** Two sites, for the one-page-per-site print layout and per-site addresses. */
+export function twoSiteConfiguration(): Configuration {
+  return {
+    audience: 'business',
+    sites: [
+      homeSite({ id: 'shop', name: 'Main Street shop', planId: undefined }),
+      homeSite({ id: 'warehouse', name: 'Warehouse', conditions: { storeys: 1, floorAreaM2: 900, ceilingHeightM: 6, wiringAccess: 'open', postalCode: '94100' } }),
+    ],
+    phases: [],
+  };
+}
+
+export { loadData };

@@ -1,0 +1,195 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { roleIds, systemInfo, systems } from '../../src/domain/catalog/roles';
+import { compareRows, priceText } from '../../src/domain/catalog/specs';
+import { loadData } from '../../src/server/data';
+import Home from '../../src/pages/index.astro';
+import SystemPage from '../../src/pages/[system].astro';
+import ProductPage from '../../src/pages/products/[id].astro';
+import ComparePage from '../../src/pages/compare/[role].astro';
+import CompareIndex from '../../src/pages/compare/index.astro';
+
+/**
+ * Renders the static pages from the real content collections with Astro's container API and checks
+ * what a customer reads: headings, prices, model numbers, marked differences, and no JavaScript.
+ */
+
+let container: AstroContainer;
+const { catalog, settings } = await loadData();
+
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+type Page = Parameters<AstroContainer['renderToString']>[0];
+
+/**
+ * A full page as the browser gets it, without the source-location attributes dev rendering adds.
+ * Pages with getStaticPaths are typed by the props it returns (none here), which the container's
+ * signature does not accept, hence the cast.
+ */
+async function render(page: unknown, params?: Record<string, string>): Promise<string> {
+  const html = await container.renderToString(page as Page, { partial: false, ...(params ? { params } : {}) });
+  return html.replace(/ data-astro-source-(file|loc)="[^"]*"/g, '');
+}
+
+/** Text without tags, with whitespace squeezed, so assertions read like the page. */
+function text(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+}
+
+function count(html: string, pattern: RegExp): number {
+  return html.match(pattern)?.length ?? 0;
+}
+
+/** What every page shares: one h1, the skip link, main landmark, the footer's company details, no scripts. */
+function expectPageShell(html: string) {
+  expect(count(html, /<h1[\s>]/g)).toBe(1);
+  expect(html).toMatch(/<a class="skip-link" href="#main">/);
+  expect(html).toMatch(/<main id="main"/);
+  expect(html).toMatch(/<html lang="en-US"/);
+  expect(html).toContain(settings.company.phone);
+  expect(html).toContain(settings.company.licence);
+  expect(html).toContain('href="/assessment"');
+  expect(html).not.toMatch(/<script/i);
+  expect(html).not.toMatch(/client:/);
+}
+
+/** Every <img> has width, height and an alt attribute. */
+function expectImagesSized(html: string) {
+  for (const img of html.match(/<img\b[^>]*>/g) ?? []) {
+    expect(img).toMatch(/\swidth="\d+"/);
+    expect(img).toMatch(/\sheight="\d+"/);
+    // Astro writes an empty alt as a bare attribute, which HTML reads as alt="".
+    expect(img).toMatch(/\salt(="[^"]*")?[\s>]/);
+  }
+}
+
+describe('home page', () => {
+  it('introduces the four systems, how it works and why us, with both calls to action', async () => {
+    const html = await render(Home);
+    expectPageShell(html);
+    const page = text(html);
+    expect(page).toContain('What we install');
+    for (const info of Object.values(systemInfo)) expect(html).toContain(`href="/${info.slug}"`);
+    expect(page).toMatch(/How it works.*Describe your premises.*See recommended options.*Compare and tune.*honest estimate.*Request installation/);
+    for (const promise of ['Prices online', 'Model numbers shown', 'Plain contract terms', 'Quote links that never change']) {
+      expect(page).toContain(promise);
+    }
+    expect(html).toContain('href="/configure"');
+    expect(page).toContain('Start an assessment');
+    expect(page).toContain('Build your own system');
+  });
+});
+
+describe('system page', () => {
+  it('explains smoke alarm placement and lists every fire product with price and model', async () => {
+    const html = await render(SystemPage, { system: systemInfo.fire.slug });
+    expectPageShell(html);
+    expectImagesSized(html);
+    const page = text(html);
+    expect(html).toMatch(/<h1>Fire and CO safety<\/h1>/);
+    expect(page).toContain('One in every bedroom');
+    expect(page).toMatch(/within 21 ft of every bedroom door/);
+    expect(page).toMatch(/every storey, including the basement/);
+    for (const product of catalog.byGroup('fire')) {
+      expect(html).toContain(`href="/products/${product.id}"`);
+      expect(page).toContain(`${product.brand} ${product.model}`);
+      expect(page).toContain(priceText(product, settings));
+    }
+  });
+
+  it('gives the pixel density to identify a face on the cameras page', async () => {
+    const html = await render(SystemPage, { system: 'cameras' });
+    expectPageShell(html);
+    expect(text(html)).toMatch(/Identify a stranger’s face: about 76 pixels per foot/);
+    expect(html).toContain('href="/compare/camera-outdoor"');
+  });
+});
+
+describe('product page', () => {
+  const camera = catalog.ofType('camera').find((c) => c.role === 'camera-outdoor' && c.install.wiredMinutes !== undefined);
+
+  it('shows the price, model, specs, install labor, steps and alternatives of a camera', async () => {
+    expect(camera, 'an outdoor wired camera in the catalog').toBeDefined();
+    if (!camera) return;
+    const html = await render(ProductPage, { id: camera.id });
+    expectPageShell(html);
+    expectImagesSized(html);
+    const page = text(html);
+    expect(html).toContain(`<h1>${camera.name}</h1>`);
+    expect(page).toContain(`Model ${camera.model}`);
+    expect(page).toMatch(/\$\d{1,3}(,\d{3})*\.\d{2} each/);
+    expect(page).toContain(priceText(camera, settings));
+    expect(page).toMatch(/Resolution \d+ × \d+ \(\d+ MP/);
+    expect(page).toMatch(/\d+ hr( \d+ min)? each, \$[\d,.]+ in labor/);
+    expect(page).toContain('residential rate of $85.00 an hour');
+    expect(count(html, /<ol class="prose">[\s\S]*?<\/ol>/g)).toBe(1);
+    expect(html).toMatch(/aria-label="Breadcrumb"[\s\S]*href="\/"[\s\S]*href="\/cameras"[\s\S]*aria-current="page"/);
+    expect(html).toContain(`href="/compare/${camera.role}"`);
+    for (const other of catalog.alternatives(camera)) expect(html).toContain(`href="/products/${other.id}"`);
+  });
+
+  it('spells out a monitoring plan’s monthly fee, term and cancellation terms', async () => {
+    const plan = catalog.ofType('monitoring-plan').find((p) => p.specs.termMonths > 0) ?? catalog.ofType('monitoring-plan')[0];
+    expect(plan, 'a monitoring plan in the catalog').toBeDefined();
+    if (!plan) return;
+    const html = await render(ProductPage, { id: plan.id });
+    expectPageShell(html);
+    const page = text(html);
+    expect(page).toMatch(/\$[\d,.]+ a month/);
+    expect(page).toContain('Cancellation terms');
+    expect(page).toContain(text(plan.specs.cancellation).trim());
+    if (plan.specs.termMonths > 0) expect(page).toContain(`${plan.specs.termMonths} months from the day monitoring starts`);
+  });
+});
+
+describe('compare page', () => {
+  const role = 'camera-outdoor';
+
+  it('puts the products side by side in a real table, price first, with differences marked in text', async () => {
+    const html = await render(ComparePage, { role });
+    expectPageShell(html);
+    expectImagesSized(html);
+    const products = catalog.byRole(role);
+    expect(html).toMatch(/<div class="table-scroll" role="region" aria-label="[^"]+" tabindex="0">/);
+    expect(html).toMatch(/<table class="compare-table">\s*<caption>/);
+    expect(count(html, /<th scope="col">/g)).toBe(products.length);
+    for (const product of products) expect(text(html)).toContain(`${product.brand} ${product.model}`);
+
+    const firstRow = html.match(/<tbody>\s*<tr[^>]*>\s*<th scope="row">([^<]*)/);
+    expect(firstRow?.[1]?.trim()).toBe('Price');
+
+    const differing = compareRows(products, settings).find((r) => r.differs && r.key === 'resolution');
+    expect(differing, 'outdoor cameras differ in resolution').toBeDefined();
+    expect(html).toMatch(/<tr class="differs">\s*<th scope="row">\s*Resolution\s*<span class="differs-label">Differs<\/span>/);
+  });
+
+  it('collapses rows that are the same on every product', async () => {
+    const products = catalog.byRole('smoke-alarm');
+    // Brand and model head the columns, so the page leaves that row out.
+    const same = compareRows(products, settings).filter((r) => !r.differs && r.key !== 'price' && r.key !== 'brand-model');
+    const html = await render(ComparePage, { role: 'smoke-alarm' });
+    expectPageShell(html);
+    const folded = html.match(/<details class="same-on-all">\s*<summary>Same on all[\s\S]*?<\/details>/)?.[0] ?? '';
+    expect(folded === '').toBe(same.length === 0);
+    for (const row of same) expect(text(folded)).toContain(` ${row.label} ${row.values[0]} `);
+  });
+
+  it('lists every comparable role, grouped by system', async () => {
+    const html = await render(CompareIndex);
+    expectPageShell(html);
+    for (const role of roleIds) {
+      const link = `href="/compare/${role}"`;
+      if (catalog.byRole(role).length >= 2) expect(html).toContain(link);
+      else expect(html).not.toContain(link);
+    }
+    const headings = [...html.matchAll(/<h2 id="group-[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
+    const systemNames = systems.map((s) => systemInfo[s].name).filter((name) => headings.includes(name));
+    expect(headings.slice(0, systemNames.length)).toEqual(systemNames);
+  });
+});
