@@ -15,15 +15,14 @@ export const QUOTE_PUBLIC_ID_PATTERN = /^[A-Za-z0-9_-]{24}$/;
 
 /** Digits and capitals without 0/O, 1/I/L and U (which reads as V on the phone): 30 symbols. */
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** Prefix of every reference. The company's initials, so a customer recognises it in their mail. */
-export const REFERENCE_PREFIX = 'NG';
-export const REFERENCE_PATTERN = new RegExp(`^${REFERENCE_PREFIX}-[${REFERENCE_ALPHABET}]{6}$`);
+/** A reference: the company's prefix (settings.company.referencePrefix) and six symbols. */
+export const referencePattern = (prefix: string) => new RegExp(`^${prefix}-[${REFERENCE_ALPHABET}]{6}$`);
 
 /** NG-7K4M2Q: about 730 million values; a clash is caught by the unique constraint and retried. */
-export function newReference(): string {
+export function newReference(prefix: string): string {
   let code = '';
   for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
-  return `${REFERENCE_PREFIX}-${code}`;
+  return `${prefix}-${code}`;
 }
 
 /** Row ids: random UUIDs, so ids never reveal how many rows there are and instances never collide. */

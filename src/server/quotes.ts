@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Catalog } from '../domain/catalog/catalog';
 import { configurationSchemaFor, type Configuration, type ConfigurationIssue } from '../domain/configuration/configuration';
-import { addDays } from '../domain/estimate/dates';
+import { addDays, dayInTimeZone } from '../domain/estimate/dates';
 import type { Settings } from '../domain/settings/settings';
 import type { Database } from './db/client';
 import { quoteRevisions, quotes, type QuoteStatus } from './db/schema';
@@ -19,9 +19,9 @@ export interface PricingData {
   settings: Settings;
 }
 
-/** The calendar day of an instant, in UTC: the same answer on every server whatever its time zone. */
-export function utcDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
+/** The installer's calendar day at `now` (settings.timeZone): the same answer on every server whatever its own zone. */
+export function installerToday(settings: Settings, now = new Date()): string {
+  return dayInTimeZone(now, settings.timeZone);
 }
 
 /** A configuration that does not match the catalog: carries every issue with its path. */
@@ -64,7 +64,7 @@ export interface NewQuote {
 /** Builds the rows of a new quote; `createQuote` stores them, `requests.ts` stores them inside its own transaction. */
 export function prepareQuote(input: NewQuote, data: PricingData, now: Date) {
   const configuration = validateConfiguration(input.configuration, data.catalog);
-  const today = utcDay(now);
+  const today = installerToday(data.settings, now);
   const snapshot = freezeEstimate(configuration, data, today);
   const quote = {
     id: newRowId(),

@@ -161,7 +161,7 @@ export async function submitRequest(db: Database, request: CustomerRequest, opti
   const quote = prepared ? toSavedQuote(prepared) : null;
 
   for (let attempt = 1; ; attempt++) {
-    const reference = newReference();
+    const reference = newReference(options.data.settings.company.referencePrefix);
     const id = newRowId();
     const stored = details(request, reference, quote, options.mail.siteUrl);
     const messages = [customerConfirmation(stored, options.mail), installerNotification(stored, options.mail)];

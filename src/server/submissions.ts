@@ -3,7 +3,7 @@ import { requestSchemasFor, type CustomerRequest, type RequestKind } from '../do
 import { loadData } from './data';
 import { getDb } from './db/client';
 import { mailSetup, kickOutbox } from './mail/worker';
-import { utcDay } from './quotes';
+import { installerToday } from './quotes';
 import { limit } from './rate-limit';
 import { IdempotencyConflictError, quoteUrl, submitRequest, type SubmittedRequest } from './requests';
 
@@ -36,8 +36,8 @@ let cached: { today: string; schemas: ReturnType<typeof requestSchemasFor> } | u
 
 /** The request schemas with the catalog and today's date, built once a day (the catalog is loaded once per process). */
 async function schemasForToday() {
-  const { catalog } = await loadData();
-  const today = utcDay(new Date());
+  const { catalog, settings } = await loadData();
+  const today = installerToday(settings);
   if (cached?.today !== today) cached = { today, schemas: requestSchemasFor(catalog, today) };
   return cached.schemas;
 }

@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
 import { createCatalog } from '../../src/domain/catalog/catalog';
+import { dayInTimeZone } from '../../src/domain/estimate/dates';
 import { productSchema, type Product } from '../../src/domain/catalog/product';
 import type { SiteData } from '../../src/domain/data';
 import { guidelinesSchema, type Guidelines } from '../../src/domain/guidelines/guidelines';
@@ -50,4 +51,9 @@ let cached: SiteData | undefined;
 export function loadData(): SiteData {
   cached ??= { catalog: createCatalog(loadProducts()), settings: loadSettings(), guidelines: loadGuidelines() };
   return cached;
+}
+
+/** The day the server calls today: the installer's calendar day in the settings' time zone. */
+export function installerDay(now = new Date()): string {
+  return dayInTimeZone(now, loadSettings().timeZone);
 }

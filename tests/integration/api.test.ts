@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '../../src/domain/configuration/link';
 import { addDays } from '../../src/domain/estimate/dates';
 import { estimate } from '../../src/domain/estimate/estimate';
-import { utcDay } from '../../src/server/quotes';
 import { homeConfiguration, loadData, productFor } from '../helpers/configuration';
 import { startServer, type TestServer } from '../helpers/server';
+import { installerDay } from '../helpers/data';
 
 /**
  * The JSON API against the production build. The server trusts one proxy (TRUST_PROXY=1), so each
@@ -14,7 +14,7 @@ import { startServer, type TestServer } from '../helpers/server';
 let server: TestServer;
 let lastAddress = 0;
 const nextAddress = () => `198.51.100.${++lastAddress}`;
-const today = utcDay(new Date());
+const today = installerDay();
 
 beforeAll(async () => {
   server = await startServer({ env: { TRUST_PROXY: '1' } });

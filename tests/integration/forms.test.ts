@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '../../src/domain/configuration/link';
 import { addDays } from '../../src/domain/estimate/dates';
-import { utcDay } from '../../src/server/quotes';
 import { twoSiteConfiguration } from '../helpers/configuration';
 import { startServer, type TestServer } from '../helpers/server';
+import { installerDay } from '../helpers/data';
 
 /**
  * The request forms as a browser without JavaScript uses them: a GET renders the form, a POST to the
@@ -13,7 +13,7 @@ import { startServer, type TestServer } from '../helpers/server';
 let server: TestServer;
 let lastAddress = 0;
 const nextAddress = () => `192.0.2.${++lastAddress}`;
-const today = utcDay(new Date());
+const today = installerDay();
 
 beforeAll(async () => {
   server = await startServer({ env: { TRUST_PROXY: '1', RATE_LIMIT_SUBMISSIONS: '10' } });

@@ -2,17 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/estimate/dates';
 import { openDatabase } from '../../src/server/db/client';
 import { outbox, requests } from '../../src/server/db/schema';
-import { utcDay } from '../../src/server/quotes';
 import { homeConfiguration } from '../helpers/configuration';
 import { freePort, startServer, type TestServer } from '../helpers/server';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { installerDay } from '../helpers/data';
 
 /**
  * Notifications end to end: the production server writes them to the outbox with the request and
  * delivers them after the commit, through a real SMTP server, or to its log when none is set up.
  */
 
-const today = utcDay(new Date());
+const today = installerDay();
 let server: TestServer | undefined;
 let smtp: TestSmtp | undefined;
 

@@ -7,9 +7,9 @@ import { estimate, type Estimate } from '../../src/domain/estimate/estimate';
 import { formatMoney, formatRange } from '../../src/domain/money';
 import { openDatabase } from '../../src/server/db/client';
 import { escapeHtml } from '../../src/server/mail/templates';
-import { createQuote, utcDay, type SavedQuote } from '../../src/server/quotes';
+import { createQuote, type SavedQuote } from '../../src/server/quotes';
 import { homeConfiguration, loadData, productFor, twoSiteConfiguration } from '../helpers/configuration';
-import { root } from '../helpers/data';
+import { installerDay, root } from '../helpers/data';
 import { freshDataDir } from '../helpers/pglite-template';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -20,7 +20,7 @@ import { startServer, type TestServer } from '../helpers/server';
  */
 
 const data = loadData();
-const today = utcDay(new Date());
+const today = installerDay();
 const camera = productFor('camera-outdoor');
 /** The catalog as it was: the outdoor camera under another name and 12.34 dearer per unit. */
 const earlierCatalog = createCatalog(data.catalog.products.map((p) => (p.id === camera.id ? { ...p, name: 'Earlier outdoor camera', priceCents: p.priceCents + 1234 } : p)));

@@ -33,3 +33,13 @@ export function termEndDate(start: string, months: number): string {
 export function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(parse(iso));
 }
+
+/**
+ * The calendar day (YYYY-MM-DD) of an instant in an IANA time zone: the installer's "today", so a quote
+ * made at 5 pm in California is dated that day on every server, whatever the server's own zone.
+ */
+export function dayInTimeZone(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

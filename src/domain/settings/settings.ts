@@ -30,6 +30,15 @@ const travelZone = z.object({
   extraPerTechnicianDayCents: cents,
 });
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const settingsSchema = z
   .object({
     company: z.object({
@@ -39,7 +48,11 @@ export const settingsSchema = z
       address: z.string().min(5),
       licence: z.string().min(2),
       serviceArea: z.string().min(5),
+      /** Starts every request reference (NG-7K4M2Q), so customers recognise it: 2–4 capital letters. */
+      referencePrefix: z.string().regex(/^[A-Z]{2,4}$/, 'Use 2 to 4 capital letters, e.g. NG'),
     }),
+    /** IANA time zone of the office, e.g. America/Los_Angeles: quote dates and validity count its calendar days. */
+    timeZone: z.string().refine(isTimeZone, 'Not a time zone Intl knows; use an IANA name such as America/Los_Angeles'),
     /** BCP 47 locale for numbers, dates and money, e.g. en-US. */
     locale: z.string().min(2),
     /** ISO 4217 currency code. */

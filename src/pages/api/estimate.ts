@@ -9,7 +9,7 @@ import { loadData } from '../../server/data';
 import { apiRoute, rateLimited } from '../../server/http/api';
 import { readJsonBody } from '../../server/http/body';
 import { json, problem, toFieldErrors } from '../../server/http/problem';
-import { utcDay } from '../../server/quotes';
+import { installerToday } from '../../server/quotes';
 
 /**
  * POST /api/estimate, priced by the server with today's catalog; nothing is stored.
@@ -41,7 +41,7 @@ export const POST = apiRoute(async (context) => {
   if (!body.ok) return body.response;
   const data = await loadData();
   const { catalog } = data;
-  const today = utcDay(new Date());
+  const today = installerToday(data.settings);
   const priced = (configuration: Configuration) => ({ estimate: estimate(configuration, data, { today }), checks: runChecks(configuration, data) });
 
   if (typeof body.value === 'object' && body.value !== null && 'premises' in body.value) {

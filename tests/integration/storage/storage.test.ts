@@ -2,14 +2,15 @@ import { count, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCatalog } from '../../../src/domain/catalog/catalog';
+import { addDays } from '../../../src/domain/estimate/dates';
 import { estimate } from '../../../src/domain/estimate/estimate';
 import { fixtureConfig, fixtureData, fixtureProducts, fixtureSite } from '../../../src/domain/fixtures';
 import type { CustomerRequest } from '../../../src/domain/requests/request';
 import { bundledMigrations, openDatabase } from '../../../src/server/db/client';
 import { outbox, quoteRevisions, quotes, requests } from '../../../src/server/db/schema';
-import { REFERENCE_PATTERN } from '../../../src/server/ids';
+import { referencePattern } from '../../../src/server/ids';
 import { deliverDue, MAX_ATTEMPTS, outboxCounts } from '../../../src/server/mail/outbox';
-import { ConfigurationError, createQuote, getQuoteByPublicId, utcDay } from '../../../src/server/quotes';
+import { ConfigurationError, createQuote, getQuoteByPublicId, installerToday, prepareQuote } from '../../../src/server/quotes';
 import { repriceToday } from '../../../src/server/reprice';
 import { IdempotencyConflictError, submitRequest } from '../../../src/server/requests';
 import { backends, createPostgresDatabase, type TestDatabase } from '../../helpers/db';
@@ -137,7 +138,7 @@ describe.each(backends)('storage on $name', (backend) => {
     it('stores the request, its quote and both notifications in one go', async () => {
       const result = await submitRequest(db(), installation(), { idempotencyKey: 'key-stores-everything-1', data, mail });
       expect(result.replayed).toBe(false);
-      expect(result.reference).toMatch(REFERENCE_PATTERN);
+      expect(result.reference).toMatch(referencePattern(data.settings.company.referencePrefix));
       const [row] = await db().select().from(requests);
       expect(row).toMatchObject({ reference: result.reference, kind: 'installation', contactEmail: 'ada@example.com', consent: true, quoteId: result.quote!.id });
       const quote = await getQuoteByPublicId(db(), result.quote!.publicId);
@@ -306,7 +307,11 @@ describe('migrations', () => {
     for (const m of migrations) expect(m.sql.join('')).toMatch(/create table|alter table|create index/i);
   });
 
-  it('date a quote in UTC whatever the server’s time zone', () => {
-    expect(utcDay(new Date('2026-05-04T23:30:00-07:00'))).toBe('2026-05-05');
+  it('dates a quote on the installer’s calendar day, whatever the server’s time zone', () => {
+    const eveningInCalifornia = new Date('2026-05-04T23:30:00-07:00');
+    expect(data.settings.timeZone).toBe('America/Los_Angeles');
+    expect(installerToday(data.settings, eveningInCalifornia)).toBe('2026-05-04');
+    const { revision } = prepareQuote({ configuration: config, status: 'saved' }, data, eveningInCalifornia);
+    expect(revision.validUntil).toBe(addDays('2026-05-04', data.settings.quoteValidityDays));
   });
 });
