@@ -1,5 +1,6 @@
 import { isInputError, type ActionError } from 'astro:actions';
 import { fieldNameOf, formToObject, type FormOptions } from '../../domain/requests/form';
+import { retryAfterFor } from '../../server/retry-after';
 
 /**
  * What a request form shows after a post without JavaScript: the values the customer typed (read back
@@ -27,6 +28,19 @@ export function fieldId(name: string): string {
 }
 
 export const emptyFormState = (): FormState => ({ values: new Map(), errors: new Map(), summary: [], formError: null });
+
+/**
+ * What a request page answers with: the action's data when it succeeded (the confirmation), else the
+ * form as posted. The page may hold a personal reply, so it is never cached, and it passes on the
+ * action's Retry-After when the client was rate limited.
+ */
+export async function submissionResult<T>(request: Request, headers: Headers, result: { data?: T; error?: unknown } | undefined) {
+  const seconds = retryAfterFor(request);
+  if (seconds) headers.set('Retry-After', String(seconds));
+  headers.set('Cache-Control', 'private, no-store');
+  const receipt = result && !result.error ? result.data : undefined;
+  return { receipt, form: receipt ? undefined : await postedForm(request) };
+}
 
 /** The posted form, when the page answers a POST; undefined when it cannot be read (too large, not a form). */
 export async function postedForm(request: Request): Promise<FormData | undefined> {

@@ -1,12 +1,13 @@
 import type { Check } from '../../domain/checks';
 import type { Site } from '../../domain/configuration/configuration';
+import { isInstalled } from '../../domain/catalog/kinds';
 import { connectionFor } from '../../domain/estimate/conditions';
 import { formatMoney } from '../../domain/money';
 import { formatLength } from '../../domain/units';
 import { changeQuantity, changeReused, removeLineAt, setConnection, setPhase } from '../../stores/configuration';
 import { domId, type Format } from '../shared/format';
 import { CheckList } from './CheckItem';
-import { isInstalledProduct, offersBoth, type ResolvedLine } from './model';
+import { offersBoth, type ResolvedLine } from './model';
 import { Stepper } from './Stepper';
 
 const purposeWords = { detect: 'detect a person', observe: 'see what people do', recognise: 'recognize people', identify: 'identify faces', 'read-plate': 'read license plates' } as const;
@@ -27,7 +28,7 @@ interface Props {
 export function LineRow({ site, entry, format, phases, checks, canSwap, onSwap, onRemoved }: Props) {
   const { line, index, product } = entry;
   const id = (what: string) => domId('line', site.id, index, what);
-  const installed = isInstalledProduct(product);
+  const installed = isInstalled(product);
   const money = (cents: number) => formatMoney(cents, format.currency, format.locale);
   const charged = line.quantity - line.reused;
   const connection = installed && offersBoth(product) ? connectionFor(product as Parameters<typeof connectionFor>[0], line, site.conditions) : null;

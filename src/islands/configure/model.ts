@@ -1,7 +1,7 @@
 import type { Catalog } from '../../domain/catalog/catalog';
 import type { MonitoringPlan, Product } from '../../domain/catalog/product';
 import { addMonths, formatDate, termEndDate } from '../../domain/estimate/dates';
-import { roleIds, roles, type RoleId, type SystemId } from '../../domain/catalog/roles';
+import { roleIds, roles, systemInfo, type RoleId, type SystemId } from '../../domain/catalog/roles';
 import type { Check } from '../../domain/checks';
 import type { Audience, Line, Site, SiteConditions } from '../../domain/configuration/configuration';
 import type { Estimate } from '../../domain/estimate/estimate';
@@ -14,10 +14,10 @@ import type { Format } from '../shared/format';
 export type LineGroupId = SystemId | 'services';
 
 export const groupTitles: Record<LineGroupId, string> = {
-  video: 'Security cameras',
-  intrusion: 'Intrusion alarm',
-  fire: 'Fire and carbon monoxide',
-  access: 'Access control',
+  video: systemInfo.video.name,
+  intrusion: systemInfo.intrusion.name,
+  fire: systemInfo.fire.name,
+  access: systemInfo.access.name,
   services: 'Services',
 };
 
@@ -56,8 +56,6 @@ export function groupLines(site: Site, catalog: Catalog): LineGroup[] {
 export function siteSystems(site: Site, catalog: Catalog): SystemId[] {
   return groupLines(site, catalog).flatMap((g) => (g.id === 'services' ? [] : [g.id]));
 }
-
-export const isInstalledProduct = (product: Product) => 'install' in product;
 
 /** True when the customer can choose between wired and wireless for the product. */
 export function offersBoth(product: Product): boolean {

@@ -1,7 +1,7 @@
 import type { Duration } from '../../domain/estimate/duration';
 import { formatRange, type Range } from '../../domain/money';
 import type { Settings } from '../../domain/settings/settings';
-import { count } from '../../domain/units';
+import { count, formatNumber } from '../../domain/units';
 
 /** Formatting shared by the islands: plain words, the installer's currency and locale. */
 
@@ -12,7 +12,7 @@ export const range = (r: Range, f: Format) => formatRange(r, f.currency, f.local
 const halfHours = (hours: number) => Math.max(0.5, Math.round(hours * 2) / 2);
 
 function hoursText(d: Duration, locale: string): string {
-  const n = (h: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(halfHours(h));
+  const n = (h: number) => formatNumber(halfHours(h), locale, 1);
   const low = n(d.hours.central);
   const high = n(d.hours.high);
   return low === high ? `about ${low} hours` : `${low} to ${high} hours`;
