@@ -231,6 +231,7 @@ describe('request body limits', () => {
       duplex: 'half',
     } as RequestInit);
     expect(response.status).toBe(413);
+    expect((await fetch(`${server.url}/api/schema`)).status).toBe(200);
   });
 
   it('refuses a body over the server-wide limit', async () => {

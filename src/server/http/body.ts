@@ -21,12 +21,12 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
+    // Past the limit the rest is read and dropped rather than the stream cancelled: a client still
+    // sending would otherwise meet a closed socket (EPIPE) and never see the 413. The adapter's
+    // bodySizeLimit bounds how much is drained.
+    if (size <= limit) chunks.push(value);
   }
+  if (size > limit) return null;
   const body = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
