@@ -53,12 +53,12 @@ export async function recommendedConfiguration(baseUrl: string): Promise<Configu
 
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
-/** An installation request for the configuration; `n` makes the contact unique, as real visitors are. */
-export function installationRequest(configuration: Configuration, n: number) {
+/** An installation request for the configuration from `visitor` (letters, digits and dashes), as its email address says. */
+export function installationRequest(configuration: Configuration, visitor: string) {
   return {
     kind: 'installation',
-    contact: { name: `Bench Visitor ${n}`, email: `visitor-${n}@example.com`, phone: '(555) 010-2000' },
-    addresses: configuration.sites.map((site) => ({ siteId: site.id, line1: `${n} Analytical Way`, city: 'Bayview', region: 'CA', postalCode: '94107' })),
+    contact: { name: `Bench ${visitor}`, email: `${visitor}@example.com`, phone: '(555) 010-2000' },
+    addresses: configuration.sites.map((site) => ({ siteId: site.id, line1: '12 Analytical Way', city: 'Bayview', region: 'CA', postalCode: '94107' })),
     windows: [{ date: inAWeek(), part: 'morning' }],
     notes: 'Gate is on the left.',
     consent: true,
@@ -74,7 +74,7 @@ export interface SubmissionAnswer {
 }
 
 export async function submitRequest(baseUrl: string, configuration: Configuration): Promise<SubmissionAnswer> {
-  return (await postJson(`${baseUrl}/api/requests`, installationRequest(configuration, 0), { 'idempotency-key': idempotencyKey() })) as SubmissionAnswer;
+  return (await postJson(`${baseUrl}/api/requests`, installationRequest(configuration, 'visitor'), { 'idempotency-key': idempotencyKey() })) as SubmissionAnswer;
 }
 
 /** A Markdown table with aligned columns (numbers to the right), readable in a terminal and pasted as is into the README. */
