@@ -1,6 +1,6 @@
 /** The part of autocannon's API the server benchmark uses (the package ships no types). */
 declare module 'autocannon' {
-  interface Request {
+  export interface Request {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
@@ -11,7 +11,7 @@ declare module 'autocannon' {
     onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }
 
-  interface Options {
+  export interface Options {
     url: string;
     connections?: number;
     /** Seconds. */
@@ -24,14 +24,14 @@ declare module 'autocannon' {
     requests?: Request[];
   }
 
-  interface Histogram {
+  export interface Histogram {
     average: number;
     p50: number;
     p99: number;
     max: number;
   }
 
-  interface Result {
+  export interface Result {
     /** Milliseconds. */
     latency: Histogram;
     /** Per second. */
