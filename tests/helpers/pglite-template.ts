@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { root } from './data';
-import { withLock } from './lock';
+import { root } from '../../src/cli/build.ts';
+import { withLock } from './lock.ts';
 
 /**
  * Creating a PGlite database runs initdb in WebAssembly, which takes seconds; opening an existing

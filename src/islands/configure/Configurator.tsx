@@ -278,7 +278,7 @@ function StartChooser() {
 /** What the server sends and the page shows until the island is live (and without JavaScript). */
 export function Placeholder({ phone }: { phone: string }) {
   return (
-    <div class="island-placeholder" aria-busy="true">
+    <div class="island-placeholder configurator-placeholder" aria-busy="true">
       <p>
         <strong>Loading the configurator…</strong>
       </p>

@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { root, serverEntry } from '../../src/cli/build.ts';
+
+/**
+ * The production server (dist/server/entry.mjs) in its own process, configured through the
+ * environment as in production. Free of Vitest, so the benchmarks (plain Node scripts) run the
+ * server exactly as the integration tests do.
+ */
+
+export interface ServerProcess {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Stops the server with SIGTERM (it closes the database) and waits for it to exit. */
+  stop(): Promise<void>;
+  /** Kills the server with SIGKILL, as a crash or a power cut would, and waits for it to be gone. */
+  kill(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Settings a developer's shell may hold that would change what a test server does. */
+const inherited = ['DATABASE_URL', 'SMTP_URL', 'REDIS_URL', 'TRUST_PROXY', 'MAIL_FROM', 'INSTALLER_EMAIL', 'RATE_LIMIT_SUBMISSIONS', 'RATE_LIMIT_WINDOW_SECONDS', 'RATE_LIMIT_ESTIMATES', 'SITE_URL', 'OUTBOX_INTERVAL_SECONDS', 'OUTBOX_RETRY_SECONDS'];
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+export interface SpawnOptions {
+  dataDir: string;
+  env?: Record<string, string>;
+  /** A free one otherwise; a restarted server takes its predecessor's port so clients keep their address. */
+  port?: number;
+}
+
+/** Starts the built server and resolves once it answers and has opened (and migrated) its database. */
+export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of inherited) delete env[name];
+  Object.assign(env, { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: options.dataDir, SITE_URL: url, NODE_ENV: 'production' }, options.env);
+
+  const child = spawn(process.execPath, [serverEntry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output}`);
+    try {
+      const response = await fetch(`${url}/api/schema`);
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The server did not answer within 30 s:\n${output}`);
+    }
+    await sleep(100);
+  }
+
+  // The first page that needs the database opens and migrates it: do that now, not in the first test.
+  await fetch(`${url}/quote/warm-up`).then((response) => response.body?.cancel());
+
+  return {
+    url,
+    port,
+    dataDir: options.dataDir,
+    output: () => output,
+    async waitForOutput(pattern, timeoutMs = 10_000) {
+      const end = Date.now() + timeoutMs;
+      while (!pattern.test(output)) {
+        if (Date.now() > end) throw new Error(`The server never printed ${pattern}; it printed:\n${output}`);
+        await sleep(50);
+      }
+      return output;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited(child);
+      clearTimeout(timer);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+  };
+}
