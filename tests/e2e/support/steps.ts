@@ -1,0 +1,136 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { expectAccessible } from './axe';
+
+/**
+ * Steps the journeys share, done the way a person does them: by what the page says (roles, names,
+ * labels), never by its markup. Each page a journey reaches is checked with axe once it has settled.
+ */
+
+/** "$4,447 – $5,775": an estimate range as the site prints it. */
+export const rangePattern = /^\$[\d,]+(\.\d\d)?\s*–\s*\$[\d,]+(\.\d\d)?$/;
+
+export interface Contact {
+  name: string;
+  email: string;
+}
+
+export interface Address {
+  street: string;
+  city: string;
+  postalCode: string;
+}
+
+/** The text of an element, with runs of white space made single spaces. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Submits an assessment step and waits for the next one (or the results). */
+export async function nextStep(page: Page, nextHeading: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: /^(Next|See my options)$/ }).click();
+  await page.getByRole('heading', { level: 2, name: nextHeading }).waitFor();
+}
+
+/** A homeowner answers the assessment: a house with 4 bedrooms, cameras on the driveway, front door and back yard. */
+export async function answerHomeAssessment(page: Page): Promise<void> {
+  await page.goto('/assessment');
+  await page.getByRole('button', { name: /^A home/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Your home' }).waitFor();
+  await expectAccessible(page, 'the assessment, first home step');
+  await page.getByRole('radio', { name: 'A house' }).check();
+  await page.getByLabel('Bedrooms').fill('4');
+  await page.getByLabel('ZIP code (optional)').fill('94107');
+  await nextStep(page, 'Doors and windows');
+  await page.getByLabel('Doors to the outside').fill('3');
+  await nextStep(page, 'Heating and pets');
+  await page.getByRole('radio', { name: 'Cats or small dogs (under 40 lb)' }).check();
+  await nextStep(page, 'Outside');
+  await page.getByRole('checkbox', { name: 'Back yard' }).check();
+  await expectAccessible(page, 'the assessment, outside step');
+  await nextStep(page, 'What you have');
+  await nextStep(page, 'What matters to you');
+  await page.getByRole('checkbox', { name: 'Record video evidence' }).check();
+  await nextStep(page, 'Three ways to protect your home');
+  await expectAccessible(page, 'the assessment results (home)');
+}
+
+/** On the results, the package that matches the budget leaning is the one marked; start from it. */
+export async function startFromRecommended(page: Page): Promise<void> {
+  const recommended = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Recommended' }) });
+  await expect(await textOf(recommended)).toContain('Matches your budget');
+  await recommended.getByRole('button', { name: 'Start from Recommended package' }).click();
+  await page.waitForURL('**/configure');
+  await estimateTotal(page);
+  await expectAccessible(page, 'the configurator');
+}
+
+/** The configurator's headline estimate, once the island is live. */
+export async function estimateTotal(page: Page): Promise<string> {
+  const total = page.getByRole('complementary', { name: 'Your estimate' }).getByText(rangePattern).first();
+  await total.waitFor();
+  return textOf(total);
+}
+
+/** Swaps the first camera in view (not the doorbell) for the first alternative offered; returns the names before and after. */
+export async function swapACamera(page: Page, scope: Locator = page.getByRole('main')): Promise<{ from: string; to: string }> {
+  const cameras = scope.getByRole('region', { name: 'Security cameras' });
+  const swap = cameras.getByRole('button', { name: /^Compare and swap .*camera/ }).first();
+  const from = (await textOf(swap)).replace(/^Compare and swap /, '');
+  await swap.click();
+  const dialog = page.getByRole('dialog', { name: `Swap the ${from}` });
+  await dialog.waitFor();
+  await expect(await textOf(dialog.getByRole('columnheader').nth(1))).toBe(`Now: ${from}`);
+  await expectAccessible(page, 'the configurator with the swap dialog open');
+  const swapTo = dialog.getByRole('button', { name: /^Swap to the / });
+  const to = (await textOf(swapTo)).replace(/^Swap to the /, '');
+  await expect(await textOf(dialog.getByRole('columnheader').nth(2))).toBe(to);
+  await swapTo.click();
+  await dialog.waitFor({ state: 'hidden' });
+  await cameras.getByRole('heading', { level: 4, name: to, exact: true }).waitFor();
+  return { from, to };
+}
+
+/** Follows the configurator's request link and checks the request page received the configuration. */
+export async function openRequestForm(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Request installation' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Request an installation' }).waitFor();
+  await page.getByRole('region', { name: 'Your configuration' }).waitFor();
+  await expectAccessible(page, 'the request form');
+}
+
+export async function fillContact(page: Page, contact: Contact): Promise<void> {
+  await page.getByLabel('Your name').fill(contact.name);
+  await page.getByLabel('Email', { exact: true }).fill(contact.email);
+}
+
+export async function fillAddress(scope: Locator | Page, address: Address): Promise<void> {
+  await scope.getByLabel('Street address').fill(address.street);
+  await scope.getByLabel('Town or city').fill(address.city);
+  await scope.getByLabel('ZIP or postal code').fill(address.postalCode);
+}
+
+/** Agrees to be contacted, sends the form and reads the reference off the confirmation. */
+export async function sendRequest(page: Page): Promise<string> {
+  await page.getByRole('checkbox', { name: /^I agree that/ }).check();
+  await page.getByRole('button', { name: 'Send request' }).click();
+  return confirmation(page);
+}
+
+/** The confirmation page: its reference number, after checking it offers the quote. */
+export async function confirmation(page: Page): Promise<string> {
+  await page.getByRole('heading', { level: 1, name: 'We have your installation request' }).waitFor();
+  const reference = await textOf(page.getByText(/^NG-[A-Z0-9]{6}$/));
+  await page.getByRole('heading', { name: 'What happens next' }).waitFor();
+  await expectAccessible(page, 'the request confirmation');
+  return reference;
+}
+
+/** Opens the saved quote from the confirmation and returns its address. */
+export async function openQuote(page: Page, firstName: string): Promise<string> {
+  await page.getByRole('link', { name: 'See your quote' }).click();
+  await page.getByRole('heading', { level: 1, name: `Quote for ${firstName}` }).waitFor();
+  expect(new URL(page.url()).pathname).toMatch(/^\/quote\/[A-Za-z0-9_-]{22,}$/);
+  await expectAccessible(page, 'the quote page');
+  return page.url();
+}
