@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server';
 import { expectAccessible } from './support/axe';
 import { devices, launchChromium, visit } from './support/browser';
-import { answerHomeAssessment, estimateTotal, fillAddress, fillContact, openQuote, openRequestForm, sendRequest, startFromRecommended, swapACamera, textOf } from './support/steps';
+import { answerHomeAssessment, escapeRegExp, estimateTotal, fillAddress, fillContact, openQuote, openRequestForm, sendRequest, startFromRecommended, swapACamera, textOf } from './support/steps';
 
 /**
  * A homeowner from the first question to the saved quote: assessment, the recommended package,
@@ -57,5 +57,3 @@ describe.concurrent.each(devices)('a homeowner on a $name', (device) => {
     await context.close();
   });
 });
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

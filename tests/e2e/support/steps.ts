@@ -134,3 +134,51 @@ export async function openQuote(page: Page, firstName: string): Promise<string> 
   await expectAccessible(page, 'the quote page');
   return page.url();
 }
+
+/** "$12,345 – $13,000" (or one amount) in cents. */
+export function parseRange(text: string): { low: number; high: number } {
+  const amounts = [...text.matchAll(/\$([\d,]+(?:\.\d\d)?)/g)].map((m) => Math.round(Number(m[1]!.replace(/,/g, '')) * 100));
+  if (amounts.length === 0) throw new Error(`No amount in "${text}"`);
+  return { low: amounts[0]!, high: amounts[1] ?? amounts[0]! };
+}
+
+export interface SiteAnswers {
+  name: string;
+  postalCode: string;
+  area: { name: string; purpose: string; distance: string; outdoor: boolean };
+}
+
+/** A business answers the assessment for its sites, each with one area a camera should watch. */
+export async function answerBusinessAssessment(page: Page, organisation: string, sites: SiteAnswers[]): Promise<void> {
+  await page.goto('/assessment');
+  await page.getByRole('button', { name: /^A business/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Your business' }).waitFor();
+  await page.getByLabel('Business name (optional)').fill(organisation);
+  for (const system of ['Security cameras', 'Intrusion alarms', 'Access control']) await page.getByRole('checkbox', { name: system }).check();
+  await nextStep(page, 'Your sites');
+  for (const [i, site] of sites.entries()) {
+    if (i > 0) await page.getByRole('button', { name: 'Add another site' }).click();
+    await page.getByLabel('Site name').nth(i).fill(site.name);
+    const block = page.getByRole('group', { name: sites.length > 1 && i > 0 ? `Site ${i + 1}: ${site.name}` : new RegExp(`^(Site 1: )?${escapeRegExp(site.name)}$`) });
+    await block.getByLabel('ZIP code (optional)').fill(site.postalCode);
+    await block.getByLabel('Doors to open with a card or phone').fill('2');
+    await block.getByLabel('Staff').fill('12');
+  }
+  await expectAccessible(page, 'the assessment, business sites step');
+  await nextStep(page, 'Areas to watch');
+  for (const [i, site] of sites.entries()) {
+    const block = page.getByRole('group', { name: `Site ${i + 1}: ${site.name}` });
+    await block.getByRole('button', { name: 'Add an area to watch' }).click();
+    await block.getByLabel('Area 1').fill(site.area.name);
+    await block.getByLabel('The picture must let you').selectOption({ label: site.area.purpose });
+    await block.getByLabel('Distance from the camera').fill(site.area.distance);
+    if (site.area.outdoor) await block.getByRole('radio', { name: 'Outdoors' }).check();
+  }
+  await expectAccessible(page, 'the assessment, areas to watch');
+  await nextStep(page, 'Requirements and existing systems');
+  await nextStep(page, 'Budget');
+  await nextStep(page, 'Three ways to protect your business');
+  await expectAccessible(page, 'the assessment results (business)');
+}
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
