@@ -1,10 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import assert from 'node:assert/strict';
 import { expectAccessible } from './axe';
 
 /**
  * Steps the journeys share, done the way a person does them: by what the page says (roles, names,
  * labels), never by its markup. Each page a journey reaches is checked with axe once it has settled.
+ * Journeys run concurrently, so these steps check with node's assert rather than vitest's expect.
  */
 
 /** "$4,447 – $5,775": an estimate range as the site prints it. */
@@ -19,6 +20,15 @@ export interface Address {
   street: string;
   city: string;
   postalCode: string;
+}
+
+/** Waits for something the page does in its own time (a store saving, an estimate recomputing). */
+export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Gave up waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The text of an element, with runs of white space made single spaces. */
@@ -58,7 +68,7 @@ export async function answerHomeAssessment(page: Page): Promise<void> {
 /** On the results, the package that matches the budget leaning is the one marked; start from it. */
 export async function startFromRecommended(page: Page): Promise<void> {
   const recommended = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Recommended' }) });
-  await expect(await textOf(recommended)).toContain('Matches your budget');
+  assert.match(await textOf(recommended), /Matches your budget/);
   await recommended.getByRole('button', { name: 'Start from Recommended package' }).click();
   await page.waitForURL('**/configure');
   await estimateTotal(page);
@@ -80,11 +90,11 @@ export async function swapACamera(page: Page, scope: Locator = page.getByRole('m
   await swap.click();
   const dialog = page.getByRole('dialog', { name: `Swap the ${from}` });
   await dialog.waitFor();
-  await expect(await textOf(dialog.getByRole('columnheader').nth(1))).toBe(`Now: ${from}`);
+  assert.equal(await textOf(dialog.getByRole('columnheader').nth(1)), `Now: ${from}`);
   await expectAccessible(page, 'the configurator with the swap dialog open');
   const swapTo = dialog.getByRole('button', { name: /^Swap to the / });
   const to = (await textOf(swapTo)).replace(/^Swap to the /, '');
-  await expect(await textOf(dialog.getByRole('columnheader').nth(2))).toBe(to);
+  assert.equal(await textOf(dialog.getByRole('columnheader').nth(2)), to);
   await swapTo.click();
   await dialog.waitFor({ state: 'hidden' });
   await cameras.getByRole('heading', { level: 4, name: to, exact: true }).waitFor();
@@ -130,7 +140,7 @@ export async function confirmation(page: Page): Promise<string> {
 export async function openQuote(page: Page, firstName: string): Promise<string> {
   await page.getByRole('link', { name: 'See your quote' }).click();
   await page.getByRole('heading', { level: 1, name: `Quote for ${firstName}` }).waitFor();
-  expect(new URL(page.url()).pathname).toMatch(/^\/quote\/[A-Za-z0-9_-]{22,}$/);
+  assert.match(new URL(page.url()).pathname, /^\/quote\/[A-Za-z0-9_-]{24}$/);
   await expectAccessible(page, 'the quote page');
   return page.url();
 }
