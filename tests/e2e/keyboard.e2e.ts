@@ -5,10 +5,10 @@ import { startServer, type TestServer } from '../helpers/server';
 import { expectAccessible } from './support/axe';
 import { desktop, launchChromium, visit, type Device } from './support/browser';
 import { activate, tabTo, typeInto } from './support/keyboard';
-import { textOf } from './support/steps';
+import { textOf, until } from './support/steps';
 
 /**
- * The whole homeowner journey with the keyboard alone: Tab and Shift+Tab to move, Enter and Space
+ * The whole homeowner journey, from the home page, with the keyboard alone: Tab and Shift+Tab to move, Enter and Space
  * to act, arrow keys inside radio groups. No click, no tap. On a tablet-sized window as well, where
  * the configurator's estimate sticks to the bottom of the screen and must never hide the focus.
  */
@@ -28,18 +28,22 @@ afterAll(async () => {
 
 const tablet: Device = { name: 'tablet with a keyboard', options: { viewport: { width: 820, height: 1000 } } };
 
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim());
+
+/** Each step moves focus to its heading, so a screen reader starts reading there. */
 async function focusedHeading(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 2, name }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), name, `focus moves to the heading "${name}"`);
+  await until(`focus to move to the heading "${name}"`, async () => (await focusedText(page)) === name);
 }
 
 async function answerWithKeyboard(page: Page): Promise<void> {
-  await page.goto('/assessment');
-  await page.getByRole('button', { name: /^A home/ }).waitFor();
+  await page.goto('/');
   // The first Tab offers the skip link, which takes focus past the site navigation.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to main content');
   await page.keyboard.press('Enter');
+  await activate(page, page.getByRole('main').getByRole('link', { name: 'Start an assessment' }).first());
+  await page.waitForURL('**/assessment');
   await activate(page, page.getByRole('button', { name: /^A home/ }));
   await focusedHeading(page, 'Your home');
 
@@ -72,7 +76,7 @@ async function swapWithKeyboard(page: Page): Promise<string> {
   const dialog = page.getByRole('dialog', { name: `Swap the ${from}` });
   await dialog.waitFor();
   const options = dialog.getByRole('radio');
-  assert.ok(await options.first().evaluate((radio) => radio === document.activeElement), 'the dialog focuses its first option');
+  await until('the dialog to focus its first option', () => options.first().evaluate((radio) => radio === document.activeElement));
   if ((await options.count()) > 1) {
     await page.keyboard.press('ArrowDown');
     assert.ok(await options.nth(1).isChecked(), 'ArrowDown chooses the next product to compare');
@@ -83,7 +87,7 @@ async function swapWithKeyboard(page: Page): Promise<string> {
   await activate(page, swapTo);
   await dialog.waitFor({ state: 'hidden' });
   await page.getByRole('heading', { level: 4, name: to, exact: true }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), to, 'focus lands on the product swapped in');
+  await until('focus to land on the product swapped in', async () => (await focusedText(page)) === to);
   return to;
 }
 

@@ -111,6 +111,7 @@ describe.concurrent.each(devices)('a returning visitor on a $name', (device) => 
     const response = await page.goto('/quote/cut-off-link');
     expect(response?.status()).toBe(404);
     await page.getByRole('heading', { level: 1, name: 'We could not find this quote' }).waitFor();
+    await expectAccessible(page, 'the quote page for an unknown link');
     await page.getByRole('link', { name: 'Start a new estimate' }).click();
     await page.waitForURL('**/assessment');
     await expectAccessible(page, 'the assessment, reached from a broken quote link');

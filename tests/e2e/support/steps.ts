@@ -42,9 +42,12 @@ export async function nextStep(page: Page, nextHeading: string | RegExp): Promis
   await page.getByRole('heading', { level: 2, name: nextHeading }).waitFor();
 }
 
-/** A homeowner answers the assessment: a house with 4 bedrooms, cameras on the driveway, front door and back yard. */
+/** A homeowner comes in from the home page and answers the assessment: a house with 4 bedrooms, cameras on the driveway, front door and back yard. */
 export async function answerHomeAssessment(page: Page): Promise<void> {
-  await page.goto('/assessment');
+  await page.goto('/');
+  await expectAccessible(page, 'the home page');
+  await page.getByRole('main').getByRole('link', { name: 'Start an assessment' }).first().click();
+  await page.waitForURL('**/assessment');
   await page.getByRole('button', { name: /^A home/ }).click();
   await page.getByRole('heading', { level: 2, name: 'Your home' }).waitFor();
   await expectAccessible(page, 'the assessment, first home step');
