@@ -29,7 +29,10 @@ export interface Visit {
   errors: string[];
 }
 
-/** A fresh browser profile (no storage) with one page that records dialogs and uncaught errors. */
+/**
+ * A fresh browser profile (no storage) with one page that records dialogs and uncaught errors. The
+ * browser keeps the server's clock zone (UTC), so "today" is the same day on both sides at midnight.
+ */
 export async function visit(browser: Browser, baseURL: string, device: Device, options: BrowserContextOptions = {}): Promise<Visit> {
   const context = await browser.newContext({ ...device.options, baseURL, locale: 'en-US', timezoneId: 'UTC', ...options });
   context.setDefaultTimeout(15_000);
