@@ -58,11 +58,14 @@ export type HomePremises = z.infer<typeof homePremisesSchema>;
 
 export const premisesTypes = ['office', 'retail', 'warehouse', 'restaurant', 'clinic', 'other'] as const;
 
+/** Assumed when a customer leaves the distance to an area blank; the assessment shows it as the typical figure. */
+export const TYPICAL_VIEW_DISTANCE_M = 10;
+
 /** An area a business wants watched, and what the picture must let them do there. */
 export const watchAreaSchema = z.object({
   name: trimmedText(1, 60, 'name the area'),
   purpose: z.enum(viewPurposes),
-  distanceM: numberBetween(0.5, 300, 'at least 0.5 m (about 2 ft)', 'at most 300 m (about 980 ft)'),
+  distanceM: z._default(numberBetween(0.5, 300, 'at least 0.5 m (about 2 ft)', 'at most 300 m (about 980 ft)'), TYPICAL_VIEW_DISTANCE_M),
   outdoor: z._default(z.boolean(), false),
 });
 export type WatchArea = z.infer<typeof watchAreaSchema>;

@@ -1,5 +1,6 @@
 import { systemInfo } from '../../domain/catalog/roles';
 import type { ViewPurpose } from '../../domain/guidelines/terms';
+import { TYPICAL_VIEW_DISTANCE_M } from '../../domain/premises/premises';
 import { formatLength } from '../../domain/units';
 import { addArea, addSiteDraft, removeArea, removeSiteDraft, toggled, updateArea, updateBusiness, updateSite } from '../../stores/assessment';
 import { Checks, Choice, focusField, SelectField, TextField } from '../shared/fields';
@@ -87,7 +88,7 @@ function SiteAreas({ site, i, count, p }: { site: SiteDraft; i: number; count: n
           <li key={j} class="area">
             <TextField id={fid(key(j, 'name'))} label={`Area ${j + 1}`} value={area.name} maxLength={60} error={p.error(key(j, 'name'))} onValue={(name) => updateArea(i, j, { name })} />
             <SelectField id={fid(key(j, 'purpose'))} label="The picture must let you" value={area.purpose} options={purposes} error={p.error(key(j, 'purpose'))} onValue={(purpose) => updateArea(i, j, { purpose })} />
-            <TextField id={fid(key(j, 'distance'))} label="Distance from the camera" unit={p.units === 'imperial' ? 'ft' : 'm'} numeric value={area.distance} placeholder={formatLength(10, p.units, p.locale).split(' ')[0]}
+            <TextField id={fid(key(j, 'distance'))} label="Distance from the camera" unit={p.units === 'imperial' ? 'ft' : 'm'} numeric value={area.distance} placeholder={formatLength(TYPICAL_VIEW_DISTANCE_M, p.units, p.locale).split(' ')[0]}
               hint="Blank: we assume the typical distance shown." error={p.error(key(j, 'distance'))} onValue={(distance) => updateArea(i, j, { distance })} />
             <Choice id={fid(key(j, 'outdoor'))} legend="Where is it?" inline value={area.outdoor ? 'out' : 'in'} options={[['in', 'Indoors'], ['out', 'Outdoors']]} onValue={(v) => updateArea(i, j, { outdoor: v === 'out' })} />
             <button type="button" class="button button--secondary button--small" onClick={() => { removeArea(i, j); focusField(fid(`add-area-${i}`)); }}>

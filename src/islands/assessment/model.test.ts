@@ -80,6 +80,14 @@ describe('readDraft for a business', () => {
     expect(premises.sites[0]!.areasToWatch[0]!.distanceM).toBeCloseTo(3.05, 2);
   });
 
+  it('takes the typical distance, without a problem, for an area whose distance is left blank', () => {
+    const sites = [{ ...newSiteDraft(1), areasToWatch: [{ ...newArea(1), name: 'Gate', distance: '' }] }];
+    const { premises, errors } = readDraft('business', { ...newBusinessDraft(), sites }, 'metric');
+    expect(errors).toEqual({});
+    if (premises.kind !== 'business') throw new Error('expected a business');
+    expect(premises.sites[0]!.areasToWatch[0]!.distanceM).toBe(10);
+  });
+
   it('keys problems by site and area, with fallbacks for required fields', () => {
     const sites = [
       newSiteDraft(1),

@@ -8,6 +8,7 @@ import {
   businessSystems,
   premisesTypes,
   systemGoals,
+  TYPICAL_VIEW_DISTANCE_M,
 } from '../../domain/premises/premises';
 import type { WiringAccess } from '../../domain/settings/terms';
 import { areaToM2, lengthToMetres, type UnitSystem } from '../../domain/units';
@@ -280,7 +281,7 @@ function compact(value: unknown): unknown {
 function fallback(path: readonly PropertyKey[]): unknown {
   const last = path[path.length - 1];
   if (last === 'name') return path[2] === 'areasToWatch' ? `Area ${Number(path[3]) + 1}` : `Site ${Number(path[1]) + 1}`;
-  if (last === 'distanceM') return 10;
+  if (last === 'distanceM') return TYPICAL_VIEW_DISTANCE_M;
   if (last === 'purpose') return 'observe';
   return undefined;
 }

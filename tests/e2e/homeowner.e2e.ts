@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/server';
+import { expectAccessible } from './support/axe';
+import { devices, launchChromium, visit } from './support/browser';
+import { answerHomeAssessment, escapeRegExp, estimateTotal, fillAddress, fillContact, openQuote, openRequestForm, sendRequest, startFromRecommended, swapACamera, textOf } from './support/steps';
+
+/**
+ * A homeowner from the first question to the saved quote: assessment, the recommended package,
+ * a camera swapped for another, the installation request, its confirmation and the quote page.
+ */
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  server?.cleanUp();
+});
+
+describe.concurrent.each(devices)('a homeowner on a $name', (device) => {
+  it('answers the questions, tunes the recommended package and requests an installation', async ({ expect }) => {
+    const { page, dialogs, errors, context } = await visit(browser, server.url, device);
+
+    await answerHomeAssessment(page);
+    await startFromRecommended(page);
+    const before = await estimateTotal(page);
+    const { from, to } = await swapACamera(page);
+    expect(to).not.toBe(from);
+    // The estimate follows the swap: the new camera is priced in the breakdown.
+    const estimate = page.getByRole('complementary', { name: 'Your estimate' });
+    await estimate.getByText(to, { exact: false }).first().waitFor();
+    expect(await estimateTotal(page)).not.toBe(before);
+
+    await openRequestForm(page);
+    expect(await textOf(page.getByRole('region', { name: 'Your configuration' }))).toMatch(/Estimate for everything: \$[\d,]+ – \$[\d,]+ one-time/);
+    await fillContact(page, { name: 'Ada Lovelace', email: 'ada@example.com' });
+    await fillAddress(page.getByRole('group', { name: 'Address of Home' }), { street: '12 Analytical Way', city: 'Bayview', postalCode: '94107' });
+    const reference = await sendRequest(page);
+    expect(reference).toMatch(/^NG-/);
+
+    await openQuote(page, 'Ada');
+    // The quote holds what was configured: the swapped-in camera, not the one it replaced.
+    const items = page.getByRole('region', { name: 'Items for Home' });
+    await items.getByRole('rowheader', { name: new RegExp(`^${escapeRegExp(to)}`) }).waitFor();
+    expect(await items.getByRole('rowheader', { name: new RegExp(`^${escapeRegExp(from)}`) }).count()).toBe(0);
+    expect(await textOf(page.getByRole('definition').first())).toMatch(/\$[\d,]+ – \$[\d,]+ including/);
+    await expectAccessible(page, 'the quote page');
+
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
