@@ -27,6 +27,6 @@ export default defineConfig({
     checkOrigin: true,
     actionBodySizeLimit: ACTION_BODY_LIMIT_BYTES,
     // Scripts and styles by hash only (no 'unsafe-inline'); the other directives and headers: src/server/http/security-headers.ts.
-    csp: { directives: cspDirectives },
+    csp: { directives: [...cspDirectives] },
   },
 });

@@ -21,7 +21,7 @@ export const cspDirectives = [
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
-];
+] as const;
 
 /** For responses that are not pages: nothing in them may run, load or be framed. */
 export const fallbackPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
