@@ -80,6 +80,8 @@ async function expectPageHeaders(response: Response, what: string, referrerPolic
   const policy = expectCommonHeaders(response, what);
   expect(policy.get('default-src'), what).toEqual(["'self'"]);
   const html = await response.text();
+  // The policy blocks inline event handlers (onclick="…"): a page must not rely on one.
+  expect(html, what).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
   for (const script of inlineBlocks(html, 'script')) expect(sourcesFor(policy, 'script-src'), `${what}: inline script ${script.slice(0, 60)}`).toContain(sha256(script));
   for (const style of inlineBlocks(html, 'style')) expect(sourcesFor(policy, 'style-src'), `${what}: inline style`).toContain(sha256(style));
   return html;
@@ -117,15 +119,32 @@ describe('security headers', { timeout: 60_000 }, () => {
     }
   });
 
-  it('are sent with the pages rendered on demand, the 404 page and a form posted back with errors', async () => {
+  it('are sent with the pages rendered on demand, a quote, the 404 page and a form posted back with errors', async () => {
     for (const path of ['/request', '/service', `/request?c=not-a-code`]) {
       const response = await get(path);
       expect(response.status, path).toBe(200);
       await expectPageHeaders(response, path);
     }
+    const requested = await postJson(
+      '/api/requests',
+      {
+        kind: 'installation',
+        contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
+        addresses: [{ siteId: 'home', line1: '12 Analytical Way', city: 'Bayview', postalCode: '94100' }],
+        consent: true,
+        configuration: homeConfiguration(),
+      },
+      { 'idempotency-key': 'headers-test-quote-00001' },
+    );
+    expect(requested.status).toBe(201);
+    const { quote } = (await requested.json()) as { quote: { url: string } };
+    const quotePage = await get(new URL(quote.url).pathname);
+    expect(quotePage.status).toBe(200);
+    // The quote link is the key to the page: it is never sent on as a Referer.
+    await expectPageHeaders(quotePage, 'a quote page', 'no-referrer');
+
     const missingQuote = await get('/quote/no-such-quote');
     expect(missingQuote.status).toBe(404);
-    // The quote link is the key to the page: it is never sent on as a Referer.
     await expectPageHeaders(missingQuote, '/quote/no-such-quote', 'no-referrer');
 
     const missingPage = await get('/no-such-page');
