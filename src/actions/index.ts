@@ -16,8 +16,8 @@ import { siteUrl, storeRequest, validateRequest } from '../server/submissions';
  */
 
 export const formOptions: Record<RequestKind, FormOptions> = {
-  installation: { booleans: ['consent'], json: ['configuration'], compact: ['windows'], ignore: ['idempotencyKey', 'website'] },
-  service: { booleans: ['consent'], compact: ['windows'], ignore: ['idempotencyKey', 'website'] },
+  installation: { booleans: ['consent'], json: ['configuration'], compact: ['windows'], ignore: ['idempotencyKey', 'website'], groups: ['contact', 'addresses.0'] },
+  service: { booleans: ['consent'], compact: ['windows'], ignore: ['idempotencyKey', 'website'], groups: ['contact', 'address'] },
 };
 
 interface FormSubmission {
