@@ -35,7 +35,7 @@ export const hostileObject = fc.dictionary(fc.oneof(fc.constantFrom(...prototype
 /** Anything but a string. */
 export const notText = fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), fc.array(scalarOfAnyType, { maxLength: 3 }), hostileObject);
 /** Anything but a number. */
-export const notNumber = fc.oneof(fc.boolean(), fc.constant(null), hostileText, fc.array(fc.integer(), { maxLength: 3 }), hostileObject);
+const notNumber = fc.oneof(fc.boolean(), fc.constant(null), hostileText, fc.array(fc.integer(), { maxLength: 3 }), hostileObject);
 
 /** What a required field of each kind can be broken with. */
 export const breakers = {
@@ -69,7 +69,7 @@ export function setIn<T>(value: T, path: Path, replacement: unknown): T {
   const last = path.at(-1)!;
   if (replacement === REMOVE) delete node[last];
   else Object.defineProperty(node, last, { value: replacement, enumerable: true, writable: true, configurable: true });
-  return copy;
+  return copy as T;
 }
 
 /** Extra members for an object: never a field of the schema, so they change nothing. */

@@ -1,4 +1,5 @@
 import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, RouteToHeaders } from 'astro';
 import { staticPoliciesFile } from './security-headers';
 
@@ -13,7 +14,7 @@ import { staticPoliciesFile } from './security-headers';
  * adapter's file is removed.
  */
 export function securityHeaders(): AstroIntegration {
-  const entry = new URL('../entry.ts', import.meta.url).pathname;
+  const entry = fileURLToPath(new URL('../entry.ts', import.meta.url));
   let config: AstroConfig | undefined;
   let routeToHeaders: RouteToHeaders | undefined;
   return {
