@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
+import { cspDirectives } from './src/server/http/security-headers.ts';
+import { securityHeaders } from './src/server/http/security-integration.ts';
 
 /**
  * Request bodies: no form or API call needs more than a few hundred kilobytes (a large configuration
@@ -15,11 +17,16 @@ const ACTION_BODY_LIMIT_BYTES = 256 * 1024;
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
-  adapter: node({ mode: 'standalone', bodySizeLimit: BODY_LIMIT_BYTES }),
-  integrations: [preact()],
+  // staticHeaders: prerendered pages get their Content-Security-Policy as a header (see securityHeaders).
+  adapter: node({ mode: 'standalone', bodySizeLimit: BODY_LIMIT_BYTES, staticHeaders: true }),
+  integrations: [preact(), securityHeaders()],
+  // No Markdown on the site; Shiki's highlighting would need inline styles the CSP does not allow.
+  markdown: { syntaxHighlight: false },
   security: {
     // Form posts from other sites are refused (Astro's default, stated here because the request forms rely on it).
     checkOrigin: true,
     actionBodySizeLimit: ACTION_BODY_LIMIT_BYTES,
+    // Scripts and styles by hash only (no 'unsafe-inline'); the other directives and headers: src/server/http/security-headers.ts.
+    csp: { directives: [...cspDirectives] },
   },
 });

@@ -1,7 +1,7 @@
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
 import { formToObject, type FormOptions } from '../domain/requests/form';
-import type { CustomerRequest, RequestKind } from '../domain/requests/request';
+import { submissionFieldsSchema, type CustomerRequest, type RequestKind } from '../domain/requests/request';
 import { clientAddress } from '../server/rate-limit';
 import { noteRetryAfter } from '../server/retry-after';
 import { siteUrl, storeRequest, validateRequest } from '../server/submissions';
@@ -16,8 +16,8 @@ import { siteUrl, storeRequest, validateRequest } from '../server/submissions';
  */
 
 export const formOptions: Record<RequestKind, FormOptions> = {
-  installation: { booleans: ['consent'], json: ['configuration'], compact: ['windows'], ignore: ['idempotencyKey', 'website'] },
-  service: { booleans: ['consent'], compact: ['windows'], ignore: ['idempotencyKey', 'website'] },
+  installation: { booleans: ['consent'], json: ['configuration'], compact: ['windows'], ignore: ['idempotencyKey', 'website'], groups: ['contact', 'addresses.0'] },
+  service: { booleans: ['consent'], compact: ['windows'], ignore: ['idempotencyKey', 'website'], groups: ['contact', 'address'] },
 };
 
 interface FormSubmission {
@@ -38,12 +38,16 @@ function formInput(kind: RequestKind) {
       return z.NEVER;
     }
     const honeypot = text(raw, 'website');
-    const idempotencyKey = text(raw, 'idempotencyKey');
+    // The form carries the key in a hidden field; anything but a key the form could have made (a huge
+    // or odd value) is refused as a field, like the API's Idempotency-Key header.
+    const key = submissionFieldsSchema.shape.idempotencyKey.safeParse(text(raw, 'idempotencyKey'));
+    const idempotencyKey = key.success ? key.data : undefined;
     // A filled spam trap skips validation: the robot is told nothing about the fields.
     if (honeypot && honeypot.trim() !== '') return { request: null, idempotencyKey };
     const result = await validateRequest(kind, formToObject(raw, formOptions[kind]).value);
-    if (!result.ok) {
-      for (const issue of result.issues) ctx.addIssue({ code: 'custom', path: issue.path.filter((p) => typeof p !== 'symbol') as (string | number)[], message: issue.message });
+    const issues = [...(key.success ? [] : key.error.issues.map((issue) => ({ path: ['idempotencyKey'], message: issue.message }))), ...(result.ok ? [] : result.issues)];
+    if (!result.ok || issues.length > 0) {
+      for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path.filter((p) => typeof p !== 'symbol') as (string | number)[], message: issue.message });
       return z.NEVER;
     }
     return { request: result.request, idempotencyKey };

@@ -14,9 +14,16 @@ export function numberBetween(min: number, max: number, tooSmall = `at least ${m
   return z.number().check(z.minimum(min, tooSmall), z.maximum(max, tooBig));
 }
 
+/**
+ * Text without control characters other than tab and line breaks. Nobody types them, and PostgreSQL
+ * cannot store NUL at all (in text or jsonb), so a request holding one would fail after validation.
+ */
+export const withoutControlCharacters = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+export const printable = (message = 'remove the control characters from this text') => z.regex(withoutControlCharacters, message);
+
 /** Text trimmed of surrounding spaces, then held to a length. */
 export function trimmedText(min: number, max: number, tooShort = `at least ${min} characters`, tooLong = `at most ${max} characters`) {
-  return z.string().check(z.trim(), z.minLength(min, tooShort), z.maxLength(max, tooLong));
+  return z.string().check(z.trim(), z.minLength(min, tooShort), z.maxLength(max, tooLong), printable());
 }
 
 export const postalCode = z.string().check(z.trim(), z.maxLength(10, 'at most 10 characters'), z.regex(/^[A-Za-z0-9 -]*$/, 'letters, digits, spaces and dashes only'));

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/catalog';
 import { isInstalled } from '../catalog/kinds';
 import { viewPurposes } from '../guidelines/terms';
-import { numberBetween, postalCode, trimmedText, wholeNumber } from '../schema';
+import { numberBetween, postalCode, printable, trimmedText, wholeNumber } from '../schema';
 import { wiringAccessOptions } from '../settings/terms';
 
 /**
@@ -53,7 +53,7 @@ export const lineSchema = z
     /** How it is installed when the product can be either; its default otherwise. */
     connection: z.optional(z.enum(['wired', 'wireless'])),
     /** Why it is in the configuration, in plain words (from a rule or the customer). */
-    reason: z.optional(z.string().check(z.trim(), z.maxLength(400, 'at most 400 characters'))),
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(400, 'at most 400 characters'), printable())),
     /** Installation phase (1-based), for businesses splitting work. */
     phase: z.optional(wholeNumber(1, 12)),
     /** For cameras: what each one must see. */

@@ -35,6 +35,12 @@ describe('formToObject', () => {
     expect(formToObject(form([['configuration', '{broken']]), { json: ['configuration'] }).value).toEqual({ configuration: '{broken' });
   });
 
+  it('keeps the groups the form always shows, even when every field in them is blank', () => {
+    const groups = ['contact', 'addresses.0'];
+    expect(formToObject(form([['contact.name', ''], ['notes', 'Hi']]), { groups }).value).toEqual({ contact: {}, addresses: [{}], notes: 'Hi' });
+    expect(formToObject(form([['contact.email', 'a@b.example'], ['addresses.0.city', 'Bay']]), { groups }).value).toEqual({ contact: { email: 'a@b.example' }, addresses: [{ city: 'Bay' }] });
+  });
+
   it('drops blank rows of compacted arrays and remembers where kept rows came from', () => {
     const { value, indexMap } = formToObject(
       form([

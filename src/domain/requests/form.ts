@@ -24,6 +24,11 @@ export interface FormOptions {
   compact?: readonly string[];
   /** Fields that are not part of the request (idempotency key, honeypot). */
   ignore?: readonly string[];
+  /**
+   * Groups the form always shows (the contact details, an address): present even when every field in
+   * them is blank, so the schema names each missing field rather than the group as a whole.
+   */
+  groups?: readonly string[];
 }
 
 type Container = Record<string, unknown> | unknown[];
@@ -46,6 +51,15 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
     if (!Object.hasOwn(record, key) || typeof record[key] !== 'object' || record[key] === null) record[key] = nextIsIndex ? [] : {};
     node = record[key] as Container;
   });
+}
+
+function has(target: Record<string, unknown>, path: string[]): boolean {
+  let node: unknown = target;
+  for (const segment of path) {
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, segment)) return false;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return true;
 }
 
 function isBlank(value: unknown): boolean {
@@ -91,6 +105,10 @@ export function formToObject(form: FormData, options: FormOptions = {}): FormObj
     });
     value[name] = kept.map((i) => rows[i]);
     indexMap[name] = kept;
+  }
+  for (const group of options.groups ?? []) {
+    const path = group.split('.');
+    if (!has(value, path)) setPath(value, path, {});
   }
   // Sparse arrays (a row missing in the middle) become dense with empty rows, which the schema names.
   for (const [key, rows] of Object.entries(value)) {

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/catalog';
 import { systemInfo, systems } from '../catalog/roles';
 import { configurationSchema, configurationSchemaFor } from '../configuration/configuration';
 import { addDays } from '../estimate/dates';
+import { withoutControlCharacters } from '../schema';
 
 /**
  * What a customer sends when they ask for an installation or a service visit. One schema per concept,
@@ -13,13 +14,15 @@ import { addDays } from '../estimate/dates';
  * from a newer version is not refused, and nothing it adds reaches storage.
  */
 
+const controlCharacters = 'Remove the invisible control characters from this text (they can come with pasted text)';
+
 /** A required text field whose message reads the same whether the value is missing or blank. */
 function requiredText(message: string, max: number, tooLong = `Keep this under ${max} characters`) {
-  return z.string({ error: message }).trim().min(1, message).max(max, tooLong);
+  return z.string({ error: message }).trim().min(1, message).max(max, tooLong).regex(withoutControlCharacters, controlCharacters);
 }
 
 function optionalText(max: number, tooLong = `Keep this under ${max} characters`) {
-  return z.string().trim().max(max, tooLong).optional();
+  return z.string().trim().max(max, tooLong).regex(withoutControlCharacters, controlCharacters).optional();
 }
 
 export const contactSchema = z.object({
