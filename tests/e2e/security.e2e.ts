@@ -1,8 +1,9 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '../../src/domain/configuration/link';
 import { homeConfiguration } from '../helpers/configuration';
 import { startServer, type TestServer } from '../helpers/server';
+import { launchChromium } from './support/browser';
 
 /**
  * The Content-Security-Policy in a real browser (Chromium): the islands hydrate and the request
@@ -15,10 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
