@@ -3,8 +3,10 @@
  * 1. Throughput and latency of `POST /api/estimate` (the recommended home package) and of request
  *    submission (`POST /api/requests`, each with its own Idempotency-Key and email, as real visitors).
  * 2. Durability: submissions at concurrency 50 while the server is killed with SIGKILL and restarted
- *    on the same data directory. Every request the client saw acknowledged (2xx) must be in the
- *    database afterwards; the script exits non-zero otherwise.
+ *    on the same data directory. Then every submission that got no 2xx is sent again with its
+ *    Idempotency-Key, as a real client retries. Every acknowledged request must be in the database,
+ *    and acknowledged and stored must be equal (no loss, no duplicate); the script exits non-zero
+ *    otherwise.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
@@ -19,24 +21,49 @@ const durability = { connections: 50, seconds: 15, killAfterSeconds: 5 };
 
 let visitors = 0;
 
+/** Every submission sent, by its Idempotency-Key, with the answer once a 2xx came back. */
+type Ledger = Map<string, { body: string; answer: SubmissionAnswer | null }>;
+
+const submissionHeaders = (key: string) => ({ 'content-type': 'application/json', 'idempotency-key': key });
+const isAcknowledged = (status: number) => status >= 200 && status < 300;
+
 /**
  * A submission per request, each from a different visitor whose email starts with `phase`, so the
- * database tells the phases apart; `onAcknowledged` sees every 2xx answer.
+ * database tells the phases apart; each is noted in `ledger`, with its answer when acknowledged.
  */
-function submissions(configuration: Configuration, phase: string, onAcknowledged: (answer: SubmissionAnswer) => void = () => undefined): Request {
+function submissions(configuration: Configuration, phase: string, ledger: Ledger = new Map()): Request {
   return {
     method: 'POST',
     path: '/api/requests',
-    setupRequest: (request) => ({
-      ...request,
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey() },
-      body: JSON.stringify(installationRequest(configuration, `${phase}-${++visitors}`)),
-    }),
-    onResponse: (status, body) => {
-      if (status >= 200 && status < 300) onAcknowledged(JSON.parse(body) as SubmissionAnswer);
+    setupRequest: (request, context) => {
+      const key = idempotencyKey();
+      const body = JSON.stringify(installationRequest(configuration, `${phase}-${++visitors}`));
+      context.key = key;
+      ledger.set(key, { body, answer: null });
+      return { ...request, headers: submissionHeaders(key), body };
+    },
+    onResponse: (status, body, context) => {
+      const sent = ledger.get(context.key as string);
+      if (sent && isAcknowledged(status)) sent.answer = JSON.parse(body) as SubmissionAnswer;
     },
   };
 }
+
+/** Sends every unacknowledged submission again with its own key, a few at a time; returns how many were. */
+async function retryUnacknowledged(url: string, ledger: Ledger): Promise<number> {
+  const waiting = [...ledger].filter(([, sent]) => sent.answer === null);
+  const retryOne = async ([key, sent]: (typeof waiting)[number]) => {
+    const response = await fetch(`${url}/api/requests`, { method: 'POST', headers: submissionHeaders(key), body: sent.body });
+    if (isAcknowledged(response.status)) sent.answer = (await response.json()) as SubmissionAnswer;
+    else await response.body?.cancel();
+  };
+  for (let start = 0; start < waiting.length; start += durability.connections) {
+    await Promise.all(waiting.slice(start, start + durability.connections).map(retryOne));
+  }
+  return waiting.length;
+}
+
+const acknowledgedAnswers = (ledger: Ledger) => [...ledger.values()].flatMap((sent) => (sent.answer ? [sent.answer] : []));
 
 function loadRow(name: string, connections: number, result: Result): (string | number)[] {
   return [
@@ -103,40 +130,47 @@ try {
   );
 
   console.log(`\nDurability: submissions at concurrency ${durability.connections} for ${durability.seconds} s; SIGKILL after ${durability.killAfterSeconds} s, then a restart on the same data directory`);
-  const acknowledged: SubmissionAnswer[] = [];
+  const ledger: Ledger = new Map();
   const run = autocannon({
     url,
     connections: durability.connections,
     duration: durability.seconds,
-    requests: [submissions(configuration, 'durability', (answer) => acknowledged.push(answer))],
+    requests: [submissions(configuration, 'durability', ledger)],
   });
   await sleep(durability.killAfterSeconds * 1000);
-  const acknowledgedBeforeKill = acknowledged.length;
+  const acknowledgedBeforeKill = acknowledgedAnswers(ledger).length;
   await server.kill();
   const killedAt = Date.now();
   server = await spawnServer({ dataDir, port, env });
   const downSeconds = (Date.now() - killedAt) / 1000;
   const result = await run;
+  const acknowledgedFirstTime = acknowledgedAnswers(ledger).length;
+  const retried = await retryUnacknowledged(url, ledger);
   await server.stop();
 
+  const acknowledged = acknowledgedAnswers(ledger);
   const stored = await storedRequests(dataDir, 'durability');
   const missing = acknowledged.filter((answer) => !stored.references.has(answer.reference) || (answer.quote && !stored.quoteIds.has(answer.quote.id)));
   console.log(
     `\n${formatTable(['durability', 'count'], [
+      ['submissions sent', ledger.size],
       ['acknowledged before the kill', acknowledgedBeforeKill],
-      ['acknowledged in all (2xx received)', acknowledged.length],
-      ['sent and not answered (killed in flight, refused while down)', result.errors + result.timeouts],
-      ['answered with a non-2xx status', result.non2xx],
+      ['acknowledged during the run (2xx received)', acknowledgedFirstTime],
+      ['not answered (killed in flight, refused while down)', result.errors + result.timeouts],
+      ['sent again with the same Idempotency-Key', retried],
+      ['acknowledged in all', acknowledged.length],
       ['stored (requests table)', stored.requests],
       ['acknowledged and missing from the database', missing.length],
       ['server down (kill to answering again)', `${downSeconds.toFixed(1)} s`],
     ])}`,
   );
-  if (missing.length > 0 || acknowledged.length > stored.requests) {
-    console.error(`\nLost ${missing.length} acknowledged requests, e.g. ${missing.slice(0, 5).map((a) => a.reference).join(', ')}`);
+  if (missing.length > 0 || acknowledged.length !== stored.requests || acknowledged.length !== ledger.size) {
+    console.error(
+      `\nAcknowledged ${acknowledged.length} of ${ledger.size} submissions, stored ${stored.requests}; missing ${missing.length}, e.g. ${missing.slice(0, 5).map((a) => a.reference).join(', ')}`,
+    );
     exitCode = 1;
   } else {
-    console.log('\nEvery acknowledged request is stored, with its quote.');
+    console.log('\nAcknowledged and stored are equal: every acknowledged request is stored with its quote, and no retry stored one twice.');
   }
 } finally {
   await server.stop();
