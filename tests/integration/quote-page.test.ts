@@ -123,6 +123,12 @@ describe('a saved quote', { timeout: 30_000 }, () => {
     expect(print).toMatch(/\.site-header,\.site-footer/);
   });
 
+  it('says that rounded site figures need not add up to the rounded total, only when there are several sites', async () => {
+    const note = 'Ranges are rounded to the dollar';
+    expect((await page(quotes.twoSites)).html).toContain(note);
+    expect((await page(quotes.current)).html).not.toContain(note);
+  });
+
   it('answers an unknown or malformed link with a 404 page that offers a way forward', async () => {
     for (const id of ['AAAAAAAAAAAAAAAAAAAAAAAA', 'not-a-quote', quotes.current.publicId.slice(0, -1)]) {
       const { status, html } = await page(id);
