@@ -10,27 +10,32 @@ export const shareUrl = (origin: string, path: '/configure' | '/request', code: 
  * clipboard is not available the link is shown selected, ready to copy by hand.
  */
 export function ShareBar({ config }: { config: Configuration }) {
-  const [code, setCode] = useState<string | null>(null);
+  // The code with the configuration it encodes: after an edit it is stale until the new one is ready.
+  const [encoded, setEncoded] = useState<{ config: Configuration; code: string } | null>(null);
   const [status, setStatus] = useState('');
   const [manual, setManual] = useState(false);
+  const [link, setLink] = useState('');
   const manualRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let current = true;
     setStatus('');
     encodeConfiguration(config).then(
-      (c) => current && setCode(c),
-      () => current && setCode(null),
+      (code) => current && setEncoded({ config, code }),
+      () => current && setEncoded(null),
     );
     return () => {
       current = false;
     };
   }, [config]);
 
-  const link = code ? shareUrl(location.origin, '/configure', code) : '';
+  const code = encoded?.code ?? null;
+  // A click in the moment after an edit encodes the configuration as it is now, not as it was.
+  const currentCode = async () => (encoded?.config === config ? encoded.code : encodeConfiguration(config));
 
   const copy = async () => {
-    if (!link) return;
+    const link = shareUrl(location.origin, '/configure', await currentCode());
+    setLink(link);
     try {
       await navigator.clipboard.writeText(link);
       setManual(false);
@@ -42,10 +47,16 @@ export function ShareBar({ config }: { config: Configuration }) {
     }
   };
 
+  const request = async (event: MouseEvent) => {
+    if (!code || encoded?.config === config) return;
+    event.preventDefault();
+    location.assign(`/request#c=${await currentCode()}`);
+  };
+
   return (
     <div class="share">
       <div class="button-row">
-        <a class={`button${code ? '' : ' button--disabled'}`} href={code ? `/request#c=${code}` : '/request'} aria-disabled={code ? undefined : 'true'}>
+        <a class={`button${code ? '' : ' button--disabled'}`} href={code ? `/request#c=${code}` : '/request'} aria-disabled={code ? undefined : 'true'} onClick={request}>
           Request installation
         </a>
         <button type="button" class="button button--secondary" onClick={copy} disabled={!code}>
