@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { expectAccessible } from './support/axe';
-import { devices, launchChromium, visit } from './support/browser';
+import { devices, serverAndBrowser, visit } from './support/browser';
 import { answerBusinessAssessment, fillAddress, fillContact, openQuote, openRequestForm, parseRange, sendRequest, startFromRecommended, swapACamera, textOf, type SiteAnswers } from './support/steps';
 
 /**
@@ -11,18 +10,7 @@ import { answerBusinessAssessment, fillAddress, fillContact, openQuote, openRequ
  * both sites, and a quote whose headline is the roll-up of the sites.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverAndBrowser();
 
 const sites: SiteAnswers[] = [
   { name: 'Harbour Office', postalCode: '94107', area: { name: 'Front entrance', purpose: 'Identify a stranger’s face', distance: '12', outdoor: false } },
@@ -52,7 +40,7 @@ async function assignLines(page: Page, count: number, phase: string): Promise<vo
 
 describe.concurrent.each(devices)('a business on a $name', (device) => {
   it('configures two sites, compares cameras, phases the work and gets a quote with the roll-up', async ({ expect }) => {
-    const { page, dialogs, errors, context } = await visit(browser, server.url, device);
+    const { page, dialogs, errors, context } = await visit(run.browser, run.server.url, device);
 
     await answerBusinessAssessment(page, 'Harbour Co-op', sites);
     await startFromRecommended(page);

@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server';
+import { describe, it } from 'vitest';
 import { expectAccessible } from './support/axe';
-import { devices, launchChromium, visit } from './support/browser';
+import { devices, serverAndBrowser, visit } from './support/browser';
 import { answerHomeAssessment, escapeRegExp, estimateTotal, fillAddress, fillContact, openQuote, openRequestForm, sendRequest, startFromRecommended, swapACamera, textOf } from './support/steps';
 
 /**
@@ -10,22 +8,11 @@ import { answerHomeAssessment, escapeRegExp, estimateTotal, fillAddress, fillCon
  * a camera swapped for another, the installation request, its confirmation and the quote page.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverAndBrowser();
 
 describe.concurrent.each(devices)('a homeowner on a $name', (device) => {
   it('answers the questions, tunes the recommended package and requests an installation', async ({ expect }) => {
-    const { page, dialogs, errors, context } = await visit(browser, server.url, device);
+    const { page, dialogs, errors, context } = await visit(run.browser, run.server.url, device);
 
     await answerHomeAssessment(page);
     await startFromRecommended(page);

@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server';
+import { describe, it } from 'vitest';
 import { expectAccessible } from './support/axe';
-import { devices, launchChromium, visit } from './support/browser';
+import { devices, serverAndBrowser, visit } from './support/browser';
 import { answerBusinessAssessment, fillAddress, fillContact, openRequestForm, sendRequest, startFromRecommended } from './support/steps';
 
 /**
@@ -10,18 +8,7 @@ import { answerBusinessAssessment, fillAddress, fillContact, openRequestForm, se
  * shown again with its errors, and on the saved quote. Markup in it is printed, never run.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverAndBrowser();
 
 const siteName = '<img src=x onerror=alert(1)>Corner Shop';
 const contactName = '<script>alert(2)</script>Mallory Example';
@@ -29,7 +16,7 @@ const notes = 'Gate code <b>1234</b> & "side door" </textarea><script>alert(3)</
 
 describe.concurrent.each(devices)('markup typed by a customer on a $name', (device) => {
   it('is shown as the text it is and never runs', async ({ expect }) => {
-    const { page, context, dialogs, errors } = await visit(browser, server.url, device);
+    const { page, context, dialogs, errors } = await visit(run.browser, run.server.url, device);
 
     await answerBusinessAssessment(page, '<script>alert(5)</script>', [{ name: siteName, postalCode: '94107', area: { name: '<i>Till</i>', purpose: 'Identify a stranger’s face', distance: '3', outdoor: false } }]);
     await startFromRecommended(page);

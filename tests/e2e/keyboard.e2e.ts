@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { expectAccessible } from './support/axe';
-import { desktop, launchChromium, visit, type Device } from './support/browser';
+import { desktop, serverAndBrowser, visit, type Device } from './support/browser';
 import { activate, tabTo, typeInto } from './support/keyboard';
 import { textOf, until } from './support/steps';
 
@@ -13,18 +12,7 @@ import { textOf, until } from './support/steps';
  * the configurator's estimate sticks to the bottom of the screen and must never hide the focus.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverAndBrowser();
 
 const tablet: Device = { name: 'tablet with a keyboard', options: { viewport: { width: 820, height: 1000 } } };
 
@@ -108,7 +96,7 @@ async function requestWithKeyboard(page: Page): Promise<void> {
 
 describe.concurrent.each([desktop, tablet])('a homeowner using only the keyboard on a $name', (device) => {
   it('goes from the first question to the saved quote', async ({ expect }) => {
-    const { page, context, dialogs, errors } = await visit(browser, server.url, device);
+    const { page, context, dialogs, errors } = await visit(run.browser, run.server.url, device);
 
     await answerWithKeyboard(page);
     await activate(page, page.getByRole('button', { name: 'Start from Recommended package' }));

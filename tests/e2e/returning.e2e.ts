@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { expectAccessible } from './support/axe';
-import { devices, launchChromium, visit } from './support/browser';
+import { devices, serverAndBrowser, visit } from './support/browser';
 import { estimateTotal, until } from './support/steps';
 
 /**
@@ -10,18 +9,7 @@ import { estimateTotal, until } from './support/steps';
  * opened in another browser, and a damaged link explains itself and offers a way on.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverAndBrowser();
 
 /** What the configurator shows: every line with its quantity, and the headline estimate. */
 async function configurationOnScreen(page: Page): Promise<{ lines: string[]; total: string }> {
@@ -57,7 +45,7 @@ async function copyShareLink(page: Page): Promise<string> {
 
 describe.concurrent.each(devices)('a returning visitor on a $name', (device) => {
   it('finds the configuration after a reload and in a share link opened elsewhere', async ({ expect }) => {
-    const first = await visit(browser, server.url, device, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const first = await visit(run.browser, run.server.url, device, { permissions: ['clipboard-read', 'clipboard-write'] });
     await quickConfiguration(first.page);
     const configured = await configurationOnScreen(first.page);
     expect(configured.lines.length).toBeGreaterThan(3);
@@ -66,10 +54,10 @@ describe.concurrent.each(devices)('a returning visitor on a $name', (device) => 
     expect(await configurationOnScreen(first.page)).toEqual(configured);
 
     const link = await copyShareLink(first.page);
-    expect(link).toMatch(new RegExp(`^${server.url}/configure#c=v1\\.[A-Za-z0-9_-]+$`));
+    expect(link).toMatch(new RegExp(`^${run.server.url}/configure#c=v1\\.[A-Za-z0-9_-]+$`));
 
     // Another browser: no saved configuration, only the link.
-    const second = await visit(browser, server.url, device);
+    const second = await visit(run.browser, run.server.url, device);
     await second.page.goto(link);
     await second.page.getByRole('status').filter({ hasText: 'Opened the shared configuration.' }).waitFor();
     expect(await configurationOnScreen(second.page)).toEqual(configured);
@@ -93,7 +81,7 @@ describe.concurrent.each(devices)('a returning visitor on a $name', (device) => 
   });
 
   it('is shown a way forward from a damaged or outdated link with nothing saved', async ({ expect }) => {
-    const { page, context, errors } = await visit(browser, server.url, device);
+    const { page, context, errors } = await visit(run.browser, run.server.url, device);
 
     await page.goto('/configure#c=v0.eJyrVkrLz1eyUkpKLFKqBQAZJgRk');
     const outdated = page.getByRole('alert').filter({ hasText: 'We could not open this link.' });

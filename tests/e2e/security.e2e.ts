@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '../../src/domain/configuration/link';
 import { homeConfiguration } from '../helpers/configuration';
-import { startServer, type TestServer } from '../helpers/server';
-import { launchChromium } from './support/browser';
+import { serverAndBrowser } from './support/browser';
 
 /**
  * The Content-Security-Policy in a real browser (Chromium): the islands hydrate and the request
@@ -11,19 +10,7 @@ import { launchChromium } from './support/browser';
  * customer typed is shown as text on the quote page.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverAndBrowser();
 
 interface Watched {
   page: Page;
@@ -32,7 +19,7 @@ interface Watched {
 }
 
 async function open(path: string): Promise<Watched> {
-  const page = await browser.newPage();
+  const page = await run.browser.newPage();
   const console: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Permissions-Policy/i.test(message.text())) console.push(message.text());
@@ -43,7 +30,7 @@ async function open(path: string): Promise<Watched> {
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`));
   });
-  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${run.server.url}${path}`, { waitUntil: 'networkidle' });
   return {
     page,
     violations: async () => [...console, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))],
@@ -82,14 +69,14 @@ describe('the Content-Security-Policy in Chromium', { timeout: 60_000 }, () => {
   });
 
   it('refuses to be framed by another site', async () => {
-    const page = await browser.newPage();
+    const page = await run.browser.newPage();
     const refused: string[] = [];
     page.on('console', (message) => {
       if (message.text().includes('frame-ancestors')) refused.push(message.text());
     });
-    await page.setContent(`<iframe src="${server.url}/"></iframe>`);
+    await page.setContent(`<iframe src="${run.server.url}/"></iframe>`);
     await expect.poll(() => refused.length).toBeGreaterThan(0);
-    const framed = page.frames().find((frame) => frame.url().startsWith(server.url));
+    const framed = page.frames().find((frame) => frame.url().startsWith(run.server.url));
     expect(await framed?.$('h1')).toBeFalsy();
     await page.close();
   });
@@ -101,7 +88,7 @@ describe('text a customer typed, in Chromium', { timeout: 60_000 }, () => {
     const name = '<img/src=x/onerror=window.pwned=1>';
     const configuration = homeConfiguration();
     configuration.sites[0]!.name = '<b onmouseover="window.pwned=3">Home</b>';
-    const response = await fetch(`${server.url}/api/requests`, {
+    const response = await fetch(`${run.server.url}/api/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': 'browser-escaping-key-0001' },
       body: JSON.stringify({

@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildIfStale } from '../../src/cli/build';
 import { withLock } from './lock';
 import { freshDataDir } from './pglite-template';
@@ -46,4 +46,20 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     data.remove();
     throw error;
   }
+}
+
+/**
+ * A production server for one test file: started before its tests, stopped and its data removed
+ * after them. Read `run.server` inside tests (it is set once beforeAll has run).
+ */
+export function serverForFile(options: StartOptions = {}): { server: TestServer } {
+  const run = {} as { server: TestServer };
+  beforeAll(async () => {
+    run.server = await startServer(options);
+  }, 300_000);
+  afterAll(async () => {
+    await run.server?.stop();
+    run.server?.cleanUp();
+  });
+  return run;
 }

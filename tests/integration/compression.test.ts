@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { serverForFile } from '../helpers/server';
 
 /**
  * The production server compresses what it sends, as the browser accepts; the configurator's page
@@ -9,20 +9,11 @@ import { startServer, type TestServer } from '../helpers/server';
  * raw bytes with node:http.
  */
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-}, 300_000);
-
-afterAll(async () => {
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverForFile();
 
 function getRaw(path: string, acceptEncoding: string): Promise<{ status: number; encoding: string | undefined; vary: string | undefined; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    request(`${server.url}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+    request(`${run.server.url}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '../../src/domain/configuration/link';
 import type { Configuration } from '../../src/domain/configuration/configuration';
 import { homeConfiguration } from '../helpers/configuration';
-import { startServer, type TestServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server';
 
 /**
  * Text a customer typed comes back as text on every page that shows it: the quote page (first name,
@@ -10,16 +10,7 @@ import { startServer, type TestServer } from '../helpers/server';
  * errors). Markup in it is escaped, never rendered.
  */
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-}, 300_000);
-
-afterAll(async () => {
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverForFile();
 
 const firstName = '<script>alert("name")</script>';
 const siteName = '"><img src=x onerror=alert(1)>';
@@ -47,7 +38,7 @@ function expectShownAsText(html: string, text: string) {
 
 describe('text a customer typed', { timeout: 30_000 }, () => {
   it('is shown escaped on the quote page', async () => {
-    const response = await fetch(`${server.url}/api/requests`, {
+    const response = await fetch(`${run.server.url}/api/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': 'escaping-test-key-000001' },
       body: JSON.stringify({
@@ -69,13 +60,13 @@ describe('text a customer typed', { timeout: 30_000 }, () => {
 
   it('is shown escaped on the request page, from a share link and in a form sent back with errors', async () => {
     const code = await encodeConfiguration(hostileConfiguration());
-    const shared = await (await fetch(`${server.url}/request?c=${encodeURIComponent(code)}`)).text();
+    const shared = await (await fetch(`${run.server.url}/request?c=${encodeURIComponent(code)}`)).text();
     expect(shared).toContain('Your configuration');
     expectShownAsText(shared, siteName);
 
-    const posted = await fetch(`${server.url}/request?_action=requestInstallation`, {
+    const posted = await fetch(`${run.server.url}/request?_action=requestInstallation`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: run.server.url },
       body: new URLSearchParams({ 'contact.name': siteName, 'addresses.0.line1': firstName, notes: reason }).toString(),
     });
     expect(posted.status).toBe(400);

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { openDatabase } from '../../src/server/db/client';
 import { outbox, quotes, requests } from '../../src/server/db/schema';
 import { homeConfiguration } from '../helpers/configuration';
-import { startServer, type TestServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server';
 
 /**
  * The same request sent many times at once to the production server (a double click, a retrying
  * client): every answer names one reference, and the data directory holds one request afterwards.
  */
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-}, 300_000);
-
-afterAll(async () => {
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverForFile();
 
 const body = JSON.stringify({
   kind: 'installation',
@@ -29,7 +20,7 @@ const body = JSON.stringify({
   configuration: homeConfiguration(),
 });
 
-const send = (key: string) => fetch(`${server.url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body });
+const send = (key: string) => fetch(`${run.server.url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body });
 
 it('stores one request for duplicates sent one after another and at the same time', async () => {
   const sequential = [await send('dup-sequential-key-0001'), await send('dup-sequential-key-0001')];
@@ -40,8 +31,8 @@ it('stores one request for duplicates sent one after another and at the same tim
   expect(new Set(answers.map((a) => a.quote.id)).size).toBe(1);
   expect(concurrent.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
 
-  await server.stop();
-  const handle = await openDatabase({ dataDir: server.dataDir });
+  await run.server.stop();
+  const handle = await openDatabase({ dataDir: run.server.dataDir });
   try {
     const total = async (table: typeof requests | typeof quotes | typeof outbox) => (await handle.db.select({ n: count() }).from(table))[0]!.n;
     expect(await total(requests)).toBe(2);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/data';
 import { homeConfiguration } from '../helpers/configuration';
-import { startServer, type TestServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server';
 
 /**
  * The security headers on every kind of response the production server sends: each prerendered page
@@ -13,16 +13,7 @@ import { startServer, type TestServer } from '../helpers/server';
  * never by 'unsafe-inline'.
  */
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-}, 300_000);
-
-afterAll(async () => {
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverForFile();
 
 const clientDir = join(root, 'dist/client');
 
@@ -95,9 +86,9 @@ async function expectResourceHeaders(response: Response, what: string) {
   await response.body?.cancel();
 }
 
-const get = (path: string) => fetch(`${server.url}${path}`, { redirect: 'manual' });
+const get = (path: string) => fetch(`${run.server.url}${path}`, { redirect: 'manual' });
 const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, ...headers }, body: JSON.stringify(body) });
+  fetch(`${run.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: run.server.url, ...headers }, body: JSON.stringify(body) });
 
 describe('security headers', { timeout: 60_000 }, () => {
   it('are sent with every prerendered page, whichever way its address is written', async () => {
@@ -151,9 +142,9 @@ describe('security headers', { timeout: 60_000 }, () => {
     expect(missingPage.status).toBe(404);
     expect(await expectPageHeaders(missingPage, '/no-such-page')).toContain('We could not find this page');
 
-    const posted = await fetch(`${server.url}/request?_action=requestInstallation`, {
+    const posted = await fetch(`${run.server.url}/request?_action=requestInstallation`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: run.server.url },
       body: new URLSearchParams({ 'contact.name': '<b>x</b>' }).toString(),
     });
     expect(posted.status).toBe(400);

@@ -1,4 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type TestServer } from '../../helpers/server';
 
 /**
  * Debian's Chromium driven by playwright-core. The flags keep it from reaching for the network
@@ -9,6 +11,23 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * The production server and one Chromium for a test file, started together before its tests and
+ * closed after them. Read `run.server` and `run.browser` inside tests.
+ */
+export function serverAndBrowser(): { server: TestServer; browser: Browser } {
+  const run = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    [run.server, run.browser] = await Promise.all([startServer(), launchChromium()]);
+  }, 300_000);
+  afterAll(async () => {
+    await run.browser?.close();
+    await run.server?.stop();
+    run.server?.cleanUp();
+  });
+  return run;
 }
 
 export interface Device {
