@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '../../src/domain/configuration/link';
 import { addDays } from '../../src/domain/estimate/dates';
 import { estimate } from '../../src/domain/estimate/estimate';
 import { homeConfiguration, loadData, productFor } from '../helpers/configuration';
-import { startServer, type TestServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server';
 import { installerDay } from '../helpers/data';
 
 /**
@@ -11,22 +11,14 @@ import { installerDay } from '../helpers/data';
  * test sends its own X-Forwarded-For address and has its own rate-limit allowance.
  */
 
-let server: TestServer;
 let lastAddress = 0;
 const nextAddress = () => `198.51.100.${++lastAddress}`;
 const today = installerDay();
 
-beforeAll(async () => {
-  server = await startServer({ env: { TRUST_PROXY: '1' } });
-}, 300_000);
-
-afterAll(async () => {
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverForFile({ env: { TRUST_PROXY: '1' } });
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${server.url}${path}`, {
+  return fetch(`${run.server.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': nextAddress(), ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -50,7 +42,7 @@ const problemType = (response: Response) => response.headers.get('content-type')
 
 describe('GET /api/catalog', () => {
   it('lists the products with prices and only the public settings', async () => {
-    const response = await fetch(`${server.url}/api/catalog`);
+    const response = await fetch(`${run.server.url}/api/catalog`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { products: { id: string; priceCents: number }[]; settings: Record<string, unknown> };
     expect(body.products.length).toBe(loadData().catalog.products.length);
@@ -63,7 +55,7 @@ describe('GET /api/catalog', () => {
 
 describe('GET /api/schema', () => {
   it('publishes a JSON Schema for each body the API accepts', async () => {
-    const index = (await (await fetch(`${server.url}/api/schema`)).json()) as { schemas: { name: string; url: string }[] };
+    const index = (await (await fetch(`${run.server.url}/api/schema`)).json()) as { schemas: { name: string; url: string }[] };
     expect(index.schemas.map((s) => s.name)).toEqual(['configuration', 'premises', 'estimate-request', 'check-request', 'request', 'installation-request', 'service-request']);
     for (const { url } of index.schemas) {
       const response = await fetch(url);
@@ -73,17 +65,17 @@ describe('GET /api/schema', () => {
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
       expect(schema.$id).toBe(url);
     }
-    const request = (await (await fetch(`${server.url}/api/schema/request`)).json()) as { oneOf?: { properties: { kind: { const: string } } }[]; anyOf?: unknown[] };
+    const request = (await (await fetch(`${run.server.url}/api/schema/request`)).json()) as { oneOf?: { properties: { kind: { const: string } } }[]; anyOf?: unknown[] };
     const kinds = (request.oneOf ?? (request.anyOf as typeof request.oneOf))!.map((option) => option.properties.kind.const);
     expect(kinds).toEqual(['installation', 'service']);
-    const installation = (await (await fetch(`${server.url}/api/schema/installation-request`)).json()) as { required: string[]; properties: Record<string, unknown> };
+    const installation = (await (await fetch(`${run.server.url}/api/schema/installation-request`)).json()) as { required: string[]; properties: Record<string, unknown> };
     // io: 'input': fields with defaults are optional to send.
     expect(installation.required).toEqual(['contact', 'addresses', 'consent']);
     expect(Object.keys(installation.properties)).toContain('configuration');
   });
 
   it('answers an unknown schema with a 404 problem', async () => {
-    const response = await fetch(`${server.url}/api/schema/nope`);
+    const response = await fetch(`${run.server.url}/api/schema/nope`);
     expect(response.status).toBe(404);
     expect(problemType(response)).toMatch(/application\/problem\+json/);
   });
@@ -150,7 +142,7 @@ describe('POST /api/estimate', () => {
       expect(response.status, JSON.stringify(body)).toBe(status);
       expect(problemType(response)).toMatch(/application\/problem\+json/);
     }
-    const form = await fetch(`${server.url}/api/estimate`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: server.url }, body: '{}' });
+    const form = await fetch(`${run.server.url}/api/estimate`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: run.server.url }, body: '{}' });
     expect(form.status).toBe(415);
   });
 });
@@ -224,14 +216,14 @@ describe('request body limits', () => {
         else controller.close();
       },
     });
-    const response = await fetch(`${server.url}/api/requests`, {
+    const response = await fetch(`${run.server.url}/api/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': nextAddress() },
       body: stream,
       duplex: 'half',
     } as RequestInit);
     expect(response.status).toBe(413);
-    expect((await fetch(`${server.url}/api/schema`)).status).toBe(200);
+    expect((await fetch(`${run.server.url}/api/schema`)).status).toBe(200);
   });
 
   it('refuses a body over the server-wide limit', async () => {
@@ -254,7 +246,7 @@ describe('POST /api/requests', { timeout: 30_000 }, () => {
     const expected = estimate(config, loadData(), { today });
     expect(result.quote.estimate).toEqual(expected);
     expect(result.quote.validUntil).toBe(addDays(today, loadData().settings.quoteValidityDays));
-    expect(result.quote.url).toBe(`${server.url}/quote/${result.quote.id}`);
+    expect(result.quote.url).toBe(`${run.server.url}/quote/${result.quote.id}`);
 
     // The saved quote shows the same figures, and no personal data beyond the first name.
     const page = await (await fetch(result.quote.url)).text();

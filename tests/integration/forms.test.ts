@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '../../src/domain/configuration/link';
 import { addDays } from '../../src/domain/estimate/dates';
 import { twoSiteConfiguration } from '../helpers/configuration';
-import { startServer, type TestServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server';
 import { installerDay } from '../helpers/data';
 
 /**
@@ -10,30 +10,22 @@ import { installerDay } from '../helpers/data';
  * action re-renders the page with the result. Cookies and scripts play no part.
  */
 
-let server: TestServer;
 let lastAddress = 0;
 const nextAddress = () => `192.0.2.${++lastAddress}`;
 const today = installerDay();
 
-beforeAll(async () => {
-  server = await startServer({ env: { TRUST_PROXY: '1', RATE_LIMIT_SUBMISSIONS: '10' } });
-}, 300_000);
-
-afterAll(async () => {
-  await server?.stop();
-  server?.cleanUp();
-});
+const run = serverForFile({ env: { TRUST_PROXY: '1', RATE_LIMIT_SUBMISSIONS: '10' } });
 
 async function getPage(path: string): Promise<{ status: number; html: string; headers: Headers }> {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${run.server.url}${path}`);
   return { status: response.status, html: await response.text(), headers: response.headers };
 }
 
 /** Posts like a browser: urlencoded fields, same-origin Origin header. */
 async function postForm(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${run.server.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, 'x-forwarded-for': nextAddress(), ...headers },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: run.server.url, 'x-forwarded-for': nextAddress(), ...headers },
     body: new URLSearchParams(fields).toString(),
     redirect: 'manual',
   });

@@ -1,11 +1,12 @@
 import { count } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fieldId } from '../../src/components/forms/state';
 import { addDays } from '../../src/domain/estimate/dates';
 import { openDatabase } from '../../src/server/db/client';
 import { outbox, quoteRevisions, quotes, requests } from '../../src/server/db/schema';
 import { homeConfiguration } from '../helpers/configuration';
+import { installerDay } from '../helpers/data';
 import {
   breakers,
   brokenPayload,
@@ -22,7 +23,7 @@ import {
   type Breakable,
   type BrokenPayload,
 } from '../helpers/hostile';
-import { startServer, type TestServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server';
 
 /**
  * Generated hostile payloads against every action and API route of the production server: wrong
@@ -31,21 +32,12 @@ import { startServer, type TestServer } from '../helpers/server';
  * nothing may be stored: the data directory is opened after the server stops and every table counted.
  */
 
-let server: TestServer;
-/** Every date below is days away from today, so whose calendar says what today is cannot change an answer. */
-const today = new Date().toISOString().slice(0, 10);
+const today = installerDay();
 /** Per property; each run is one request. */
 const numRuns = 40;
 
-beforeAll(async () => {
-  // The estimate endpoints are rate limited per client; every request here comes from one address.
-  server = await startServer({ env: { RATE_LIMIT_ESTIMATES: '100000' } });
-}, 300_000);
-
-afterAll(async () => {
-  await server?.stop();
-  server?.cleanUp();
-});
+// The estimate endpoints are rate limited per client; every request here comes from one address.
+const run = serverForFile({ env: { RATE_LIMIT_ESTIMATES: '100000' } });
 
 interface FieldError {
   path: string;
@@ -60,7 +52,7 @@ interface Answer {
 }
 
 async function send(path: string, init: RequestInit): Promise<Answer> {
-  const response = await fetch(`${server.url}${path}`, { ...init, headers: { origin: server.url, ...(init.headers as Record<string, string>) }, redirect: 'manual' });
+  const response = await fetch(`${run.server.url}${path}`, { ...init, headers: { origin: run.server.url, ...(init.headers as Record<string, string>) }, redirect: 'manual' });
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
 }
 
@@ -434,8 +426,8 @@ describe('the request actions under hostile input', { timeout: 120_000 }, () => 
 
 describe('storage after all of it', () => {
   it('holds no request, quote or message', async () => {
-    await server.stop();
-    const handle = await openDatabase({ dataDir: server.dataDir });
+    await run.server.stop();
+    const handle = await openDatabase({ dataDir: run.server.dataDir });
     try {
       for (const table of [requests, quotes, quoteRevisions, outbox]) {
         expect((await handle.db.select({ n: count() }).from(table))[0]!.n).toBe(0);
