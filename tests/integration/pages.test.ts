@@ -2,6 +2,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roleIds, systemInfo, systems } from '../../src/domain/catalog/roles';
 import { compareRows, priceText } from '../../src/domain/catalog/specs';
+import { formatLength } from '../../src/domain/units';
 import { loadData } from '../../src/server/data';
 import Home from '../../src/pages/index.astro';
 import SystemPage from '../../src/pages/[system].astro';
@@ -87,6 +88,13 @@ describe('home page', () => {
 });
 
 describe('system page', () => {
+  it('quotes how far our own glass-break detectors hear, from their specs', async () => {
+    const page = text(await render(SystemPage, { system: systemInfo.intrusion.slug }));
+    const ranges = catalog.byRole('glass-break').flatMap((p) => ('rangeM' in p.specs && typeof p.specs.rangeM === 'number' ? [p.specs.rangeM] : []));
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(page).toContain(`Ours hear breaking glass up to ${formatLength(Math.max(...ranges), settings.units, settings.locale)} away`);
+  });
+
   it('explains smoke alarm placement and lists every fire product with price and model', async () => {
     const html = await render(SystemPage, { system: systemInfo.fire.slug });
     expectPageShell(html);
@@ -96,6 +104,7 @@ describe('system page', () => {
     expect(page).toContain('One in every bedroom');
     expect(page).toMatch(/within 21 ft of every bedroom door/);
     expect(page).toMatch(/every storey, including the basement/);
+    expect(page).toMatch(/at a fixed temperature \(ours: 135 °F\)/);
     for (const product of catalog.byGroup('fire')) {
       expect(html).toContain(`href="/products/${product.id}"`);
       expect(page).toContain(`${product.brand} ${product.model}`);

@@ -52,6 +52,19 @@ export const guidelinesSchema = z.object({
     commercialDetectorCoverageM2: positive,
     /** Floor area one horn/strobe serves. */
     hornStrobeCoverageM2: positive,
+    /** Placement distances from the residential and commercial code summaries (IRC R314, NFPA 72), quoted on the fire page. */
+    placement: z.object({
+      /** A smoke alarm outside the sleeping area is at most this far from every bedroom door. */
+      smokeFromBedroomDoorMaxM: positive,
+      /** Smoke alarms keep at least this far from cooking appliances. */
+      smokeFromCookingMinM: positive,
+      /** ...and from the door of a bathroom with a shower. */
+      smokeFromShowerMinM: positive,
+      /** A pull station is at most this far from each exit. */
+      pullStationFromExitMaxM: positive,
+      /** Nobody walks further than this to reach a pull station. */
+      pullStationTravelMaxM: positive,
+    }),
   }),
   access: z.object({
     /** Spare credentials ordered on top of one per person. */
