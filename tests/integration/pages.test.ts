@@ -88,11 +88,12 @@ describe('home page', () => {
 });
 
 describe('system page', () => {
-  it('quotes how far our own glass-break detectors hear, from their specs', async () => {
+  it('quotes how far our glass-break detectors hear and what pets our motion sensors ignore, from their specs', async () => {
     const page = text(await render(SystemPage, { system: systemInfo.intrusion.slug }));
     const ranges = catalog.byRole('glass-break').flatMap((p) => ('rangeM' in p.specs && typeof p.specs.rangeM === 'number' ? [p.specs.rangeM] : []));
     expect(ranges.length).toBeGreaterThan(0);
     expect(page).toContain(`Ours hear breaking glass up to ${formatLength(Math.max(...ranges), settings.units, settings.locale)} away`);
+    expect(page).toContain('Our pet-immune models ignore pets up to 40 lb or 79 lb.');
   });
 
   it('explains smoke alarm placement and lists every fire product with price and model', async () => {

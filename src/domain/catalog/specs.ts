@@ -38,7 +38,7 @@ function formatShortLength(mm: number, f: Format): string {
   return f.units === 'imperial' ? `${formatNumber(mm * INCHES_PER_MM, f.locale, 1)} in` : `${formatNumber(mm, f.locale)} mm`;
 }
 
-function formatWeight(kg: number, f: Format): string {
+export function formatWeight(kg: number, f: Format): string {
   return f.units === 'imperial' ? `${formatNumber(kg * POUNDS_PER_KG, f.locale)} lb` : `${formatNumber(kg, f.locale)} kg`;
 }
 
