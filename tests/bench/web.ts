@@ -60,7 +60,7 @@ const reports = join(tmpdir(), 'secure-quote-lighthouse');
 mkdirSync(reports, { recursive: true });
 
 const site = await startSite();
-const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags });
+const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags });
 let results: PageFigures[];
 let lighthouseVersion = '';
 try {
