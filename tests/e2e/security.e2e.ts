@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '../../src/domain/configuration/link';
-import { homeConfiguration } from '../helpers/configuration';
+import { homeConfiguration, installationRequest } from '../helpers/configuration';
 import { serverAndBrowser } from './support/browser';
 
 /**
@@ -91,13 +91,7 @@ describe('text a customer typed, in Chromium', { timeout: 60_000 }, () => {
     const response = await fetch(`${run.server.url}/api/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': 'browser-escaping-key-0001' },
-      body: JSON.stringify({
-        kind: 'installation',
-        contact: { name: `${name} Lovelace`, email: 'ada@example.com' },
-        addresses: [{ siteId: 'home', line1: '12 Analytical Way', city: 'Bayview', postalCode: '94100' }],
-        consent: true,
-        configuration,
-      }),
+      body: JSON.stringify(installationRequest({ contact: { name: `${name} Lovelace`, email: 'ada@example.com' }, configuration })),
     });
     expect(response.status).toBe(201);
     const { quote } = (await response.json()) as { quote: { url: string } };

@@ -2,7 +2,8 @@ import type { Product } from '../../src/domain/catalog/product';
 import { isPlan } from '../../src/domain/catalog/kinds';
 import type { RoleId } from '../../src/domain/catalog/roles';
 import type { Configuration, Site } from '../../src/domain/configuration/configuration';
-import { loadData } from './data';
+import { addDays } from '../../src/domain/estimate/dates';
+import { installerDay, loadData } from './data';
 
 /**
  * Configurations built from the shipped catalog (src/data), which the test server prices too. Products
@@ -52,6 +53,23 @@ export function twoSiteConfiguration(): Configuration {
       homeSite({ id: 'warehouse', name: 'Warehouse', conditions: { storeys: 1, floorAreaM2: 900, ceilingHeightM: 6, wiringAccess: 'open', postalCode: '94100' } }),
     ],
     phases: [],
+  };
+}
+
+/**
+ * A valid installation request for the home configuration, as the JSON API takes it; `overrides`
+ * replace whole fields (a test about a name passes its own `contact`).
+ */
+export function installationRequest(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'installation',
+    contact: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '(555) 010-2000' },
+    addresses: [{ siteId: 'home', line1: '12 Analytical Way', city: 'Bayview', region: 'CA', postalCode: '94100' }],
+    windows: [{ date: addDays(installerDay(), 7), part: 'morning' }],
+    notes: 'Gate is on the left.',
+    consent: true,
+    configuration: homeConfiguration(),
+    ...overrides,
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '../../src/domain/configuration/link';
 import { addDays } from '../../src/domain/estimate/dates';
 import { estimate } from '../../src/domain/estimate/estimate';
-import { homeConfiguration, loadData, productFor } from '../helpers/configuration';
+import { homeConfiguration, installationRequest, loadData, productFor } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 import { installerDay } from '../helpers/data';
 
@@ -23,19 +23,6 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
     headers: { 'content-type': 'application/json', 'x-forwarded-for': nextAddress(), ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-}
-
-function installationRequest(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'installation',
-    contact: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '(555) 010-2000' },
-    addresses: [{ siteId: 'home', line1: '12 Analytical Way', city: 'Bayview', region: 'CA', postalCode: '94100' }],
-    windows: [{ date: addDays(today, 7), part: 'morning' }],
-    notes: 'Gate is on the left.',
-    consent: true,
-    configuration: homeConfiguration(),
-    ...overrides,
-  };
 }
 
 const problemType = (response: Response) => response.headers.get('content-type') ?? '';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '../../src/domain/configuration/link';
 import type { Configuration } from '../../src/domain/configuration/configuration';
-import { homeConfiguration } from '../helpers/configuration';
+import { homeConfiguration, installationRequest } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 
 /**
@@ -41,13 +41,7 @@ describe('text a customer typed', { timeout: 30_000 }, () => {
     const response = await fetch(`${run.server.url}/api/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': 'escaping-test-key-000001' },
-      body: JSON.stringify({
-        kind: 'installation',
-        contact: { name: `${firstName} Lovelace`, email: 'ada@example.com' },
-        addresses: [{ siteId: 'home', line1: '12 Analytical Way', city: 'Bayview', postalCode: '94100' }],
-        consent: true,
-        configuration: hostileConfiguration(),
-      }),
+      body: JSON.stringify(installationRequest({ contact: { name: `${firstName} Lovelace`, email: 'ada@example.com' }, configuration: hostileConfiguration() })),
     });
     expect(response.status).toBe(201);
     const { quote } = (await response.json()) as { quote: { url: string } };

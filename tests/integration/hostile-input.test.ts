@@ -5,7 +5,7 @@ import { fieldId } from '../../src/components/forms/state';
 import { addDays } from '../../src/domain/estimate/dates';
 import { openDatabase } from '../../src/server/db/client';
 import { outbox, quoteRevisions, quotes, requests } from '../../src/server/db/schema';
-import { homeConfiguration } from '../helpers/configuration';
+import { homeConfiguration, installationRequest } from '../helpers/configuration';
 import { installerDay } from '../helpers/data';
 import {
   breakers,
@@ -120,15 +120,7 @@ const configurationText = (prefix: (string | number)[]) => [
   [...prefix, 'sites', 0, 'lines', 0, 'reason'],
 ];
 
-const installation = {
-  kind: 'installation',
-  contact: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '(555) 010-2000' },
-  addresses: [{ siteId: 'home', line1: '12 Analytical Way', city: 'Bayview', region: 'CA', postalCode: '94100' }],
-  windows: [{ date: addDays(today, 7), part: 'morning' }],
-  notes: 'Gate is on the left.',
-  consent: true,
-  configuration: homeConfiguration(),
-};
+const installation = installationRequest();
 const installationFields: Breakable[] = [
   { path: ['kind'], breaker: breakers.id },
   ...contactFields(),

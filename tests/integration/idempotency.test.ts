@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { openDatabase } from '../../src/server/db/client';
 import { outbox, quotes, requests } from '../../src/server/db/schema';
-import { homeConfiguration } from '../helpers/configuration';
+import { installationRequest } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 
 /**
@@ -12,13 +12,7 @@ import { serverForFile } from '../helpers/server';
 
 const run = serverForFile();
 
-const body = JSON.stringify({
-  kind: 'installation',
-  contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
-  addresses: [{ siteId: 'home', line1: '12 Analytical Way', city: 'Bayview', postalCode: '94100' }],
-  consent: true,
-  configuration: homeConfiguration(),
-});
+const body = JSON.stringify(installationRequest());
 
 const send = (key: string) => fetch(`${run.server.url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body });
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/estimate/dates';
 import { openDatabase } from '../../src/server/db/client';
 import { outbox, requests } from '../../src/server/db/schema';
-import { homeConfiguration } from '../helpers/configuration';
+import { installationRequest } from '../helpers/configuration';
 import { freePort, startServer, type TestServer } from '../helpers/server';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { installerDay } from '../helpers/data';
@@ -28,15 +28,13 @@ async function submit(target: TestServer, key: string) {
   const response = await fetch(`${target.url}/api/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': key },
-    body: JSON.stringify({
-      kind: 'installation',
-      contact: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '(555) 010-2000' },
-      addresses: [{ siteId: 'home', line1: '12 Analytical Way', city: 'Bayview', postalCode: '94100' }],
-      windows: [{ date: addDays(today, 5), part: 'afternoon' }],
-      notes: 'Side gate code on request.',
-      consent: true,
-      configuration: homeConfiguration(),
-    }),
+    body: JSON.stringify(
+      installationRequest({
+        addresses: [{ siteId: 'home', line1: '12 Analytical Way', city: 'Bayview', postalCode: '94100' }],
+        windows: [{ date: addDays(today, 5), part: 'afternoon' }],
+        notes: 'Side gate code on request.',
+      }),
+    ),
   });
   expect(response.status).toBe(201);
   return (await response.json()) as { reference: string; quote: { url: string } };

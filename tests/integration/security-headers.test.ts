@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/data';
-import { homeConfiguration } from '../helpers/configuration';
+import { homeConfiguration, installationRequest } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 
 /**
@@ -118,13 +118,7 @@ describe('security headers', { timeout: 60_000 }, () => {
     }
     const requested = await postJson(
       '/api/requests',
-      {
-        kind: 'installation',
-        contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
-        addresses: [{ siteId: 'home', line1: '12 Analytical Way', city: 'Bayview', postalCode: '94100' }],
-        consent: true,
-        configuration: homeConfiguration(),
-      },
+      installationRequest(),
       { 'idempotency-key': 'headers-test-quote-00001' },
     );
     expect(requested.status).toBe(201);
