@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData, root } from '../../../tests/helpers/data';
-import { checkCatalog } from './catalog';
-import { isInstalled } from './kinds';
+import { checkCatalog, createCatalog, specValues } from './catalog';
+import { isInstalled, isOfType } from './kinds';
 import { roleIds, roles } from './roles';
 
 const { catalog, settings } = loadData();
@@ -48,5 +48,15 @@ describe('createCatalog', () => {
       const tiers = catalog.byRole(role).map((p) => order[p.tier]);
       expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
     }
+  });
+});
+
+describe('specValues', () => {
+  it('lists the distinct values of a spec in a role, lowest first, leaving out products without it', () => {
+    const sensor = loadData().catalog.byRole('motion-sensor').find(isOfType('intrusion-sensor'))!;
+    const withPetLimit = (id: string, petImmuneKg: number | undefined) => ({ ...sensor, id, specs: { ...sensor.specs, petImmuneKg } });
+    const catalog = createCatalog([withPetLimit('a', 36), withPetLimit('b', 18), withPetLimit('c', 36), withPetLimit('d', undefined)]);
+    expect(specValues(catalog, 'motion-sensor', 'intrusion-sensor', (p) => p.specs.petImmuneKg)).toEqual([18, 36]);
+    expect(specValues(catalog, 'glass-break', 'intrusion-sensor', (p) => p.specs.petImmuneKg)).toEqual([]);
   });
 });

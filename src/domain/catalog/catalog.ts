@@ -1,6 +1,6 @@
 import type { Settings } from '../settings/settings';
 import type { Product, ProductOfType, ProductType } from './product';
-import { isCable, isInstalled, type CableKind, type Tier } from './kinds';
+import { isCable, isInstalled, isOfType, type CableKind, type Tier } from './kinds';
 import { groupOfRole, roles, type ProductGroup, type RoleId } from './roles';
 
 const tierOrder: Record<Tier, number> = { good: 0, better: 1, best: 2 };
@@ -17,6 +17,18 @@ export interface Catalog {
   alternatives(product: Product): Product[];
   /** The cable product used for runs of a kind. */
   cableFor(kind: CableKind): ProductOfType<'cable'> | undefined;
+}
+
+/**
+ * The distinct values of a numeric spec among the products in a role, lowest first: what the pages
+ * quote as "ours hear up to…" or "ignore pets up to…". Products without the spec are left out.
+ */
+export function specValues<T extends ProductType>(catalog: Catalog, role: RoleId, type: T, spec: (product: ProductOfType<T>) => number | undefined): number[] {
+  const values = catalog
+    .byRole(role)
+    .filter(isOfType(type))
+    .flatMap((product) => spec(product) ?? []);
+  return [...new Set(values)].sort((a, b) => a - b);
 }
 
 export function byTierThenPrice(a: Product, b: Product): number {
