@@ -3,11 +3,11 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
 import { createCatalog } from '../../src/domain/catalog/catalog';
-import { dayInTimeZone } from '../../src/domain/estimate/dates';
 import { productSchema, type Product } from '../../src/domain/catalog/product';
 import type { SiteData } from '../../src/domain/data';
 import { guidelinesSchema, type Guidelines } from '../../src/domain/guidelines/guidelines';
 import { settingsSchema, type Settings } from '../../src/domain/settings/settings';
+import { installerToday } from '../../src/server/quotes';
 
 /**
  * Reads the real catalog and settings straight from src/data, validated by the same schemas the
@@ -55,5 +55,5 @@ export function loadData(): SiteData {
 
 /** The day the server calls today: the installer's calendar day in the settings' time zone. */
 export function installerDay(now = new Date()): string {
-  return dayInTimeZone(now, loadSettings().timeZone);
+  return installerToday(loadSettings(), now);
 }
