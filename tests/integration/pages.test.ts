@@ -92,7 +92,7 @@ describe('system page', () => {
     const page = text(await render(SystemPage, { system: systemInfo.intrusion.slug }));
     const ranges = catalog.byRole('glass-break').flatMap((p) => ('rangeM' in p.specs && typeof p.specs.rangeM === 'number' ? [p.specs.rangeM] : []));
     expect(ranges.length).toBeGreaterThan(0);
-    expect(page).toContain(`Ours hear breaking glass up to ${formatLength(Math.max(...ranges), settings.units, settings.locale)} away`);
+    expect(page).toContain(`windows. Ours hear breaking glass up to ${formatLength(Math.max(...ranges), settings.units, settings.locale)} away`);
     expect(page).toContain('Our pet-immune models ignore pets up to 40 lb or 79 lb.');
   });
 
