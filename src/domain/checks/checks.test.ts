@@ -117,6 +117,14 @@ describe('commercial fire checks', () => {
     expect(find(checks, 'life-safety:horn-strobe')).toMatchObject({ status: 'pass' });
     expect(find(checks, 'life-safety:pull-station')).toMatchObject({ status: 'pass' });
   });
+
+  it('quotes the pull-station distance from the guidelines, in the installer’s units', () => {
+    const checks = checksFor([{ productId: 'fire-panel', quantity: 1 }, { productId: 'pull', quantity: 1 }], office, 'business');
+    expect(find(checks, 'life-safety:pull-station')).toMatchObject({
+      status: 'warning',
+      detail: 'a pull station within 1.5 m of each of 3 exits: 3 needed, 1 planned. Local fire code decides; the site survey confirms.',
+    });
+  });
 });
 
 describe('intrusion and access checks', () => {
