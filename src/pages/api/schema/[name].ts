@@ -1,6 +1,8 @@
+import { loadData } from '../../../server/data';
 import { apiRoute } from '../../../server/http/api';
 import { problem } from '../../../server/http/problem';
 import { isSchemaName, jsonSchema, schemaNames } from '../../../server/http/schemas';
+import { installerToday } from '../../../server/quotes';
 import { siteUrl } from '../../../server/submissions';
 
 /** GET /api/schema/<name>: one JSON Schema (draft 2020-12), generated from the zod schema that validates it. */
@@ -9,7 +11,8 @@ export const prerender = false;
 export const GET = apiRoute(async (context) => {
   const name = context.params.name ?? '';
   if (!isSchemaName(name)) return problem('not-found', `There is no schema "${name}". Known schemas: ${schemaNames.join(', ')}.`);
-  return new Response(JSON.stringify(jsonSchema(name, siteUrl(context.site, context.url))), {
+  const { catalog, settings } = await loadData();
+  return new Response(JSON.stringify(jsonSchema(name, catalog, installerToday(settings), siteUrl(context.site, context.url))), {
     headers: { 'Content-Type': 'application/schema+json; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
   });
 });
