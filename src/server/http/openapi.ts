@@ -97,6 +97,11 @@ const problemRef = (name: ProblemResponse) => ({ $ref: `#/components/responses/$
 function bodyProblems(): Record<string, Json> {
   return {
     400: problemRef('MalformedJson'),
+    403: {
+      description:
+        "A form content type (text/plain, application/x-www-form-urlencoded, multipart/form-data) or none, from another site: refused by the framework's origin check before the API reads it. Send application/json.",
+      content: { 'text/plain': { schema: { type: 'string' }, example: 'Cross-site POST form submissions are forbidden' } },
+    },
     413: problemRef('PayloadTooLarge'),
     415: problemRef('UnsupportedMediaType'),
     422: problemRef('ValidationError'),
