@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cableKinds, poeClasses, tiers } from './kinds';
+import { cableKinds, poeClasses, tiers } from './vocabulary';
 
 /**
  * One schema per kind of product, discriminated by `type`. The content collection validates every

@@ -2,8 +2,8 @@ import { formatMoney, priceOfMinutes, type Cents } from '../money';
 import type { Settings } from '../settings/settings';
 import { FEET_PER_METRE, formatArea, formatLength, formatNumber } from '../units';
 import type { InstalledProduct, Product, ProductOfType } from './product';
-import type { CableKind, Tier } from './kinds';
-import { isInstalled } from './kinds';
+import type { CableKind, Tier } from './vocabulary';
+import { isInstalled } from './guards';
 import { mergeRows, type CompareRow, type SpecRow } from './compare';
 
 /**

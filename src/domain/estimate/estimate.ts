@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Cable, InstalledProduct, MonitoringPlan, Product, Service } from '../catalog/product';
-import { isInstalled } from '../catalog/kinds';
+import { isInstalled } from '../catalog/guards';
 import { countOfRole, groupOfRole, midSentence, systemInfo, type RoleId, type SystemId } from '../catalog/roles';
 import type { Audience, Configuration, Line, Site } from '../configuration/configuration';
 import { addRanges, applyPpm, exact, formatMoney, percentToPpm, priceOfMinutes, type Cents, type Range } from '../money';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { homeAreas, viewPurposes } from '../guidelines/terms';
+import { homeAreas, viewPurposes } from '../guidelines/vocabulary';
 import { numberBetween, postalCode, trimmedText, wholeNumber } from '../schema';
-import { wiringAccessOptions } from '../settings/terms';
+import { wiringAccessOptions } from '../settings/vocabulary';
 
 /**
  * What the needs assessment learns about the premises. Homeowners answer one short path, businesses

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Product } from '../catalog/product';
-import type { Tier } from '../catalog/kinds';
+import type { Tier } from '../catalog/vocabulary';
 import type { RoleId } from '../catalog/roles';
 import type { Audience, Line, View } from '../configuration/configuration';
 import type { SiteData } from '../data';

@@ -1,5 +1,5 @@
 import { systemInfo } from '../../domain/catalog/roles';
-import type { ViewPurpose } from '../../domain/guidelines/terms';
+import type { ViewPurpose } from '../../domain/guidelines/vocabulary';
 import { TYPICAL_VIEW_DISTANCE_M } from '../../domain/premises/premises';
 import { formatLength } from '../../domain/units';
 import { addArea, addSiteDraft, removeArea, removeSiteDraft, toggled, updateArea, updateBusiness, updateSite } from '../../stores/assessment';

@@ -1,5 +1,5 @@
 import type { Guidelines } from '../../domain/guidelines/guidelines';
-import { homeAreas } from '../../domain/guidelines/terms';
+import { homeAreas } from '../../domain/guidelines/vocabulary';
 import type { Goal } from '../../domain/premises/premises';
 import { formatArea, SQFT_PER_M2, type UnitSystem } from '../../domain/units';
 import { toggled, updateHome } from '../../stores/assessment';

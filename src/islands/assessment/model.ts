@@ -1,4 +1,4 @@
-import { homeAreas, type HomeArea, type ViewPurpose } from '../../domain/guidelines/terms';
+import { homeAreas, type HomeArea, type ViewPurpose } from '../../domain/guidelines/vocabulary';
 import {
   premisesSchema,
   type BudgetLeaning,
@@ -10,7 +10,7 @@ import {
   systemGoals,
   TYPICAL_VIEW_DISTANCE_M,
 } from '../../domain/premises/premises';
-import type { WiringAccess } from '../../domain/settings/terms';
+import type { WiringAccess } from '../../domain/settings/vocabulary';
 import { areaToM2, lengthToMetres, type UnitSystem } from '../../domain/units';
 
 /**

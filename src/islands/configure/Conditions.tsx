@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Audience, Site } from '../../domain/configuration/configuration';
 import type { SiteData } from '../../domain/data';
-import { wiringAccessOptions } from '../../domain/settings/terms';
+import { wiringAccessOptions } from '../../domain/settings/vocabulary';
 import { changeConditions, changeConditionsChecked, changeRecording } from '../../stores/configuration';
 import { SelectField, TextField, Toggle } from '../shared/fields';
 import { domId } from '../shared/format';

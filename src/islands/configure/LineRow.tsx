@@ -1,6 +1,6 @@
 import type { Check } from '../../domain/checks';
 import type { Site } from '../../domain/configuration/configuration';
-import { isInstalled } from '../../domain/catalog/kinds';
+import { isInstalled } from '../../domain/catalog/guards';
 import { connectionFor } from '../../domain/estimate/conditions';
 import { formatMoney } from '../../domain/money';
 import { formatLength } from '../../domain/units';
