@@ -104,6 +104,3 @@ export type BusinessPremises = z.infer<typeof businessPremisesSchema>;
 export const premisesSchema = z.discriminatedUnion('kind', [homePremisesSchema, businessPremisesSchema]);
 export type Premises = z.infer<typeof premisesSchema>;
 export type PremisesInput = z.input<typeof premisesSchema>;
-
-export const isHome = (p: Premises): p is HomePremises => p.kind === 'home';
-export const isBusiness = (p: Premises): p is BusinessPremises => p.kind === 'business';

@@ -1,4 +1,3 @@
-import type { Catalog } from '../catalog/catalog';
 import type { Product } from '../catalog/product';
 import type { Tier } from '../catalog/vocabulary';
 import type { RoleId } from '../catalog/roles';
@@ -67,8 +66,4 @@ export function linesFor(needs: Need[], pkg: PackageTier, ctx: RuleContext, pick
         },
       ];
     });
-}
-
-export function catalogHas(catalog: Catalog, role: RoleId): boolean {
-  return catalog.byRole(role).length > 0;
 }
