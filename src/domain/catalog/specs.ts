@@ -2,6 +2,7 @@ import { formatMoney, priceOfMinutes, type Cents } from '../money';
 import type { Settings } from '../settings/settings';
 import { FEET_PER_METRE, formatArea, formatLength, formatNumber } from '../units';
 import type { InstalledProduct, Product, ProductOfType } from './product';
+import type { SystemId } from './roles';
 import type { CableKind, Tier } from './vocabulary';
 import { isInstalled } from './guards';
 import { mergeRows, type CompareRow, type SpecRow } from './compare';
@@ -66,7 +67,7 @@ export const cableLabels: Record<CableKind, string> = {
   'interconnect-14-3': '14/3 smoke alarm interconnect cable',
 };
 
-const systemLabels = { video: 'security cameras', intrusion: 'intrusion alarms', fire: 'fire alarms', access: 'access control' } as const;
+const systemLabels: Record<SystemId, string> = { video: 'security cameras', intrusion: 'intrusion alarms', fire: 'fire alarms', access: 'access control' };
 const communicatorLabels = { cellular: 'Cellular (LTE)', 'dual-path': 'Dual-path (internet and cellular)', ip: 'Internet only' } as const;
 const weatherLabels = { indoor: 'Indoor only', IP65: 'IP65', IP66: 'IP66', IP67: 'IP67' } as const;
 const addressingLabels = { conventional: 'Conventional (by zone)', addressable: 'Addressable (each device reports itself)' } as const;

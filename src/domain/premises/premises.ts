@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { systems } from '../catalog/roles';
 import { homeAreas, viewPurposes } from '../guidelines/vocabulary';
 import { numberBetween, postalCode, trimmedText, wholeNumber } from '../schema';
 import { wiringAccessOptions } from '../settings/vocabulary';
@@ -70,7 +71,8 @@ export const watchAreaSchema = z.object({
 });
 export type WatchArea = z.infer<typeof watchAreaSchema>;
 
-export const businessSystems = ['video', 'intrusion', 'fire', 'access'] as const;
+/** A business can ask for any system we install. */
+export const businessSystems = systems;
 
 export const businessSiteSchema = z.object({
   name: trimmedText(1, 80, 'give the site a name'),
