@@ -154,7 +154,7 @@ describe('product page', () => {
     expect(page).toMatch(/\$[\d,.]+ a month/);
     expect(page).toContain('Cancellation terms');
     expect(page).toContain(text(plan.specs.cancellation).trim());
-    if (plan.specs.termMonths > 0) expect(page).toContain(`${plan.specs.termMonths} months from the day monitoring starts`);
+    if (plan.specs.termMonths > 0) expect(page).toContain(`${plan.specs.termMonths}-month contract from the day monitoring starts`);
   });
 });
 

@@ -11,7 +11,6 @@ import {
   groupLines,
   offersBoth,
   parseMoney,
-  planTermsText,
   plansFor,
   priceDifference,
   readCondition,
@@ -78,16 +77,6 @@ describe('money words', () => {
     expect(parseMoney('$1,234.56')).toBe(123_456);
     expect(parseMoney('')).toBeNull();
     expect(parseMoney('1.2.3')).toBeNull();
-  });
-
-  it('spell out plan terms from the start date', () => {
-    const contract = planTermsText(get('plan-36') as never, '2027-01-31', f);
-    expect(contract).toContain('Runs from January 31, 2027 to January 30, 2030: $1,080.00 over the term.');
-    expect(contract).toContain('stopping halfway, on July 31, 2028, would cost $270.00.');
-    expect(contract).toContain('Cancel with 30 days notice');
-    const monthly = planTermsText(get('plan-monthly') as never, '2027-01-01', f);
-    expect(monthly).toContain('No end date; the estimate counts the first 12 months ($480.00), to December 31, 2027.');
-    expect(monthly).toContain('No fee for ending early.');
   });
 
   it('announce the new totals in one sentence', () => {

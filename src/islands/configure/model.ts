@@ -1,6 +1,5 @@
 import type { Catalog } from '../../domain/catalog/catalog';
 import type { MonitoringPlan, Product } from '../../domain/catalog/product';
-import { addMonths, formatDate, termEndDate } from '../../domain/estimate/dates';
 import { roleIds, roles, systemInfo, type RoleId, type SystemId } from '../../domain/catalog/roles';
 import type { Check } from '../../domain/checks';
 import type { Audience, Line, Site, SiteConditions } from '../../domain/configuration/configuration';
@@ -87,26 +86,6 @@ export function plansFor(site: Site, catalog: Catalog, audience: Audience): Moni
   return catalog
     .ofType('monitoring-plan')
     .filter((plan) => plan.suits.includes(audience) && plan.specs.forSystems.some((s) => systems.includes(s)));
-}
-
-/**
- * A plan's terms in plain words from a start date: when it ends and what it costs over the term, what
- * ending early costs (worked out for stopping halfway) and the cancellation terms.
- */
-export function planTermsText(plan: MonitoringPlan, startDate: string, f: Format): string {
-  const { monthlyCents, termMonths, earlyTerminationPercent, cancellation } = plan.specs;
-  const money = (cents: number) => formatMoney(cents, f.currency, f.locale);
-  const date = (iso: string) => formatDate(iso, f.locale);
-  const term =
-    termMonths > 0
-      ? `Runs from ${date(startDate)} to ${date(termEndDate(startDate, termMonths))}: ${money(monthlyCents * termMonths)} over the term.`
-      : `No end date; the estimate counts the first 12 months (${money(monthlyCents * 12)}), to ${date(termEndDate(startDate, 12))}.`;
-  const half = Math.floor(termMonths / 2);
-  const early =
-    termMonths > 0 && earlyTerminationPercent > 0
-      ? `Ending early costs ${earlyTerminationPercent}% of the monthly fees left: stopping halfway, on ${date(addMonths(startDate, half))}, would cost ${money(Math.round((monthlyCents * (termMonths - half) * earlyTerminationPercent) / 100))}.`
-      : 'No fee for ending early.';
-  return `${term} ${early} ${cancellation}`;
 }
 
 // ---------- Checks ----------
