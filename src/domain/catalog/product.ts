@@ -380,15 +380,17 @@ export const productSchema = z.discriminatedUnion('type', [
   serviceSchema,
 ]);
 
-export type ProductData = z.infer<typeof productSchema>;
+type ParsedProduct = z.infer<typeof productSchema>;
+type UnfilledRole = Exclude<RoleId, ParsedProduct['role']>;
+/**
+ * Every role in roles.ts must be filled by some product type: a new role turns ProductData into an
+ * error naming it, so nothing that reads products compiles until a schema above takes the role.
+ */
+export type ProductData = [UnfilledRole] extends [never] ? ParsedProduct : { error: 'no product type fills these roles'; roles: UnfilledRole };
 /** A catalog product: its data plus the id taken from its file name. */
 export type Product = ProductData & { id: string };
 export type ProductType = Product['type'];
 
-// Every role in roles.ts is filled by some product type: a new role fails to compile here, naming
-// it, until a schema above takes it.
-type UnfilledRole = Exclude<RoleId, Product['role']>;
-const _everyRoleFilled: [UnfilledRole] extends [never] ? true : UnfilledRole = true;
 export type ProductOfType<T extends ProductType> = Extract<Product, { type: T }>;
 
 export type Camera = ProductOfType<'camera'>;

@@ -37,7 +37,6 @@ function PlanFacts({ plan, f }: { plan: PlanTerms; f: Format }) {
 }
 
 function Breakdown({ site, f }: { site: SiteEstimate; f: Format }) {
-  const money = (cents: number) => formatMoney(cents, f.currency, f.locale);
   return (
     <details class="breakdown" open>
       <summary>What makes up {site.name}’s estimate</summary>
