@@ -1,13 +1,15 @@
 import { useMemo } from 'preact/hooks';
 import type { SiteData } from '../../domain/data';
 import { formatMoney } from '../../domain/money';
+import type { Path } from '../../domain/premises/draft';
+import type { DraftReading } from '../../domain/premises/read-draft';
 import { recommend } from '../../domain/recommend/recommend';
 import { goToStep } from '../../stores/assessment';
 import { startFrom } from '../../stores/configuration';
 import { todayIso } from '../../stores/site-data';
 import { durationText, range, termText } from '../shared/format';
-import { fieldLabel, stepsFor, type DraftReading, type Path } from './model';
 import { summarisePackages } from './packages';
+import { fieldLabel, stepsFor } from './steps';
 
 interface Props {
   data: SiteData;
