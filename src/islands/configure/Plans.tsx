@@ -1,9 +1,10 @@
+import { plansFor } from '../../domain/configuration/choices';
 import type { Audience, Site } from '../../domain/configuration/configuration';
 import type { SiteData } from '../../domain/data';
 import { formatMoney } from '../../domain/money';
 import { choosePlan } from '../../stores/configuration';
 import { domId, termText } from '../shared/format';
-import { planTermsText, plansFor } from './model';
+import { planTermsText } from './model';
 
 interface Props {
   data: SiteData;
