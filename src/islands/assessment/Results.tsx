@@ -5,7 +5,7 @@ import type { Path } from '../../domain/premises/draft';
 import type { DraftReading } from '../../domain/premises/read-draft';
 import { recommend } from '../../domain/recommend/recommend';
 import { goToStep } from '../../stores/assessment';
-import { startFrom } from '../../stores/configuration';
+import { startFrom } from '../../stores/configuration/start';
 import { todayIso } from '../../stores/site-data';
 import { durationText, range, termText } from '../shared/format';
 import { summarisePackages } from './packages';

@@ -3,7 +3,7 @@ import { roles } from '../../domain/catalog/roles';
 import { addableRoles } from '../../domain/configuration/choices';
 import type { Audience, Site } from '../../domain/configuration/configuration';
 import type { SiteData } from '../../domain/data';
-import { addToSite } from '../../stores/configuration';
+import { addToSite } from '../../stores/configuration/actions';
 import { Dialog } from '../shared/Dialog';
 import { SelectField } from '../shared/fields';
 import { domId } from '../shared/format';

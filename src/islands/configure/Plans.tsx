@@ -2,7 +2,7 @@ import { plansFor } from '../../domain/configuration/choices';
 import type { Audience, Site } from '../../domain/configuration/configuration';
 import type { SiteData } from '../../domain/data';
 import { formatMoney } from '../../domain/money';
-import { choosePlan } from '../../stores/configuration';
+import { choosePlan } from '../../stores/configuration/actions';
 import { domId, termText } from '../shared/format';
 import { planTermsText } from './model';
 

@@ -3,7 +3,7 @@ import type { Check } from '../../domain/checks';
 import { swapOptions } from '../../domain/configuration/choices';
 import type { Configuration, Site } from '../../domain/configuration/configuration';
 import type { SiteData } from '../../domain/data';
-import { changeStartDate, removeSiteById, renameSiteTo } from '../../stores/configuration';
+import { changeStartDate, removeSiteById, renameSiteTo } from '../../stores/configuration/actions';
 import { domId } from '../shared/format';
 import { AddDialog } from './AddDialog';
 import { CheckList } from './CheckItem';
