@@ -59,6 +59,10 @@ export type HomePremises = z.infer<typeof homePremisesSchema>;
 
 export const premisesTypes = ['office', 'retail', 'warehouse', 'restaurant', 'clinic', 'other'] as const;
 
+/** Compliance or insurer requirements that decide parts of the design. */
+export const siteRequirements = ['fire-alarm-code', 'insurer-monitoring', 'video-retention-90', 'access-audit'] as const;
+export type Requirement = (typeof siteRequirements)[number];
+
 /** Assumed when a customer leaves the distance to an area blank; the assessment shows it as the typical figure. */
 export const TYPICAL_VIEW_DISTANCE_M = 10;
 
@@ -87,8 +91,7 @@ export const businessSiteSchema = z.object({
   staff: z._default(count(5000, 'staff'), 10),
   hours: z._default(z.enum(['business-hours', 'extended', 'always-open']), 'business-hours'),
   areasToWatch: z._default(z.array(watchAreaSchema).check(z.maxLength(64, 'at most 64 areas per site')), []),
-  /** Compliance or insurer requirements that decide parts of the design. */
-  requirements: z._default(z.array(z.enum(['fire-alarm-code', 'insurer-monitoring', 'video-retention-90', 'access-audit'])), []),
+  requirements: z._default(z.array(z.enum(siteRequirements)), []),
   existing: z._default(existingEquipmentSchema, noEquipment),
   wiringAccess: z._default(z.enum(wiringAccessOptions), 'open'),
 });

@@ -1,13 +1,15 @@
 import { useMemo } from 'preact/hooks';
 import type { SiteData } from '../../domain/data';
+import type { Path } from '../../domain/premises/draft';
+import type { DraftReading } from '../../domain/premises/read-draft';
 import { recommend } from '../../domain/recommend/recommend';
 import { durationText, planPriceText } from '../../domain/wording';
 import { goToStep } from '../../stores/assessment';
-import { startFrom } from '../../stores/configuration';
+import { startFrom } from '../../stores/configuration/start';
 import { todayIso } from '../../stores/site-data';
 import { range } from '../shared/format';
-import { fieldLabel, stepsFor, type DraftReading, type Path } from './model';
 import { summarisePackages } from './packages';
+import { fieldLabel, stepsFor } from './steps';
 
 interface Props {
   data: SiteData;

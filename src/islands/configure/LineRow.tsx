@@ -4,7 +4,7 @@ import { isInstalled } from '../../domain/catalog/guards';
 import { connectionFor } from '../../domain/estimate/conditions';
 import { formatMoney } from '../../domain/money';
 import { formatLength } from '../../domain/units';
-import { changeQuantity, changeReused, removeLineAt, setConnection, setPhase } from '../../stores/configuration';
+import { changeQuantity, changeReused, removeLineAt, setConnection, setPhase } from '../../stores/configuration/actions';
 import { domId, type Format } from '../shared/format';
 import { CheckList } from './CheckItem';
 import { offersBoth, type ResolvedLine } from './model';

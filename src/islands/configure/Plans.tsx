@@ -1,10 +1,10 @@
+import { plansFor } from '../../domain/configuration/choices';
 import type { Audience, Site } from '../../domain/configuration/configuration';
 import type { SiteData } from '../../domain/data';
 import { formatMoney } from '../../domain/money';
 import { planPriceText, planTermsText } from '../../domain/wording';
-import { choosePlan } from '../../stores/configuration';
+import { choosePlan } from '../../stores/configuration/actions';
 import { domId } from '../shared/format';
-import { plansFor } from './model';
 
 interface Props {
   data: SiteData;

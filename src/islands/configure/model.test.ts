@@ -3,7 +3,6 @@ import type { Check } from '../../domain/checks';
 import { estimate } from '../../domain/estimate/estimate';
 import { fixtureConfig, fixtureData, fixtureSite } from '../../domain/fixtures';
 import {
-  addableRoles,
   announcement,
   checksForLine,
   checksForSystem,
@@ -11,11 +10,8 @@ import {
   groupLines,
   offersBoth,
   parseMoney,
-  plansFor,
   priceDifference,
   readCondition,
-  siteSystems,
-  swapOptions,
 } from './model';
 
 const { catalog } = fixtureData;
@@ -40,7 +36,6 @@ describe('grouping lines', () => {
       ['services', [0]],
     ]);
     expect(groups[0]!.title).toBe('Security cameras');
-    expect(siteSystems(site, catalog)).toEqual(['video', 'intrusion', 'fire']);
   });
 });
 
@@ -49,19 +44,6 @@ describe('product choices', () => {
     expect(offersBoth(get('contact'))).toBe(true);
     expect(offersBoth(get('cam'))).toBe(false);
     expect(offersBoth(get('programming'))).toBe(false);
-  });
-
-  it('offer swaps in the same role and roles to add from', () => {
-    expect(swapOptions(get('cam'), catalog, 'home').map((p) => p.id)).toEqual(['cam-best']);
-    expect(swapOptions(get('panel'), catalog, 'home')).toEqual([]);
-    const video = addableRoles('video', catalog, 'home').map((r) => r.role);
-    expect(video).toEqual(['camera-outdoor', 'recorder', 'poe-switch', 'drive']);
-    expect(addableRoles('services', catalog, 'home').map((r) => r.role)).toEqual(['permit', 'programming']);
-  });
-
-  it('offer only plans that can watch a system on the site', () => {
-    expect(plansFor(site, catalog, 'home').map((p) => p.id).sort()).toEqual(['plan-36', 'plan-monthly']);
-    expect(plansFor(fixtureSite([{ productId: 'cam', quantity: 1 }]), catalog, 'home')).toEqual([]);
   });
 });
 
