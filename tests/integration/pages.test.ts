@@ -109,7 +109,7 @@ describe('system page', () => {
     expect(html).toMatch(/<h1>Fire and CO safety<\/h1>/);
     expect(page).toContain('One in every bedroom');
     expect(page).toMatch(/within 21 ft of every bedroom door/);
-    expect(page).toMatch(/every storey, including the basement/);
+    expect(page).toMatch(/every story, including the basement/);
     expect(page).toMatch(/at a fixed temperature \(ours: 135 °F\)/);
     for (const product of catalog.byGroup('fire')) {
       expect(html).toContain(`href="/products/${product.id}"`);
