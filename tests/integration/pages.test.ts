@@ -220,7 +220,7 @@ describe('legal pages', () => {
     expect(page).toContain(`${settings.privacy.requestRetentionMonths} months after you send the request`);
     expect(page).toContain(`${settings.privacy.mailRetentionDays} days after they are sent`);
     expect(page).toMatch(/Who sees it.*staff.*email service.*Anyone with the link to your quote/);
-    expect(html).toContain(`href="mailto:${settings.privacy.contactEmail}"`);
+    expect(html).toContain(`href="mailto:${settings.privacy.contactEmail}">${settings.privacy.contactEmail}</a> or call`);
   });
 
   it('terms: an estimate is a range, the quote validity, minimum charge and deposit from the settings, every plan’s cancellation', async () => {
