@@ -12,7 +12,7 @@ import CompareIndex from '../../src/pages/compare/index.astro';
 import PrivacyPage from '../../src/pages/privacy.astro';
 import TermsPage from '../../src/pages/terms.astro';
 import AccessibilityPage from '../../src/pages/accessibility.astro';
-import { isPlan } from '../../src/domain/catalog/kinds';
+import { isPlan } from '../../src/domain/catalog/guards';
 import { formatMoney } from '../../src/domain/money';
 
 /**

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../domain/catalog/catalog';
-import type { MonitoringPlan, Product } from '../../domain/catalog/product';
+import type { Product } from '../../domain/catalog/product';
 import { roles, systemInfo, type SystemId } from '../../domain/catalog/roles';
 import type { Check } from '../../domain/checks';
 import type { Line, Site, SiteConditions } from '../../domain/configuration/configuration';
