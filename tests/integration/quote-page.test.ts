@@ -7,9 +7,9 @@ import { estimate, type Estimate } from '../../src/domain/estimate/estimate';
 import { formatMoney, formatRange } from '../../src/domain/money';
 import { openDatabase } from '../../src/server/db/client';
 import { escapeHtml } from '../../src/server/mail/templates';
-import { createQuote, type SavedQuote } from '../../src/server/quotes';
+import { createQuote, type SavedQuote } from '../../src/server/quotes/quote';
 import { homeConfiguration, loadData, productFor, twoSiteConfiguration } from '../helpers/configuration';
-import { installerDay, root } from '../helpers/data';
+import { installerDay, root } from '../helpers/data-files';
 import { freshDataDir } from '../helpers/pglite-template';
 import { startServer, type TestServer } from '../helpers/server';
 

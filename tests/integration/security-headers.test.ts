@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { root } from '../helpers/data';
+import { root } from '../helpers/data-files';
 import { homeConfiguration, installationRequest } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 

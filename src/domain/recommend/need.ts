@@ -3,7 +3,7 @@ import type { Product } from '../catalog/product';
 import type { Tier } from '../catalog/kinds';
 import type { RoleId } from '../catalog/roles';
 import type { Audience, Line, View } from '../configuration/configuration';
-import type { SiteData } from '../data';
+import type { SiteData } from '../site-data';
 
 /** The three packages a recommendation offers, cheapest first. */
 export const packageTiers = ['essential', 'recommended', 'complete'] as const;

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { SiteData } from '../../domain/data';
+import type { SiteData } from '../../domain/site-data';
 import { formatMoney } from '../../domain/money';
 import { recommend } from '../../domain/recommend/recommend';
 import { goToStep } from '../../stores/assessment';

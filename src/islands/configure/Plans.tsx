@@ -1,5 +1,5 @@
 import type { Audience, Site } from '../../domain/configuration/configuration';
-import type { SiteData } from '../../domain/data';
+import type { SiteData } from '../../domain/site-data';
 import { formatMoney } from '../../domain/money';
 import { choosePlan } from '../../stores/configuration';
 import { domId, termText } from '../shared/format';

@@ -12,7 +12,7 @@ import {
   type Urgency,
 } from '../../domain/requests/request';
 import type { Settings } from '../../domain/settings/settings';
-import type { QuoteSnapshot } from '../snapshot';
+import type { QuoteSnapshot } from '../quotes/snapshot';
 
 /**
  * The two messages a request sends: a confirmation to the customer and a notification to the
