@@ -8,6 +8,8 @@ import { BusinessQuestions } from './BusinessQuestions';
 import { fid, HomeQuestions } from './HomeQuestions';
 import { errorsForStep, fieldLabel, stepsFor, type BusinessDraft, type HomeDraft } from './model';
 import { Results } from './Results';
+import '../shared/controls.css';
+import './assessment.css';
 
 interface Props {
   data: ClientData;

@@ -9,6 +9,7 @@ import { domId } from '../shared/format';
 import { addableRoles, groupTitles, type LineGroupId } from './model';
 import { Stepper } from './Stepper';
 import { formatMoney } from '../../domain/money';
+import './AddDialog.css';
 
 interface Props {
   data: SiteData;

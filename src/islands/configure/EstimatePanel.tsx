@@ -2,6 +2,7 @@ import type { Estimate, PlanTerms, SiteEstimate } from '../../domain/estimate/es
 import { formatDate } from '../../domain/estimate/dates';
 import { formatMoney, type Range } from '../../domain/money';
 import { durationText, range, termText, type Format } from '../shared/format';
+import './EstimatePanel.css';
 
 interface Props {
   estimate: Estimate;

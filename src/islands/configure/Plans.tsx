@@ -4,6 +4,7 @@ import { formatMoney } from '../../domain/money';
 import { choosePlan } from '../../stores/configuration';
 import { domId, termText } from '../shared/format';
 import { planTermsText, plansFor } from './model';
+import './Plans.css';
 
 interface Props {
   data: SiteData;

@@ -12,6 +12,7 @@ import { checksForLine, checksForSystem, groupLines, swapOptions } from './model
 import { CommitField } from './Phases';
 import { Plans } from './Plans';
 import { SwapDialog } from './SwapDialog';
+import './SiteEditor.css';
 
 interface Props {
   data: SiteData;

@@ -8,6 +8,7 @@ import { Dialog } from '../shared/Dialog';
 import { Toggle } from '../shared/fields';
 import { domId } from '../shared/format';
 import { priceDifference, swapOptions } from './model';
+import './SwapDialog.css';
 
 interface Props {
   data: SiteData;
