@@ -23,7 +23,7 @@ export const printable = (message = 'remove the control characters from this tex
 
 /**
  * Matches text that keeps at least `min` characters once trimmed. Said as a pattern rather than a
- * length, the published JSON Schema refuses blank text just as the server does (`\\s` is exactly
+ * length, the published JSON Schema refuses blank text just as the server does (`\s` is exactly
  * what trimming removes).
  */
 export function trimmedAtLeast(min: number): RegExp {

@@ -6,8 +6,8 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/domain/catalog/catalog';
-import { isInstalled } from '../../src/domain/catalog/kinds';
-import { loadData, root } from '../helpers/data';
+import { isInstalled } from '../../src/domain/catalog/guards';
+import { loadData, root } from '../helpers/data-files';
 import { arbitraryFor, brokenVariants, resolverFor, type Broken, type Schema } from '../helpers/json-schema-arbitrary';
 import { serverForFile } from '../helpers/server';
 

@@ -1,12 +1,13 @@
 import type { Audience, Configuration, Site } from '../configuration/configuration';
-import type { SiteData } from '../data';
+import type { SiteData } from '../site-data';
 import { siteView, type Check } from './check';
 import { lifeSafetyChecks } from './life-safety';
 import { networkChecks } from './network';
 import { systemChecks } from './systems';
 import { videoChecks } from './video';
 
-export type { Change, Check, CheckStatus, Suggestion } from './check';
+export type { Check, CheckStatus, Suggestion } from './check';
+export type { Change } from '../configuration/edit';
 
 const order = { problem: 0, warning: 1, pass: 2 };
 

@@ -1,9 +1,8 @@
-import type { Catalog } from '../catalog/catalog';
 import type { Product } from '../catalog/product';
-import type { Tier } from '../catalog/kinds';
+import type { Tier } from '../catalog/vocabulary';
 import type { RoleId } from '../catalog/roles';
 import { MAX_LINE_QUANTITY, type Audience, type Line, type View } from '../configuration/configuration';
-import type { SiteData } from '../data';
+import type { SiteData } from '../site-data';
 
 /** The three packages a recommendation offers, cheapest first. */
 export const packageTiers = ['essential', 'recommended', 'complete'] as const;
@@ -69,8 +68,4 @@ export function linesFor(needs: Need[], pkg: PackageTier, ctx: RuleContext, pick
         return line;
       });
     });
-}
-
-export function catalogHas(catalog: Catalog, role: RoleId): boolean {
-  return catalog.byRole(role).length > 0;
 }

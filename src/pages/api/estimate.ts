@@ -2,14 +2,15 @@ import type { Catalog } from '../../domain/catalog/catalog';
 import { runChecks } from '../../domain/checks';
 import type { Configuration } from '../../domain/configuration/configuration';
 import { estimate } from '../../domain/estimate/estimate';
+import { validate } from '../../domain/issues';
 import { recommend } from '../../domain/recommend/recommend';
-import { loadData } from '../../server/data';
+import { installerToday } from '../../domain/settings/today';
+import { loadData } from '../../server/content/collections';
 import { apiRoute, rateLimited } from '../../server/http/api';
 import { readJsonBody } from '../../server/http/body';
 import { estimateBodiesFor, premisesBody } from '../../server/http/request-bodies';
 import { json, problem, toFieldErrors } from '../../server/http/problem';
 import type { PricedConfiguration, RecommendationAnswer } from '../../server/http/responses';
-import { installerToday } from '../../server/quotes';
 
 /**
  * POST /api/estimate, priced by the server with today's catalog; nothing is stored.
@@ -33,9 +34,9 @@ export const POST = apiRoute(async (context) => {
   const priced = (configuration: Configuration) => ({ estimate: estimate(configuration, data, { today }), checks: runChecks(configuration, data) });
 
   if (typeof body.value === 'object' && body.value !== null && 'premises' in body.value) {
-    const parsed = premisesBody.safeParse(body.value);
-    if (!parsed.success) return problem('validation-error', 'The premises cannot be read as sent.', { errors: toFieldErrors(parsed.error.issues) });
-    const { audience, start, packages } = recommend(parsed.data.premises, data);
+    const parsed = validate(premisesBody, body.value);
+    if (!parsed.ok) return problem('validation-error', 'The premises cannot be read as sent.', { errors: toFieldErrors(parsed.issues) });
+    const { audience, start, packages } = recommend(parsed.value.premises, data);
     const offers = Object.fromEntries(Object.entries(packages).map(([tier, configuration]) => [tier, { configuration, ...priced(configuration) }])) as RecommendationAnswer['recommendation']['packages'];
     const answer: RecommendationAnswer = { pricedOn: today, recommendation: { audience, start, packages: offers } };
     return json(answer, { headers: { 'Cache-Control': 'no-store' } });
@@ -43,10 +44,10 @@ export const POST = apiRoute(async (context) => {
 
   let schemas = configurationBodies.get(catalog);
   if (!schemas) configurationBodies.set(catalog, (schemas = estimateBodiesFor(catalog)));
-  const parsed = schemas.configuration.safeParse(body.value);
-  if (!parsed.success) {
-    return problem('validation-error', 'The configuration cannot be priced as sent.', { errors: toFieldErrors(parsed.error.issues) });
+  const parsed = validate(schemas.configuration, body.value);
+  if (!parsed.ok) {
+    return problem('validation-error', 'The configuration cannot be priced as sent.', { errors: toFieldErrors(parsed.issues) });
   }
-  const answer: PricedConfiguration = { pricedOn: today, ...priced(parsed.data.configuration) };
+  const answer: PricedConfiguration = { pricedOn: today, ...priced(parsed.value.configuration) };
   return json(answer, { headers: { 'Cache-Control': 'no-store' } });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { configurationSchema, type Configuration } from '../../domain/configuration/configuration';
 import { encodeConfiguration } from '../../domain/configuration/link';
 import { addDays } from '../../domain/estimate/dates';
-import type { SiteData } from '../../domain/data';
+import type { SiteData } from '../../domain/site-data';
 import { premisesSchema, type PremisesInput } from '../../domain/premises/premises';
 import { recommend } from '../../domain/recommend/recommend';
 import type { CustomerRequestInput } from '../../domain/requests/request';

@@ -1,9 +1,9 @@
-import { loadData } from '../../../server/data';
+import { installerToday } from '../../../domain/settings/today';
+import { loadData } from '../../../server/content/collections';
 import { apiRoute } from '../../../server/http/api';
 import { json } from '../../../server/http/problem';
 import { schemaIndex } from '../../../server/http/schemas';
-import { installerToday } from '../../../server/quotes';
-import { siteUrl } from '../../../server/submissions';
+import { siteUrl } from '../../../server/http/site-url';
 
 /** GET /api/schema: the JSON Schemas this API publishes. */
 export const prerender = false;
