@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { cspDirectives } from './src/server/http/security-headers.ts';
+import { precompressedFiles } from './src/server/http/precompress-integration.ts';
 import { securityHeaders } from './src/server/http/security-integration.ts';
 
 /**
@@ -18,8 +19,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   // staticHeaders: prerendered pages get their Content-Security-Policy as a header (see securityHeaders).
-  adapter: node({ mode: 'standalone', bodySizeLimit: BODY_LIMIT_BYTES, staticHeaders: true }),
-  integrations: [preact(), securityHeaders()],
+  // Middleware mode: src/server/entry.ts serves the built files itself and hands the rest to the adapter.
+  adapter: node({ mode: 'middleware', bodySizeLimit: BODY_LIMIT_BYTES, staticHeaders: true }),
+  integrations: [preact(), securityHeaders(), precompressedFiles()],
   // No Markdown on the site; Shiki's highlighting would need inline styles the CSP does not allow.
   markdown: { syntaxHighlight: false },
   security: {
