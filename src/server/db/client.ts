@@ -8,6 +8,7 @@ import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/p
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import journal from './migrations/meta/_journal.json';
+import { PGliteThread } from './pglite-thread';
 import * as schema from './schema';
 
 /**
@@ -86,8 +87,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return { db: drizzlePg({ client: pool, schema }), kind: 'postgres', close: () => pool.end() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
-  const db = drizzlePglite({ client, schema });
+  // A data directory is the server's database: PGlite runs on a thread of its own (pglite-thread.ts).
+  const client = options.dataDir ? await PGliteThread.start(options.dataDir) : await PGlite.create();
+  const db = drizzlePglite({ client: client as PGlite, schema });
   await applyMigrations(db._.session);
   return { db, kind: 'pglite', close: () => client.close() };
 }
