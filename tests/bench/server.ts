@@ -18,7 +18,8 @@ import { PGlite } from '@electric-sql/pglite';
 import autocannon, { type Options, type Request, type Result } from 'autocannon';
 import { spawnServer } from '../helpers/server-process.ts';
 import { startBareServer, type Route } from './ceiling.ts';
-import { formatTable, idempotencyKey, installationRequest, recommendedConfiguration, startSite, type Configuration, type SubmissionAnswer } from './site.ts';
+import { formatTable, installationRequest, recommendedConfiguration, startSite } from './site.ts';
+import { acknowledgedAnswers, retryUnacknowledged, submissions, type Ledger } from './submissions.ts';
 
 /** Limits far above what the benchmark sends from its one address, so it measures the work, not the limiter. */
 const env = { RATE_LIMIT_SUBMISSIONS: '100000000', RATE_LIMIT_ESTIMATES: '100000000' };
@@ -26,52 +27,6 @@ const load = { connections: 10, seconds: 8 };
 /** The home page while submissions run: a steady trickle of visitors, not a second flood. */
 const browsing = { connections: 4, requestsPerSecond: 100 };
 const durability = { connections: 50, seconds: 15, killAfterSeconds: 5 };
-
-let visitors = 0;
-
-/** Every submission sent, by its Idempotency-Key, with the answer once a 2xx came back. */
-type Ledger = Map<string, { body: string; answer: SubmissionAnswer | null }>;
-
-const submissionHeaders = (key: string) => ({ 'content-type': 'application/json', 'idempotency-key': key });
-const isAcknowledged = (status: number) => status >= 200 && status < 300;
-
-/**
- * A submission per request, each from a different visitor whose email starts with `phase`, so the
- * database tells the phases apart; each is noted in `ledger`, with its answer when acknowledged.
- */
-function submissions(configuration: Configuration, phase: string, ledger: Ledger = new Map()): Request {
-  return {
-    method: 'POST',
-    path: '/api/requests',
-    setupRequest: (request, context) => {
-      const key = idempotencyKey();
-      const body = JSON.stringify(installationRequest(configuration, `${phase}-${++visitors}`));
-      context.key = key;
-      ledger.set(key, { body, answer: null });
-      return { ...request, headers: submissionHeaders(key), body };
-    },
-    onResponse: (status, body, context) => {
-      const sent = ledger.get(context.key as string);
-      if (sent && isAcknowledged(status)) sent.answer = JSON.parse(body) as SubmissionAnswer;
-    },
-  };
-}
-
-/** Sends every unacknowledged submission again with its own key, a few at a time; returns how many were. */
-async function retryUnacknowledged(url: string, ledger: Ledger): Promise<number> {
-  const waiting = [...ledger].filter(([, sent]) => sent.answer === null);
-  const retryOne = async ([key, sent]: (typeof waiting)[number]) => {
-    const response = await fetch(`${url}/api/requests`, { method: 'POST', headers: submissionHeaders(key), body: sent.body });
-    if (isAcknowledged(response.status)) sent.answer = (await response.json()) as SubmissionAnswer;
-    else await response.body?.cancel();
-  };
-  for (let start = 0; start < waiting.length; start += durability.connections) {
-    await Promise.all(waiting.slice(start, start + durability.connections).map(retryOne));
-  }
-  return waiting.length;
-}
-
-const acknowledgedAnswers = (ledger: Ledger) => [...ledger.values()].flatMap((sent) => (sent.answer ? [sent.answer] : []));
 
 const failures = (result: Result) => result.non2xx + result.errors + result.timeouts;
 
@@ -169,7 +124,7 @@ try {
   const downSeconds = (Date.now() - killedAt) / 1000;
   const result = await run;
   const acknowledgedFirstTime = acknowledgedAnswers(ledger).length;
-  const retried = await retryUnacknowledged(url, ledger);
+  const retried = await retryUnacknowledged(url, ledger, durability.connections);
   await server.stop();
 
   const acknowledged = acknowledgedAnswers(ledger);
