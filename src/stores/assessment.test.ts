@@ -1,7 +1,7 @@
 import { cleanTestStorage, getTestStorage, setTestStorageKey, useTestStorageEngine } from '@nanostores/persistent';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixtureGuidelines, fixtureProducts, fixtureSettings } from '../domain/fixtures';
-import { newHomeDraft } from '../islands/assessment/model';
+import { newHomeDraft } from '../domain/premises/draft';
 
 useTestStorageEngine();
 

@@ -5,17 +5,16 @@ import {
   newBusinessDraft,
   newHomeDraft,
   newSiteDraft,
-  readDraft,
   restoreBusiness,
   restoreHome,
-  stepsFor,
   type AreaDraft,
   type BusinessDraft,
-  type DraftReading,
   type HomeDraft,
   type Path,
   type SiteDraft,
-} from '../islands/assessment/model';
+} from '../domain/premises/draft';
+import { readDraft, type DraftReading } from '../domain/premises/read-draft';
+import { stepsFor } from '../islands/assessment/steps';
 import { $siteData } from './site-data';
 
 /**

@@ -1,5 +1,5 @@
 import type { Product } from '../../src/domain/catalog/product';
-import { isPlan } from '../../src/domain/catalog/kinds';
+import { isPlan } from '../../src/domain/catalog/guards';
 import type { RoleId } from '../../src/domain/catalog/roles';
 import type { Configuration, Site } from '../../src/domain/configuration/configuration';
 import { addDays } from '../../src/domain/estimate/dates';

@@ -9,6 +9,11 @@ import SystemPage from '../../src/pages/[system].astro';
 import ProductPage from '../../src/pages/products/[id].astro';
 import ComparePage from '../../src/pages/compare/[role].astro';
 import CompareIndex from '../../src/pages/compare/index.astro';
+import PrivacyPage from '../../src/pages/privacy.astro';
+import TermsPage from '../../src/pages/terms.astro';
+import AccessibilityPage from '../../src/pages/accessibility.astro';
+import { isPlan } from '../../src/domain/catalog/guards';
+import { formatMoney } from '../../src/domain/money';
 
 /**
  * Renders the static pages from the real content collections with Astro's container API and checks
@@ -104,7 +109,7 @@ describe('system page', () => {
     expect(html).toMatch(/<h1>Fire and CO safety<\/h1>/);
     expect(page).toContain('One in every bedroom');
     expect(page).toMatch(/within 21 ft of every bedroom door/);
-    expect(page).toMatch(/every storey, including the basement/);
+    expect(page).toMatch(/every story, including the basement/);
     expect(page).toMatch(/at a fixed temperature \(ours: 135 °F\)/);
     for (const product of catalog.byGroup('fire')) {
       expect(html).toContain(`href="/products/${product.id}"`);
@@ -154,7 +159,7 @@ describe('product page', () => {
     expect(page).toMatch(/\$[\d,.]+ a month/);
     expect(page).toContain('Cancellation terms');
     expect(page).toContain(text(plan.specs.cancellation).trim());
-    if (plan.specs.termMonths > 0) expect(page).toContain(`${plan.specs.termMonths} months from the day monitoring starts`);
+    if (plan.specs.termMonths > 0) expect(page).toContain(`${plan.specs.termMonths}-month contract from the day monitoring starts`);
   });
 });
 
@@ -201,5 +206,46 @@ describe('compare page', () => {
     const headings = [...html.matchAll(/<h2 id="group-[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
     const systemNames = systems.map((s) => systemInfo[s].name).filter((name) => headings.includes(name));
     expect(headings.slice(0, systemNames.length)).toEqual(systemNames);
+  });
+});
+
+describe('legal pages', () => {
+  it('privacy notice: what the server and the browser keep, for how long from the settings, who sees it and whom to ask', async () => {
+    const html = await render(PrivacyPage);
+    expectPageShell(html);
+    const page = text(html);
+    for (const stored of ['local storage', 'after the # in the address', 'no cookies', 'name, email address', 'phone number', 'address of each site', 'visit times', 'notes', 'how urgent', 'when', 'first name', 'internet (IP) address']) {
+      expect(page).toContain(stored);
+    }
+    expect(page).toContain(`${settings.privacy.requestRetentionMonths} months after you send the request`);
+    expect(page).toContain(`${settings.privacy.mailRetentionDays} days after they are sent`);
+    expect(page).toMatch(/Who sees it.*staff.*email service.*Anyone with the link to your quote/);
+    expect(html).toContain(`href="mailto:${settings.privacy.contactEmail}">${settings.privacy.contactEmail}</a> or call`);
+  });
+
+  it('terms: an estimate is a range, the quote validity, minimum charge and deposit from the settings, every plan’s cancellation', async () => {
+    const html = await render(TermsPage);
+    expectPageShell(html);
+    const page = text(html);
+    expect(page).toMatch(/rough range.*not a binding quote/);
+    expect(page).toContain(`held for ${settings.quoteValidityDays} days`);
+    expect(page).toContain(`no less than ${formatMoney(settings.minimumChargeCents, settings.currency, settings.locale)} before tax`);
+    expect(page).toContain(`deposit of ${settings.depositPercent}% of its one-time total`);
+    const plans = catalog.products.filter(isPlan);
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      expect(html).toContain(`href="/products/${plan.id}"`);
+      expect(page).toContain(text(plan.specs.cancellation).trim());
+    }
+  });
+
+  it('accessibility statement: the WCAG 2.2 AA target, how the site is tested and whom to contact', async () => {
+    const html = await render(AccessibilityPage);
+    expectPageShell(html);
+    const page = text(html);
+    expect(page).toContain('WCAG) 2.2 at level AA');
+    for (const method of ['axe-core', 'keyboard-only journey', 'Lighthouse must score 100 for accessibility']) expect(page).toContain(method);
+    expect(html).toContain(`href="mailto:${settings.accessibility.contactEmail}"`);
+    expect(page).toContain(`within ${settings.accessibility.replyWithinBusinessDays} business days`);
   });
 });

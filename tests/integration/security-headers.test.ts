@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { root } from '../helpers/data';
+import { builtPages, clientDir, files } from '../helpers/built-pages';
 import { homeConfiguration, installationRequest } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 
@@ -14,19 +13,6 @@ import { serverForFile } from '../helpers/server';
  */
 
 const run = serverForFile();
-
-const clientDir = join(root, 'dist/client');
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
-}
-
-/** Every prerendered page, by the address it is served at: dist/client/compare/cameras/index.html → /compare/cameras. */
-function builtPages(): string[] {
-  return files(clientDir)
-    .filter((file) => file.endsWith('/index.html'))
-    .map((file) => `/${relative(clientDir, file).replace(/\/?index\.html$/, '')}`);
-}
 
 type Policy = Map<string, string[]>;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData, root } from '../../../tests/helpers/data';
 import { checkCatalog, createCatalog, specValues } from './catalog';
-import { isInstalled, isOfType } from './kinds';
+import { isInstalled, isOfType } from './guards';
 import { roleIds, roles } from './roles';
 
 const { catalog, settings } = loadData();

@@ -1,6 +1,7 @@
 import type { Settings } from '../settings/settings';
 import type { Product, ProductOfType, ProductType } from './product';
-import { isCable, isInstalled, isOfType, type CableKind, type Tier } from './kinds';
+import { isCable, isInstalled, isOfType } from './guards';
+import type { CableKind, Tier } from './vocabulary';
 import { groupOfRole, roles, type ProductGroup, type RoleId } from './roles';
 
 const tierOrder: Record<Tier, number> = { good: 0, better: 1, best: 2 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cableKinds, poeClasses, tiers } from './kinds';
+import { systems, type RoleId } from './roles';
+import { cableKinds, poeClasses, tiers } from './vocabulary';
 
 /**
  * One schema per kind of product, discriminated by `type`. The content collection validates every
@@ -12,6 +13,11 @@ const minutes = z.number().int().nonnegative();
 
 
 const audience = z.enum(['home', 'business']);
+
+/** The role a product type fills, checked against roles.ts so a misspelt role does not compile. */
+const role = <const R extends RoleId>(id: R) => z.literal(id);
+/** The roles a product type can fill, as for `role`. */
+const roleOf = <const R extends readonly [RoleId, ...RoleId[]]>(...ids: R) => z.enum(ids);
 
 /** Fields every product has, whatever its type. */
 const common = {
@@ -73,7 +79,7 @@ const cameraPower = z.discriminatedUnion('source', [
 
 export const cameraSchema = z.object({
   type: z.literal('camera'),
-  role: z.enum(['camera-indoor', 'camera-outdoor', 'camera-ptz', 'camera-doorbell']),
+  role: roleOf('camera-indoor', 'camera-outdoor', 'camera-ptz', 'camera-doorbell'),
   ...hardware,
   specs: z.object({
     form: z.enum(['indoor', 'bullet', 'turret', 'dome', 'ptz', 'doorbell']),
@@ -101,7 +107,7 @@ export const cameraSchema = z.object({
 
 export const recorderSchema = z.object({
   type: z.literal('recorder'),
-  role: z.literal('recorder'),
+  role: role('recorder'),
   ...hardware,
   specs: z.object({
     channels: z.number().int().positive(),
@@ -119,7 +125,7 @@ export const recorderSchema = z.object({
 
 export const switchSchema = z.object({
   type: z.literal('switch'),
-  role: z.literal('poe-switch'),
+  role: role('poe-switch'),
   ...hardware,
   specs: z.object({
     poePorts: z.number().int().positive(),
@@ -132,7 +138,7 @@ export const switchSchema = z.object({
 
 export const driveSchema = z.object({
   type: z.literal('drive'),
-  role: z.literal('drive'),
+  role: role('drive'),
   ...hardware,
   specs: z.object({ capacityTb: z.number().positive(), surveillanceRated: z.boolean(), workloadTbPerYear: z.number().positive() }),
 });
@@ -140,7 +146,7 @@ export const driveSchema = z.object({
 /** Cable is priced per metre (`priceCents`) plus fittings for each run (boxes, jacks, connectors). */
 export const cableSchema = z.object({
   type: z.literal('cable'),
-  role: z.literal('cable'),
+  role: role('cable'),
   ...common,
   specs: z.object({
     cableKind: z.enum(cableKinds),
@@ -153,7 +159,7 @@ export const cableSchema = z.object({
 
 export const alarmPanelSchema = z.object({
   type: z.literal('alarm-panel'),
-  role: z.literal('alarm-panel'),
+  role: role('alarm-panel'),
   ...hardware,
   specs: z.object({
     /** Wired zones on the board and the most the panel takes with expanders or wireless. */
@@ -169,14 +175,14 @@ export const alarmPanelSchema = z.object({
 
 export const keypadSchema = z.object({
   type: z.literal('keypad'),
-  role: z.literal('keypad'),
+  role: role('keypad'),
   ...hardware,
   specs: z.object({ display: z.enum(['buttons', 'lcd', 'touchscreen']), wireless: z.boolean(), voice: z.boolean() }),
 });
 
 export const intrusionSensorSchema = z.object({
   type: z.literal('intrusion-sensor'),
-  role: z.enum(['entry-contact', 'motion-sensor', 'glass-break']),
+  role: roleOf('entry-contact', 'motion-sensor', 'glass-break'),
   ...hardware,
   specs: z.object({
     sensing: z.enum(['magnetic', 'passive-infrared', 'dual-technology', 'acoustic']),
@@ -192,21 +198,21 @@ export const intrusionSensorSchema = z.object({
 
 export const sirenSchema = z.object({
   type: z.literal('siren'),
-  role: z.literal('siren'),
+  role: role('siren'),
   ...hardware,
   specs: z.object({ decibels: z.number().int().min(70).max(130), location: z.enum(['indoor', 'outdoor']), strobe: z.boolean(), wireless: z.boolean() }),
 });
 
 export const keyFobSchema = z.object({
   type: z.literal('key-fob'),
-  role: z.literal('key-fob'),
+  role: role('key-fob'),
   ...hardware,
   specs: z.object({ buttons: z.number().int().min(1).max(8), panicButton: z.boolean(), rangeM: z.number().positive() }),
 });
 
 export const lifeSafetyAlarmSchema = z.object({
   type: z.literal('life-safety-alarm'),
-  role: z.enum(['smoke-alarm', 'co-alarm', 'combo-alarm', 'heat-alarm']),
+  role: roleOf('smoke-alarm', 'co-alarm', 'combo-alarm', 'heat-alarm'),
   ...hardware,
   specs: z.object({
     detects: z.array(z.enum(['smoke', 'co', 'heat'])).min(1),
@@ -223,14 +229,14 @@ export const lifeSafetyAlarmSchema = z.object({
 
 export const interconnectModuleSchema = z.object({
   type: z.literal('interconnect-module'),
-  role: z.literal('interconnect-module'),
+  role: role('interconnect-module'),
   ...hardware,
   specs: z.object({ purpose: z.string().min(10).max(160), maxDevices: z.number().int().positive() }),
 });
 
 export const firePanelSchema = z.object({
   type: z.literal('fire-panel'),
-  role: z.literal('fire-panel'),
+  role: role('fire-panel'),
   ...hardware,
   specs: z.object({
     addressing: z.enum(['conventional', 'addressable']),
@@ -244,7 +250,7 @@ export const firePanelSchema = z.object({
 
 export const fireDeviceSchema = z.object({
   type: z.literal('fire-device'),
-  role: z.enum(['smoke-detector', 'pull-station', 'horn-strobe']),
+  role: roleOf('smoke-detector', 'pull-station', 'horn-strobe'),
   ...hardware,
   specs: z.object({
     addressing: z.enum(['conventional', 'addressable']),
@@ -259,7 +265,7 @@ export const fireDeviceSchema = z.object({
 
 export const readerSchema = z.object({
   type: z.literal('reader'),
-  role: z.literal('reader'),
+  role: role('reader'),
   ...hardware,
   specs: z.object({
     credentials: z.array(z.enum(['prox', 'smart-card', 'mobile', 'pin', 'fingerprint', 'face'])).min(1),
@@ -270,7 +276,7 @@ export const readerSchema = z.object({
 
 export const doorLockSchema = z.object({
   type: z.literal('door-lock'),
-  role: z.enum(['door-lock', 'smart-lock']),
+  role: roleOf('door-lock', 'smart-lock'),
   ...hardware,
   specs: z.object({
     kind: z.enum(['electric-strike', 'maglock', 'electrified-lever', 'smart-deadbolt']),
@@ -286,14 +292,14 @@ export const doorLockSchema = z.object({
 
 export const accessDeviceSchema = z.object({
   type: z.literal('access-device'),
-  role: z.enum(['exit-request', 'door-position']),
+  role: roleOf('exit-request', 'door-position'),
   ...hardware,
   specs: z.object({ sensing: z.enum(['passive-infrared', 'push-button', 'touch-bar', 'magnetic-recessed', 'magnetic-surface']) }),
 });
 
 export const doorControllerSchema = z.object({
   type: z.literal('door-controller'),
-  role: z.literal('door-controller'),
+  role: role('door-controller'),
   ...hardware,
   specs: z.object({
     doors: z.number().int().positive(),
@@ -305,7 +311,7 @@ export const doorControllerSchema = z.object({
 
 export const credentialSchema = z.object({
   type: z.literal('credential'),
-  role: z.literal('credential'),
+  role: role('credential'),
   ...common,
   specs: z.object({
     form: z.enum(['card', 'fob', 'mobile']),
@@ -317,7 +323,7 @@ export const credentialSchema = z.object({
 
 export const monitoringPlanSchema = z.object({
   type: z.literal('monitoring-plan'),
-  role: z.literal('monitoring-plan'),
+  role: role('monitoring-plan'),
   ...common,
   specs: z.object({
     monthlyCents: cents,
@@ -325,7 +331,7 @@ export const monitoringPlanSchema = z.object({
     termMonths: z.number().int().min(0).max(60),
     monitors: z.array(z.enum(['intrusion', 'fire', 'co', 'video', 'water'])).min(1),
     /** Which systems it can monitor; a plan is only offered when one of them is configured. */
-    forSystems: z.array(z.enum(['video', 'intrusion', 'fire', 'access'])).min(1),
+    forSystems: z.array(z.enum(systems)).min(1),
     /** Cancellation terms in plain words, shown wherever the plan is. */
     cancellation: z.string().min(20).max(400),
     /** Early-termination fee as a share of the remaining months, 0 when there is none. */
@@ -336,7 +342,7 @@ export const monitoringPlanSchema = z.object({
 
 export const serviceSchema = z.object({
   type: z.literal('service'),
-  role: z.enum(['site-survey', 'travel', 'permit', 'programming', 'training']),
+  role: roleOf('site-survey', 'travel', 'permit', 'programming', 'training'),
   ...common,
   specs: z.object({
     /** What one unit of `priceCents` buys. */
@@ -346,7 +352,7 @@ export const serviceSchema = z.object({
     /** How much higher it can turn out, in percent (permit fees vary by town). */
     spreadHighPercent: z.number().min(0).max(300),
     /** Systems it applies to (empty: any). */
-    forSystems: z.array(z.enum(['video', 'intrusion', 'fire', 'access'])),
+    forSystems: z.array(z.enum(systems)),
   }),
 });
 
@@ -374,10 +380,17 @@ export const productSchema = z.discriminatedUnion('type', [
   serviceSchema,
 ]);
 
-export type ProductData = z.infer<typeof productSchema>;
+type ParsedProduct = z.infer<typeof productSchema>;
+type UnfilledRole = Exclude<RoleId, ParsedProduct['role']>;
+/**
+ * Every role in roles.ts must be filled by some product type: a new role turns ProductData into an
+ * error naming it, so nothing that reads products compiles until a schema above takes the role.
+ */
+export type ProductData = [UnfilledRole] extends [never] ? ParsedProduct : { error: 'no product type fills these roles'; roles: UnfilledRole };
 /** A catalog product: its data plus the id taken from its file name. */
 export type Product = ProductData & { id: string };
 export type ProductType = Product['type'];
+
 export type ProductOfType<T extends ProductType> = Extract<Product, { type: T }>;
 
 export type Camera = ProductOfType<'camera'>;

@@ -86,7 +86,7 @@ describe('specRows for other product types', () => {
   });
 
   it('spells out contract terms of monitoring plans', () => {
-    expect(spec('plan-36', 'term')).toBe('36 months');
+    expect(spec('plan-36', 'term')).toBe('36-month contract');
     expect(spec('plan-36', 'term-total')).toBe('$1,080.00');
     expect(spec('plan-36', 'activation')).toBe('None');
     expect(spec('plan-36', 'early-termination')).toBe('50% of the months left');

@@ -2,8 +2,10 @@ import { formatMoney, priceOfMinutes, type Cents } from '../money';
 import type { Settings } from '../settings/settings';
 import { FEET_PER_METRE, formatArea, formatLength, formatNumber } from '../units';
 import type { InstalledProduct, Product, ProductOfType } from './product';
-import type { CableKind, Tier } from './kinds';
-import { isInstalled } from './kinds';
+import type { SystemId } from './roles';
+import type { CableKind, Tier } from './vocabulary';
+import { isInstalled } from './guards';
+import { capitalized, contractText, monthlyFeeText } from '../wording';
 import { mergeRows, type CompareRow, type SpecRow } from './compare';
 
 /**
@@ -66,7 +68,7 @@ export const cableLabels: Record<CableKind, string> = {
   'interconnect-14-3': '14/3 smoke alarm interconnect cable',
 };
 
-const systemLabels = { video: 'security cameras', intrusion: 'intrusion alarms', fire: 'fire alarms', access: 'access control' } as const;
+const systemLabels: Record<SystemId, string> = { video: 'security cameras', intrusion: 'intrusion alarms', fire: 'fire alarms', access: 'access control' };
 const communicatorLabels = { cellular: 'Cellular (LTE)', 'dual-path': 'Dual-path (internet and cellular)', ip: 'Internet only' } as const;
 const weatherLabels = { indoor: 'Indoor only', IP65: 'IP65', IP66: 'IP66', IP67: 'IP67' } as const;
 const addressingLabels = { conventional: 'Conventional (by zone)', addressable: 'Addressable (each device reports itself)' } as const;
@@ -101,17 +103,12 @@ export function priceText(product: Product, f: Format): string {
       return `${money(Math.round(perUnit))} per ${f.units === 'imperial' ? 'ft' : 'm'}`;
     }
     case 'monitoring-plan':
-      return `${money(product.specs.monthlyCents)} a month`;
+      return monthlyFeeText(product.specs.monthlyCents, f);
     case 'service':
       return `${money(product.priceCents)} per ${serviceUnits[product.specs.per]}`;
     default:
       return `${money(product.priceCents)} each`;
   }
-}
-
-/** "36 months" or "Month to month, no contract". */
-export function termText(plan: ProductOfType<'monitoring-plan'>): string {
-  return plan.specs.termMonths === 0 ? 'Month to month, no contract' : `${plan.specs.termMonths} months`;
 }
 
 // ---------- install time ----------
@@ -413,7 +410,7 @@ function planRows(p: ProductOfType<'monitoring-plan'>, f: Format): Row[] {
   const money = (cents: Cents) => formatMoney(cents, f.currency, f.locale);
   const monitors = { intrusion: 'break-ins', fire: 'fire', co: 'carbon monoxide', video: 'video', water: 'water leaks' } as const;
   return [
-    ['term', 'Contract length', termText(p)],
+    ['term', 'Contract length', capitalized(contractText(s.termMonths))],
     ['term-total', 'Monthly fees over the contract', s.termMonths === 0 ? 'None committed: pay month by month' : money(s.monthlyCents * s.termMonths)],
     ['activation', 'One-time activation', p.priceCents > 0 ? money(p.priceCents) : 'None'],
     ['early-termination', 'Early-termination fee', s.earlyTerminationPercent > 0 ? `${formatNumber(s.earlyTerminationPercent, f.locale)}% of the months left` : 'None'],

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Product, ProductOfType, ProductType } from '../catalog/product';
 import type { RoleId, SystemId } from '../catalog/roles';
 import type { Audience, Line, Site } from '../configuration/configuration';
+import type { Change } from '../configuration/edit';
 import type { SiteData } from '../data';
 
 /**
@@ -10,11 +11,6 @@ import type { SiteData } from '../data';
  * possible a one-click change that fixes it.
  */
 export type CheckStatus = 'pass' | 'warning' | 'problem';
-
-export type Change =
-  | { action: 'swap'; siteId: string; lineIndex: number; productId: string }
-  | { action: 'add'; siteId: string; productId: string; quantity: number; reason: string }
-  | { action: 'quantity'; siteId: string; lineIndex: number; quantity: number };
 
 export interface Suggestion {
   /** What the button says: "Swap to the 8 MP varifocal bullet". */

@@ -6,7 +6,8 @@ import { networkChecks } from './network';
 import { systemChecks } from './systems';
 import { videoChecks } from './video';
 
-export type { Change, Check, CheckStatus, Suggestion } from './check';
+export type { Check, CheckStatus, Suggestion } from './check';
+export type { Change } from '../configuration/edit';
 
 const order = { problem: 0, warning: 1, pass: 2 };
 

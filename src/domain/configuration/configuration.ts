@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/catalog';
-import { isInstalled } from '../catalog/kinds';
-import { viewPurposes } from '../guidelines/terms';
+import { isInstalled } from '../catalog/guards';
+import { viewPurposes } from '../guidelines/vocabulary';
 import { numberBetween, postalCode, printable, trimmedText, wholeNumber } from '../schema';
-import { wiringAccessOptions } from '../settings/terms';
+import { wiringAccessOptions } from '../settings/vocabulary';
 
 /**
  * A configuration is what the customer chose: per site, the products and quantities, the equipment

@@ -1,6 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Product } from '../catalog/product';
-import type { Change } from '../checks/check';
 import type { Audience, Configuration, Line, Site, SiteConditions } from './configuration';
 
 /**
@@ -65,6 +64,12 @@ export function setLine(config: Configuration, siteId: string, lineIndex: number
 export function setPlan(config: Configuration, siteId: string, planId: string | undefined): Configuration {
   return updateSite(config, siteId, ({ planId: _old, ...site }) => (planId ? { ...site, planId } : site));
 }
+
+/** An edit as data: what a check suggests and a button applies with `applyChange`. */
+export type Change =
+  | { action: 'swap'; siteId: string; lineIndex: number; productId: string }
+  | { action: 'add'; siteId: string; productId: string; quantity: number; reason: string }
+  | { action: 'quantity'; siteId: string; lineIndex: number; quantity: number };
 
 /** Applies a check's suggested fix. */
 export function applyChange(config: Configuration, change: Change): Configuration {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { viewPurposes } from './terms';
+import { viewPurposes } from './vocabulary';
 
 /**
  * Design guidelines: the rules of thumb recommendations and engineering checks use (pixel density,

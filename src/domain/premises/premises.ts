@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { homeAreas, viewPurposes } from '../guidelines/terms';
+import { systems } from '../catalog/roles';
+import { homeAreas, viewPurposes } from '../guidelines/vocabulary';
 import { numberBetween, postalCode, trimmedText, wholeNumber } from '../schema';
-import { wiringAccessOptions } from '../settings/terms';
+import { wiringAccessOptions } from '../settings/vocabulary';
 
 /**
  * What the needs assessment learns about the premises. Homeowners answer one short path, businesses
@@ -58,6 +59,10 @@ export type HomePremises = z.infer<typeof homePremisesSchema>;
 
 export const premisesTypes = ['office', 'retail', 'warehouse', 'restaurant', 'clinic', 'other'] as const;
 
+/** Compliance or insurer requirements that decide parts of the design. */
+export const siteRequirements = ['fire-alarm-code', 'insurer-monitoring', 'video-retention-90', 'access-audit'] as const;
+export type Requirement = (typeof siteRequirements)[number];
+
 /** Assumed when a customer leaves the distance to an area blank; the assessment shows it as the typical figure. */
 export const TYPICAL_VIEW_DISTANCE_M = 10;
 
@@ -70,7 +75,8 @@ export const watchAreaSchema = z.object({
 });
 export type WatchArea = z.infer<typeof watchAreaSchema>;
 
-export const businessSystems = ['video', 'intrusion', 'fire', 'access'] as const;
+/** A business can ask for any system we install. */
+export const businessSystems = systems;
 
 export const businessSiteSchema = z.object({
   name: trimmedText(1, 80, 'give the site a name'),
@@ -85,8 +91,7 @@ export const businessSiteSchema = z.object({
   staff: z._default(count(5000, 'staff'), 10),
   hours: z._default(z.enum(['business-hours', 'extended', 'always-open']), 'business-hours'),
   areasToWatch: z._default(z.array(watchAreaSchema).check(z.maxLength(64, 'at most 64 areas per site')), []),
-  /** Compliance or insurer requirements that decide parts of the design. */
-  requirements: z._default(z.array(z.enum(['fire-alarm-code', 'insurer-monitoring', 'video-retention-90', 'access-audit'])), []),
+  requirements: z._default(z.array(z.enum(siteRequirements)), []),
   existing: z._default(existingEquipmentSchema, noEquipment),
   wiringAccess: z._default(z.enum(wiringAccessOptions), 'open'),
 });
@@ -104,6 +109,3 @@ export type BusinessPremises = z.infer<typeof businessPremisesSchema>;
 export const premisesSchema = z.discriminatedUnion('kind', [homePremisesSchema, businessPremisesSchema]);
 export type Premises = z.infer<typeof premisesSchema>;
 export type PremisesInput = z.input<typeof premisesSchema>;
-
-export const isHome = (p: Premises): p is HomePremises => p.kind === 'home';
-export const isBusiness = (p: Premises): p is BusinessPremises => p.kind === 'business';

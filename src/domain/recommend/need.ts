@@ -1,6 +1,5 @@
-import type { Catalog } from '../catalog/catalog';
 import type { Product } from '../catalog/product';
-import type { Tier } from '../catalog/kinds';
+import type { Tier } from '../catalog/vocabulary';
 import type { RoleId } from '../catalog/roles';
 import type { Audience, Line, View } from '../configuration/configuration';
 import type { SiteData } from '../data';
@@ -67,8 +66,4 @@ export function linesFor(needs: Need[], pkg: PackageTier, ctx: RuleContext, pick
         },
       ];
     });
-}
-
-export function catalogHas(catalog: Catalog, role: RoleId): boolean {
-  return catalog.byRole(role).length > 0;
 }

@@ -5,9 +5,9 @@ import { groupOfRole } from '../catalog/roles';
 import { runChecks } from '../checks';
 import { configurationSchemaFor, type Configuration } from '../configuration/configuration';
 import { estimate } from '../estimate/estimate';
-import { homeAreas, viewPurposes } from '../guidelines/terms';
+import { homeAreas, viewPurposes } from '../guidelines/vocabulary';
 import { premisesSchema, type Premises } from '../premises/premises';
-import { wiringAccessOptions } from '../settings/terms';
+import { wiringAccessOptions } from '../settings/vocabulary';
 import { packageTiers } from './need';
 import { recommend } from './recommend';
 

@@ -126,6 +126,21 @@ export const settingsSchema = z
     quoteValidityDays: z.number().int().positive().max(365),
     /** Deposit asked for when a quote is accepted, percent of the one-time total. */
     depositPercent: percent,
+    /** What the privacy notice (/privacy) tells customers about their details. */
+    privacy: z.object({
+      /** Where customers ask to see, correct or delete what we hold about them. */
+      contactEmail: z.email(),
+      /** Months a request, its quote and its contact details are kept after the request is sent. */
+      requestRetentionMonths: z.number().int().positive().max(120),
+      /** Days the copy of each confirmation and notification mail is kept after it is sent. */
+      mailRetentionDays: z.number().int().positive().max(3650),
+    }),
+    /** Who answers accessibility problems reported through the accessibility statement (/accessibility). */
+    accessibility: z.object({
+      contactEmail: z.email(),
+      /** Business days within which a reported barrier gets a reply. */
+      replyWithinBusinessDays: z.number().int().positive().max(30),
+    }),
   })
   .superRefine((s, ctx) => {
     if (!s.travel.zones.some((zone) => zone.id === s.travel.fallbackZone)) {

@@ -1,6 +1,6 @@
 import type { Camera } from '../catalog/product';
 import type { Guidelines } from '../guidelines/guidelines';
-import { viewPurposes, type ViewPurpose } from '../guidelines/terms';
+import { viewPurposes, type ViewPurpose } from '../guidelines/vocabulary';
 
 /**
  * Pixel density on target decides what a camera can do (IEC/EN 62676-4): scene width at distance d is

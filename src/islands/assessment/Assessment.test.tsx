@@ -10,7 +10,7 @@ async function mount() {
   vi.resetModules();
   const { default: Assessment } = await import('./Assessment');
   const store = await import('../../stores/assessment');
-  const configuration = await import('../../stores/configuration');
+  const configuration = await import('../../stores/configuration/state');
   render(<Assessment data={data} />);
   return { store, configuration };
 }

@@ -1,11 +1,11 @@
 import { systemInfo } from '../../domain/catalog/roles';
-import type { ViewPurpose } from '../../domain/guidelines/terms';
-import { TYPICAL_VIEW_DISTANCE_M } from '../../domain/premises/premises';
+import type { ViewPurpose } from '../../domain/guidelines/vocabulary';
+import type { BusinessDraft, SiteDraft } from '../../domain/premises/draft';
+import { siteRequirements, TYPICAL_VIEW_DISTANCE_M, type Requirement } from '../../domain/premises/premises';
 import { formatLength } from '../../domain/units';
 import { addArea, addSiteDraft, removeArea, removeSiteDraft, toggled, updateArea, updateBusiness, updateSite } from '../../stores/assessment';
 import { Checks, Choice, focusField, SelectField, TextField } from '../shared/fields';
 import { budgetOptions, ExistingFields, fid, typicalArea, wiringOptions, type QuestionProps } from './HomeQuestions';
-import type { BusinessDraft, Requirement, SiteDraft } from './model';
 
 const purposes: readonly (readonly [ViewPurpose, string])[] = [
   ['identify', 'Identify a stranger’s face'],
@@ -15,12 +15,14 @@ const purposes: readonly (readonly [ViewPurpose, string])[] = [
   ['detect', 'Detect that someone is there'],
 ];
 
-const requirementOptions: readonly (readonly [Requirement, string])[] = [
-  ['fire-alarm-code', 'The fire code requires a fire alarm system'],
-  ['insurer-monitoring', 'Our insurer requires monitored alarms'],
-  ['video-retention-90', 'Video must be kept for 90 days'],
-  ['access-audit', 'We need a record of who opened which door'],
-];
+/** Typed by requirement, so a requirement added to the domain cannot be offered without words. */
+const requirementWords: Record<Requirement, string> = {
+  'fire-alarm-code': 'The fire code requires a fire alarm system',
+  'insurer-monitoring': 'Our insurer requires monitored alarms',
+  'video-retention-90': 'Video must be kept for 90 days',
+  'access-audit': 'We need a record of who opened which door',
+};
+const requirementOptions = siteRequirements.map((r) => [r, requirementWords[r]] as const);
 
 const premisesOptions = [
   ['', 'Not sure'],

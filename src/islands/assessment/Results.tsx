@@ -1,13 +1,15 @@
 import { useMemo } from 'preact/hooks';
 import type { SiteData } from '../../domain/data';
-import { formatMoney } from '../../domain/money';
+import type { Path } from '../../domain/premises/draft';
+import type { DraftReading } from '../../domain/premises/read-draft';
 import { recommend } from '../../domain/recommend/recommend';
+import { durationText, planPriceText } from '../../domain/wording';
 import { goToStep } from '../../stores/assessment';
-import { startFrom } from '../../stores/configuration';
+import { startFrom } from '../../stores/configuration/start';
 import { todayIso } from '../../stores/site-data';
-import { durationText, range, termText } from '../shared/format';
-import { fieldLabel, stepsFor, type DraftReading, type Path } from './model';
+import { range } from '../shared/format';
 import { summarisePackages } from './packages';
+import { fieldLabel, stepsFor } from './steps';
 
 interface Props {
   data: SiteData;
@@ -75,7 +77,7 @@ export function Results({ data, path, reading }: Props) {
             </p>
             <dl class="package__facts">
               <dt>Monitoring</dt>
-              <dd>{s.termMonths === null ? 'None (you can add it later)' : `${formatMoney(s.monthlyCents, settings.currency, settings.locale)} a month, ${termText(s.termMonths)}`}</dd>
+              <dd>{s.termMonths === null ? 'None (you can add it later)' : planPriceText({ monthlyCents: s.monthlyCents, termMonths: s.termMonths }, settings)}</dd>
               <dt>Installation</dt>
               <dd>{durationText(s.duration, settings.locale)}</dd>
               <dt>Devices</dt>

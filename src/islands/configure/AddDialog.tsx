@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { roles } from '../../domain/catalog/roles';
+import { addableRoles } from '../../domain/configuration/choices';
 import type { Audience, Site } from '../../domain/configuration/configuration';
 import type { SiteData } from '../../domain/data';
-import { addToSite } from '../../stores/configuration';
+import { addToSite } from '../../stores/configuration/actions';
 import { Dialog } from '../shared/Dialog';
 import { SelectField } from '../shared/fields';
 import { domId } from '../shared/format';
-import { addableRoles, groupTitles, type LineGroupId } from './model';
+import { groupTitles, type LineGroupId } from './model';
 import { Stepper } from './Stepper';
 import { formatMoney } from '../../domain/money';
 

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerCheckEndpoint } from '../../../tests/helpers/check-endpoint';
+import { configurationStores } from '../../../tests/helpers/configuration-stores';
 import { createCatalog } from '../../domain/catalog/catalog';
 import { encodeConfiguration } from '../../domain/configuration/link';
 import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '../../domain/fixtures';
@@ -24,7 +25,7 @@ async function mount(hash = '') {
   vi.resetModules();
   history.replaceState(null, '', `/configure${hash}`);
   const { default: Configurator } = await import('./Configurator');
-  const store = await import('../../stores/configuration');
+  const store = await configurationStores();
   store.$today.set('2026-11-23');
   const view = render(<Configurator data={data} />);
   return { ...view, store };

@@ -1,28 +1,12 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SiteData } from '../../domain/data';
-import {
-  $checks,
-  $checksState,
-  $configuration,
-  $estimate,
-  $linkProblem,
-  $notice,
-  $phaseTotals,
-  $today,
-  $undo,
-  addNewSite,
-  clearConfiguration,
-  codeFromHash,
-  dismissLinkProblem,
-  dismissNotice,
-  initConfigurator,
-  openShareCode,
-  followChecks,
-  verifySaved,
-  startEmpty,
-  undo,
-} from '../../stores/configuration';
+import { addNewSite } from '../../stores/configuration/actions';
+import { $checks, $checksState, followChecks } from '../../stores/configuration/server';
+import { codeFromHash, dismissLinkProblem, openShareCode } from '../../stores/configuration/share';
+import { clearConfiguration, initConfigurator, startEmpty, verifySaved } from '../../stores/configuration/start';
+import { $configuration, $estimate, $linkProblem, $notice, $phaseTotals, $today, dismissNotice } from '../../stores/configuration/state';
+import { $undo, undo } from '../../stores/configuration/undo';
 import type { ClientData } from '../../stores/site-data';
 import { debounce, range } from '../shared/format';
 import { EstimatePanel } from './EstimatePanel';

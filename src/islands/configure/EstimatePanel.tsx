@@ -1,7 +1,8 @@
 import type { Estimate, PlanTerms, SiteEstimate } from '../../domain/estimate/estimate';
 import { formatDate } from '../../domain/estimate/dates';
 import { formatMoney, type Range } from '../../domain/money';
-import { durationText, range, termText, type Format } from '../shared/format';
+import { durationText, earlyTerminationText, monthlyFeeText, planPriceText } from '../../domain/wording';
+import { range, type Format } from '../shared/format';
 
 interface Props {
   estimate: Estimate;
@@ -18,14 +19,13 @@ function Money({ value, f }: { value: Range; f: Format }) {
 }
 
 function PlanFacts({ plan, f }: { plan: PlanTerms; f: Format }) {
-  const money = (cents: number) => formatMoney(cents, f.currency, f.locale);
   return (
     <>
       <dt>Monitoring</dt>
       <dd>
-        {plan.name}: {money(plan.monthlyCents)} a month, {termText(plan.termMonths)}
+        {plan.name}: {planPriceText(plan, f)}
         {plan.endDate ? `, from ${formatDate(plan.startDate, f.locale)} to ${formatDate(plan.endDate, f.locale)}` : `, from ${formatDate(plan.startDate, f.locale)}`}.{' '}
-        {plan.earlyTerminationPercent > 0 ? `Ending early costs ${plan.earlyTerminationPercent}% of the fees left.` : 'No fee for ending early.'}
+        {earlyTerminationText(plan, plan.startDate, f)}
         <span class="estimate-panel__terms">{plan.cancellation}</span>
       </dd>
       <dt>Total over {plan.termMonths ? 'the contract' : 'the first 12 months'}</dt>
@@ -37,7 +37,6 @@ function PlanFacts({ plan, f }: { plan: PlanTerms; f: Format }) {
 }
 
 function Breakdown({ site, f }: { site: SiteEstimate; f: Format }) {
-  const money = (cents: number) => formatMoney(cents, f.currency, f.locale);
   return (
     <details class="breakdown" open>
       <summary>What makes up {site.name}’s estimate</summary>
@@ -88,7 +87,7 @@ function Breakdown({ site, f }: { site: SiteEstimate; f: Format }) {
         </dd>
       </dl>
       {site.travelZone.assumed && <p class="muted">Without a ZIP code we assume the {site.travelZone.name} travel zone and allow for more.</p>}
-      {site.plan && <p class="muted">Monitoring fees are billed monthly and are not in the one-time total. {money(site.plan.monthlyCents)} a month.</p>}
+      {site.plan && <p class="muted">Monitoring fees are billed monthly and are not in the one-time total. {monthlyFeeText(site.plan.monthlyCents, f)}.</p>}
     </details>
   );
 }
@@ -114,7 +113,7 @@ export function EstimatePanel({ estimate, format: f, siteId, onShowSite }: Props
           <>
             <dt>Monitoring</dt>
             <dd>
-              {money(estimate.monthlyCents)} a month across {plans.length === 1 ? '1 site' : `${plans.length} sites`}
+              {monthlyFeeText(estimate.monthlyCents, f)} across {plans.length === 1 ? '1 site' : `${plans.length} sites`}
             </dd>
             <dt>Total over the terms</dt>
             <dd>

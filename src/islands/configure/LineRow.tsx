@@ -1,10 +1,10 @@
 import type { Check } from '../../domain/checks';
 import type { Site } from '../../domain/configuration/configuration';
-import { isInstalled } from '../../domain/catalog/kinds';
+import { isInstalled } from '../../domain/catalog/guards';
 import { connectionFor } from '../../domain/estimate/conditions';
 import { formatMoney } from '../../domain/money';
 import { formatLength } from '../../domain/units';
-import { changeQuantity, changeReused, removeLineAt, setConnection, setPhase } from '../../stores/configuration';
+import { changeQuantity, changeReused, removeLineAt, setConnection, setPhase } from '../../stores/configuration/actions';
 import { domId, type Format } from '../shared/format';
 import { CheckList } from './CheckItem';
 import { offersBoth, type ResolvedLine } from './model';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Configuration } from '../../domain/configuration/configuration';
 import type { PhaseTotal } from '../../domain/estimate/phases';
 import { formatMoney } from '../../domain/money';
-import { addNewPhase, changePhase, removePhaseAt } from '../../stores/configuration';
+import { addNewPhase, changePhase, removePhaseAt } from '../../stores/configuration/actions';
 import { TextField } from '../shared/fields';
 import { domId, range, type Format } from '../shared/format';
 import { parseMoney } from './model';

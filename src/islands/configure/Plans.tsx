@@ -1,9 +1,10 @@
+import { plansFor } from '../../domain/configuration/choices';
 import type { Audience, Site } from '../../domain/configuration/configuration';
 import type { SiteData } from '../../domain/data';
 import { formatMoney } from '../../domain/money';
-import { choosePlan } from '../../stores/configuration';
-import { domId, termText } from '../shared/format';
-import { planTermsText, plansFor } from './model';
+import { planPriceText, planTermsText } from '../../domain/wording';
+import { choosePlan } from '../../stores/configuration/actions';
+import { domId } from '../shared/format';
 
 interface Props {
   data: SiteData;
@@ -34,14 +35,13 @@ export function Plans({ data, audience, site, startDate }: Props) {
           </span>
         </label>
         {plans.map((plan) => {
-          const { monthlyCents, termMonths } = plan.specs;
           return (
             <label class="choice__option plan" key={plan.id}>
               <input type="radio" name={name} checked={site.planId === plan.id} onChange={() => choosePlan(site.id, plan.id)} />
               <span>
-                <strong>{plan.name}</strong>: {money(monthlyCents)} a month, {termText(termMonths)}
+                <strong>{plan.name}</strong>: {planPriceText(plan.specs, data.settings)}
                 {plan.priceCents > 0 && `, ${money(plan.priceCents)} to activate`}
-                <span class="plan__terms">{planTermsText(plan, startDate, data.settings)}</span>
+                <span class="plan__terms">{planTermsText(plan.specs, startDate, data.settings)}</span>
               </span>
             </label>
           );

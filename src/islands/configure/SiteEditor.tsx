@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Check } from '../../domain/checks';
+import { swapOptions } from '../../domain/configuration/choices';
 import type { Configuration, Site } from '../../domain/configuration/configuration';
 import type { SiteData } from '../../domain/data';
-import { changeStartDate, removeSiteById, renameSiteTo } from '../../stores/configuration';
+import { changeStartDate, removeSiteById, renameSiteTo } from '../../stores/configuration/actions';
 import { domId } from '../shared/format';
 import { AddDialog } from './AddDialog';
 import { CheckList } from './CheckItem';
 import { Conditions } from './Conditions';
 import { LineRow } from './LineRow';
-import { checksForLine, checksForSystem, groupLines, swapOptions } from './model';
+import { checksForLine, checksForSystem, groupLines } from './model';
 import { CommitField } from './Phases';
 import { Plans } from './Plans';
 import { SwapDialog } from './SwapDialog';

@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { SiteData } from '../../domain/data';
+import { swapOptions } from '../../domain/configuration/choices';
 import type { Audience, Site } from '../../domain/configuration/configuration';
 import { mergeRows } from '../../domain/catalog/compare';
-import { swapLine } from '../../stores/configuration';
+import { swapLine } from '../../stores/configuration/actions';
 import { specRowsOf } from '../../stores/site-data';
 import { Dialog } from '../shared/Dialog';
 import { Toggle } from '../shared/fields';
 import { domId } from '../shared/format';
-import { priceDifference, swapOptions } from './model';
+import { priceDifference } from './model';
 
 interface Props {
   data: SiteData;

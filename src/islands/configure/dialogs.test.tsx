@@ -14,7 +14,7 @@ async function mount(config: object) {
   localStorage.setItem(KEY, JSON.stringify(config));
   history.replaceState(null, '', '/configure');
   const { default: Configurator } = await import('./Configurator');
-  const store = await import('../../stores/configuration');
+  const store = await import('../../stores/configuration/state');
   store.$today.set('2026-11-23');
   render(<Configurator data={data} />);
   await screen.findByRole('heading', { name: 'Your estimate' });

@@ -3,7 +3,6 @@ import type { Check } from '../../domain/checks';
 import { estimate } from '../../domain/estimate/estimate';
 import { fixtureConfig, fixtureData, fixtureSite } from '../../domain/fixtures';
 import {
-  addableRoles,
   announcement,
   checksForLine,
   checksForSystem,
@@ -11,12 +10,8 @@ import {
   groupLines,
   offersBoth,
   parseMoney,
-  planTermsText,
-  plansFor,
   priceDifference,
   readCondition,
-  siteSystems,
-  swapOptions,
 } from './model';
 
 const { catalog } = fixtureData;
@@ -41,7 +36,6 @@ describe('grouping lines', () => {
       ['services', [0]],
     ]);
     expect(groups[0]!.title).toBe('Security cameras');
-    expect(siteSystems(site, catalog)).toEqual(['video', 'intrusion', 'fire']);
   });
 });
 
@@ -50,19 +44,6 @@ describe('product choices', () => {
     expect(offersBoth(get('contact'))).toBe(true);
     expect(offersBoth(get('cam'))).toBe(false);
     expect(offersBoth(get('programming'))).toBe(false);
-  });
-
-  it('offer swaps in the same role and roles to add from', () => {
-    expect(swapOptions(get('cam'), catalog, 'home').map((p) => p.id)).toEqual(['cam-best']);
-    expect(swapOptions(get('panel'), catalog, 'home')).toEqual([]);
-    const video = addableRoles('video', catalog, 'home').map((r) => r.role);
-    expect(video).toEqual(['camera-outdoor', 'recorder', 'poe-switch', 'drive']);
-    expect(addableRoles('services', catalog, 'home').map((r) => r.role)).toEqual(['permit', 'programming']);
-  });
-
-  it('offer only plans that can watch a system on the site', () => {
-    expect(plansFor(site, catalog, 'home').map((p) => p.id).sort()).toEqual(['plan-36', 'plan-monthly']);
-    expect(plansFor(fixtureSite([{ productId: 'cam', quantity: 1 }]), catalog, 'home')).toEqual([]);
   });
 });
 
@@ -78,16 +59,6 @@ describe('money words', () => {
     expect(parseMoney('$1,234.56')).toBe(123_456);
     expect(parseMoney('')).toBeNull();
     expect(parseMoney('1.2.3')).toBeNull();
-  });
-
-  it('spell out plan terms from the start date', () => {
-    const contract = planTermsText(get('plan-36') as never, '2027-01-31', f);
-    expect(contract).toContain('Runs from January 31, 2027 to January 30, 2030: $1,080.00 over the term.');
-    expect(contract).toContain('stopping halfway, on July 31, 2028, would cost $270.00.');
-    expect(contract).toContain('Cancel with 30 days notice');
-    const monthly = planTermsText(get('plan-monthly') as never, '2027-01-01', f);
-    expect(monthly).toContain('No end date; the estimate counts the first 12 months ($480.00), to December 31, 2027.');
-    expect(monthly).toContain('No fee for ending early.');
   });
 
   it('announce the new totals in one sentence', () => {

@@ -1,9 +1,8 @@
 import type { Catalog } from '../../domain/catalog/catalog';
-import type { MonitoringPlan, Product } from '../../domain/catalog/product';
-import { addMonths, formatDate, termEndDate } from '../../domain/estimate/dates';
-import { roleIds, roles, systemInfo, type RoleId, type SystemId } from '../../domain/catalog/roles';
+import type { Product } from '../../domain/catalog/product';
+import { roles, systemInfo, type SystemId } from '../../domain/catalog/roles';
 import type { Check } from '../../domain/checks';
-import type { Audience, Line, Site, SiteConditions } from '../../domain/configuration/configuration';
+import type { Line, Site, SiteConditions } from '../../domain/configuration/configuration';
 import type { Estimate } from '../../domain/estimate/estimate';
 import { formatMoney, formatRange } from '../../domain/money';
 import { areaToM2, FEET_PER_METRE, lengthToMetres, SQFT_PER_M2, type UnitSystem } from '../../domain/units';
@@ -52,62 +51,11 @@ export function groupLines(site: Site, catalog: Catalog): LineGroup[] {
   return groupOrder.filter((id) => groups.has(id)).map((id) => ({ id, title: groupTitles[id], lines: groups.get(id)! }));
 }
 
-/** The installed systems a site has lines for. */
-export function siteSystems(site: Site, catalog: Catalog): SystemId[] {
-  return groupLines(site, catalog).flatMap((g) => (g.id === 'services' ? [] : [g.id]));
-}
-
 /** True when the customer can choose between wired and wireless for the product. */
 export function offersBoth(product: Product): boolean {
   return 'install' in product && product.install.wiredMinutes !== undefined && product.install.wirelessMinutes !== undefined;
 }
 
-/** Products in the same role the line could be swapped to, suiting the audience first. */
-export function swapOptions(product: Product, catalog: Catalog, audience: Audience): Product[] {
-  const all = catalog.alternatives(product);
-  const suited = all.filter((p) => p.suits.includes(audience));
-  return suited.length ? suited : all;
-}
-
-/** Roles the customer can add products in, per group, each with the products that suit them. */
-export function addableRoles(group: LineGroupId, catalog: Catalog, audience: Audience): { role: RoleId; products: Product[] }[] {
-  return roleIds
-    .filter((role) => roles[role].group === group && role !== 'cable' && role !== 'travel')
-    .map((role) => {
-      const all = catalog.byRole(role);
-      const suited = all.filter((p) => p.suits.includes(audience));
-      return { role, products: suited.length ? suited : all };
-    })
-    .filter((entry) => entry.products.length > 0);
-}
-
-/** Monitoring plans that can watch a system the site has, suiting the audience. */
-export function plansFor(site: Site, catalog: Catalog, audience: Audience): MonitoringPlan[] {
-  const systems = siteSystems(site, catalog);
-  return catalog
-    .ofType('monitoring-plan')
-    .filter((plan) => plan.suits.includes(audience) && plan.specs.forSystems.some((s) => systems.includes(s)));
-}
-
-/**
- * A plan's terms in plain words from a start date: when it ends and what it costs over the term, what
- * ending early costs (worked out for stopping halfway) and the cancellation terms.
- */
-export function planTermsText(plan: MonitoringPlan, startDate: string, f: Format): string {
-  const { monthlyCents, termMonths, earlyTerminationPercent, cancellation } = plan.specs;
-  const money = (cents: number) => formatMoney(cents, f.currency, f.locale);
-  const date = (iso: string) => formatDate(iso, f.locale);
-  const term =
-    termMonths > 0
-      ? `Runs from ${date(startDate)} to ${date(termEndDate(startDate, termMonths))}: ${money(monthlyCents * termMonths)} over the term.`
-      : `No end date; the estimate counts the first 12 months (${money(monthlyCents * 12)}), to ${date(termEndDate(startDate, 12))}.`;
-  const half = Math.floor(termMonths / 2);
-  const early =
-    termMonths > 0 && earlyTerminationPercent > 0
-      ? `Ending early costs ${earlyTerminationPercent}% of the monthly fees left: stopping halfway, on ${date(addMonths(startDate, half))}, would cost ${money(Math.round((monthlyCents * (termMonths - half) * earlyTerminationPercent) / 100))}.`
-      : 'No fee for ending early.';
-  return `${term} ${early} ${cancellation}`;
-}
 
 // ---------- Checks ----------
 

@@ -1,5 +1,5 @@
 import { formatDate } from '../../domain/estimate/dates';
-import { formatMoney, formatRange } from '../../domain/money';
+import { formatRange } from '../../domain/money';
 import {
   dayPartLabels,
   firstName,
@@ -12,6 +12,7 @@ import {
   type Urgency,
 } from '../../domain/requests/request';
 import type { Settings } from '../../domain/settings/settings';
+import { monthlyFeeText } from '../../domain/wording';
 import type { QuoteSnapshot } from '../snapshot';
 
 /**
@@ -87,9 +88,8 @@ function formatWindows(windows: PreferredWindow[], locale: string): string[] {
 
 function quoteSummary(quote: NonNullable<StoredRequestDetails['quote']>): string[] {
   const { estimate } = quote.snapshot;
-  const money = (cents: number) => formatMoney(cents, estimate.currency, estimate.locale);
   const lines = [`One-time estimate: ${formatRange(estimate.oneTime, estimate.currency, estimate.locale)}`];
-  if (estimate.monthlyCents > 0) lines.push(`Monitoring: ${money(estimate.monthlyCents)} a month`);
+  if (estimate.monthlyCents > 0) lines.push(`Monitoring: ${monthlyFeeText(estimate.monthlyCents, estimate)}`);
   lines.push(`Prices held until ${formatDate(quote.validUntil, estimate.locale)}`);
   return lines;
 }

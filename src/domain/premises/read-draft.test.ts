@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  businessSteps,
-  errorsForStep,
-  fieldKey,
-  fieldLabel,
-  friendly,
-  homeSteps,
-  mergeDraft,
-  newArea,
-  newBusinessDraft,
-  newHomeDraft,
-  newSiteDraft,
-  parseNumber,
-  readDraft,
-  restoreBusiness,
-  restoreHome,
-} from './model';
+import { newArea, newBusinessDraft, newHomeDraft, newSiteDraft } from './draft';
+import { fieldKey, friendly, parseNumber, readDraft } from './read-draft';
 
 describe('parseNumber', () => {
   it('reads numbers as people type them', () => {
@@ -108,50 +93,11 @@ describe('readDraft for a business', () => {
   });
 });
 
-describe('steps and labels', () => {
-  it('assign every field key to exactly one step', () => {
-    const keys = ['propertyType', 'storeys', 'area', 'exteriorDoors', 'fuelBurning', 'outdoorAreas', 'existing.cameras', 'wiringAccess', 'goals', 'budget'];
-    for (const key of keys) expect(homeSteps.filter((s) => s.fields.test(key))).toHaveLength(1);
-    const business = ['organisation', 'systems', 'sites', 'sites.0.name', 'sites.3.area', 'sites.0.areasToWatch.2.distance', 'sites.1.requirements', 'sites.0.existing.cameras', 'budget'];
-    for (const key of business) expect(businessSteps.filter((s) => s.fields.test(key))).toHaveLength(1);
-  });
-
-  it('filter errors to a step', () => {
-    const errors = { area: 'a', exteriorDoors: 'b', storeys: 'c' };
-    expect(errorsForStep(errors, homeSteps[0]!)).toEqual([['area', 'a'], ['storeys', 'c']]);
-  });
-
-  it('turn keys into words', () => {
-    expect(fieldLabel('area')).toBe('Floor area');
-    expect(fieldLabel('existing.smokeAlarms')).toBe('Smoke alarms you have');
-    expect(fieldLabel('sites.1.ceiling')).toBe('Site 2: Highest ceiling');
-    expect(fieldLabel('sites.0.areasToWatch.2.distance')).toBe('Site 1, area 3: Distance');
+describe('field keys and messages', () => {
+  it('key problems by the draft field and word the schema messages plainly', () => {
     expect(fieldKey(['sites', 0, 'areasToWatch', 1, 'distanceM'])).toBe('sites.0.areasToWatch.1.distance');
     expect(friendly('Invalid input: expected int, received number')).toBe('enter a whole number');
     expect(friendly('Invalid option: expected one of "a"|"b"')).toBe('choose one of the options');
     expect(friendly('at least 1 storey')).toBe('at least 1 storey');
-  });
-});
-
-describe('restoring saved drafts', () => {
-  it('keep what matches and drop the rest', () => {
-    expect(mergeDraft({ a: '', b: false, c: ['x'] }, { a: '12', b: 'yes', c: ['y', 3], d: 1 })).toEqual({ a: '12', b: false, c: ['y'] });
-    const home = restoreHome({ area: '2,000', outdoorAreas: ['driveway', 'moat'], goals: ['deter', 'world-peace'], existing: { cameras: '2', alarmPanel: 'no' } });
-    expect(home).toMatchObject({ area: '2,000', outdoorAreas: ['driveway'], goals: ['deter'], existing: { cameras: '2', alarmPanel: false } });
-    expect(restoreHome(null)).toEqual(newHomeDraft());
-    expect(restoreHome('junk')).toEqual(newHomeDraft());
-  });
-
-  it('restore business sites and areas, always keeping one site', () => {
-    const business = restoreBusiness({
-      organisation: 'Acme',
-      systems: ['video', 'lasers'],
-      sites: [{ name: 'Depot', area: '5000', requirements: ['access-audit', 'moat'], areasToWatch: [{ name: 'Gate', distance: '40', outdoor: true, purpose: 'read-plate' }, 'junk'] }],
-    });
-    expect(business.systems).toEqual(['video']);
-    expect(business.sites[0]).toMatchObject({ name: 'Depot', area: '5000', requirements: ['access-audit'] });
-    expect(business.sites[0]!.areasToWatch).toEqual([{ name: 'Gate', purpose: 'read-plate', distance: '40', outdoor: true }]);
-    expect(restoreBusiness({ sites: [] }).sites).toEqual([newSiteDraft(1)]);
-    expect(restoreBusiness({ sites: ['junk', null] }).sites).toEqual([newSiteDraft(1)]);
   });
 });

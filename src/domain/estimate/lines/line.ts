@@ -1,0 +1,38 @@
+import type { InstalledProduct } from '../../catalog/product';
+import type { SystemId } from '../../catalog/roles';
+import type { Line } from '../../configuration/configuration';
+import type { Cents, Range } from '../../money';
+import type { Connection, Driver } from '../conditions';
+
+export type LineKind = 'equipment' | 'service' | 'permit' | 'labor' | 'materials' | 'travel';
+/** Equipment and materials carry the equipment tax rate, work the labour rate; permits pass through. */
+export type TaxClass = 'equipment' | 'labor' | 'exempt';
+
+export interface EstimateLine {
+  kind: LineKind;
+  taxClass: TaxClass;
+  label: string;
+  /** Why the line is there, with the numbers behind it. */
+  reason: string;
+  amount: Range;
+  /** What widened the range (or lengthened the work), empty when the amount is exact. */
+  drivers: Driver[];
+  productId?: string;
+  model?: string;
+  system?: SystemId;
+  quantity?: number;
+  /** Units the customer already owns that are reused (not charged as equipment). */
+  reused?: number;
+  unitCents?: Cents;
+}
+
+/** A configured line of a product installed on site, with the system it belongs to and how it is connected. */
+export interface Install {
+  line: Line;
+  product: InstalledProduct;
+  system: SystemId;
+  connection: Connection;
+}
+
+/** Units put in new, as opposed to the customer's own units reused. */
+export const newUnits = (line: Line) => line.quantity - line.reused;

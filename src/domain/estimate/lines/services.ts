@@ -1,0 +1,31 @@
+import type { Service } from '../../catalog/product';
+import type { Line } from '../../configuration/configuration';
+import { count } from '../../units';
+import type { PricingContext } from '../context';
+import type { EstimateLine } from './line';
+
+/** A service or permit the customer chose; permits are tax exempt and their fee is set by the town. */
+export function serviceLine(line: Line, service: Service, ctx: PricingContext): EstimateLine {
+  const central = line.quantity * service.priceCents;
+  const high = Math.round((central * (100 + service.specs.spreadHighPercent)) / 100);
+  const permit = service.role === 'permit';
+  return {
+    kind: permit ? 'permit' : 'service',
+    taxClass: permit ? 'exempt' : 'labor',
+    label: service.name,
+    productId: service.id,
+    quantity: line.quantity,
+    unitCents: service.priceCents,
+    amount: { low: central, high },
+    reason: line.reason ?? `${count(line.quantity, service.specs.per.replace('-', ' '))} at ${ctx.money(service.priceCents)}.`,
+    drivers:
+      service.specs.spreadHighPercent > 0
+        ? [{ label: permit ? 'Permit fees are set by the town or county' : 'Final scope is confirmed on site', laborPercent: 0, highPercent: service.specs.spreadHighPercent }]
+        : [],
+  };
+}
+
+/** Time on site the services take, counted in the duration and the travel days. */
+export function serviceMinutes(services: { line: Line; service: Service }[]): number {
+  return services.reduce((sum, { line, service }) => sum + line.quantity * service.specs.minutes, 0);
+}

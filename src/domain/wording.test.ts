@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { MonitoringPlan } from './catalog/product';
+import { fixtureData } from './fixtures';
+import { capitalized, contractText, durationText, earlyTerminationText, monthlyFeeText, planPriceText, planTermsText } from './wording';
+
+const f = { currency: 'USD', locale: 'en-US' };
+const plan = (id: string) => (fixtureData.catalog.get(id) as MonitoringPlan).specs;
+
+describe('durationText', () => {
+  it('says hours for a one-day job and days with the crew for longer ones', () => {
+    expect(durationText({ hours: { central: 0, high: 0 }, technicians: 1, days: { central: 0, high: 0 } }, 'en-US')).toBe('No installation work');
+    expect(durationText({ hours: { central: 5.1, high: 6.4 }, technicians: 1, days: { central: 1, high: 1 } }, 'en-US')).toBe('5 to 6.5 hours of work, done in a day by one technician');
+    expect(durationText({ hours: { central: 3, high: 3.1 }, technicians: 1, days: { central: 1, high: 1 } }, 'en-US')).toBe('About 3 hours of work, done in a day by one technician');
+    expect(durationText({ hours: { central: 30, high: 41 }, technicians: 2, days: { central: 2, high: 3 } }, 'en-US')).toBe('2 to 3 working days on site with a crew of 2 (30 to 41 hours of work)');
+    expect(durationText({ hours: { central: 16, high: 16 }, technicians: 2, days: { central: 1, high: 2 } }, 'en-US')).toContain('1 to 2 working days');
+    expect(durationText({ hours: { central: 20, high: 22 }, technicians: 2, days: { central: 2, high: 2 } }, 'en-US')).toContain('2 working days on site');
+  });
+});
+
+describe('contract wording', () => {
+  it('words the term mid-sentence and at the start of a value', () => {
+    expect(contractText(0)).toBe('month to month, no contract');
+    expect(contractText(36)).toBe('36-month contract');
+    expect(capitalized(contractText(0))).toBe('Month to month, no contract');
+  });
+
+  it('words a plan’s price with its term', () => {
+    expect(monthlyFeeText(3000, f)).toBe('$30.00 a month');
+    expect(planPriceText(plan('plan-36'), f)).toBe('$30.00 a month, 36-month contract');
+    expect(planPriceText(plan('plan-monthly'), f)).toBe('$40.00 a month, month to month, no contract');
+  });
+
+  it('spells out plan terms from the start date', () => {
+    const contract = planTermsText(plan('plan-36'), '2027-01-31', f);
+    expect(contract).toContain('Runs from January 31, 2027 to January 30, 2030: $1,080.00 over the term.');
+    expect(contract).toContain('stopping halfway, on July 31, 2028, would cost $270.00.');
+    expect(contract).toContain('Cancel with 30 days notice');
+    const monthly = planTermsText(plan('plan-monthly'), '2027-01-01', f);
+    expect(monthly).toContain('No end date; the estimate counts the first 12 months ($480.00), to December 31, 2027.');
+    expect(monthly).toContain('No fee for ending early.');
+  });
+
+  it('works out the early-termination example in months when there is no start date yet', () => {
+    expect(earlyTerminationText(plan('plan-36'), null, f)).toBe('Ending early costs 50% of the monthly fees left: stopping halfway, after 18 months, would cost $270.00.');
+    expect(earlyTerminationText(plan('plan-monthly'), null, f)).toBe('No fee for ending early.');
+  });
+});

@@ -1,0 +1,88 @@
+import { addMonths, formatDate, termEndDate } from './estimate/dates';
+import type { Duration } from './estimate/duration';
+import { applyPpm, formatMoney, percentToPpm, type Cents } from './money';
+import type { Settings } from './settings/settings';
+import { count, formatNumber } from './units';
+
+/**
+ * Customer wording said on more than one screen (product pages, the configurator, the assessment,
+ * the quote, mail): one function per phrase, so every place words a thing the same way.
+ */
+
+type MoneyFormat = Pick<Settings, 'currency' | 'locale'>;
+
+/** What the wording of a monitoring plan needs: a catalog plan's specs and a quote's plan terms both fit. */
+export interface PlanWording {
+  monthlyCents: Cents;
+  /** Contract months; 0 = month to month. */
+  termMonths: number;
+  earlyTerminationPercent: number;
+  cancellation: string;
+}
+
+/** "Month to month, no contract" from "month to month, no contract", for a phrase that starts a value. */
+export function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** "36-month contract" or "month to month, no contract", as it reads mid-sentence. */
+export function contractText(termMonths: number): string {
+  return termMonths === 0 ? 'month to month, no contract' : `${termMonths}-month contract`;
+}
+
+/** "$30.00 a month". */
+export function monthlyFeeText(monthlyCents: Cents, f: MoneyFormat): string {
+  return `${formatMoney(monthlyCents, f.currency, f.locale)} a month`;
+}
+
+/** "$30.00 a month, 36-month contract": a plan's price as it is chosen. */
+export function planPriceText(plan: Pick<PlanWording, 'monthlyCents' | 'termMonths'>, f: MoneyFormat): string {
+  return `${monthlyFeeText(plan.monthlyCents, f)}, ${contractText(plan.termMonths)}`;
+}
+
+const halfHours = (hours: number) => Math.max(0.5, Math.round(hours * 2) / 2);
+
+function hoursText(d: Duration, locale: string): string {
+  const n = (h: number) => formatNumber(halfHours(h), locale, 1);
+  const low = n(d.hours.central);
+  const high = n(d.hours.high);
+  return low === high ? `about ${low} hours` : `${low} to ${high} hours`;
+}
+
+/** "5 to 6.5 hours of work, done in a day by one technician" or "3 to 4 working days on site with a crew of 2 (…)". */
+export function durationText(d: Duration, locale: string): string {
+  if (d.hours.high <= 0) return 'No installation work';
+  const crew = d.technicians <= 1 ? 'one technician' : `a crew of ${d.technicians}`;
+  const hours = hoursText(d, locale);
+  if (d.days.high <= 1) return `${capitalized(hours)} of work, done in a day by ${crew}`;
+  const days = d.days.central === d.days.high ? count(d.days.high, 'working day') : `${d.days.central} to ${d.days.high} working days`;
+  return `${days} on site with ${crew} (${hours} of work)`;
+}
+
+/**
+ * What ending a contract early costs, worked out for stopping halfway: on a date when the start is
+ * known, else after so many months.
+ */
+export function earlyTerminationText(plan: PlanWording, startDate: string | null, f: MoneyFormat): string {
+  const { monthlyCents, termMonths, earlyTerminationPercent } = plan;
+  if (termMonths === 0 || earlyTerminationPercent === 0) return 'No fee for ending early.';
+  const half = Math.floor(termMonths / 2);
+  const fee = applyPpm(monthlyCents * (termMonths - half), percentToPpm(earlyTerminationPercent));
+  const when = startDate ? `on ${formatDate(addMonths(startDate, half), f.locale)}` : `after ${count(half, 'month')}`;
+  return `Ending early costs ${earlyTerminationPercent}% of the monthly fees left: stopping halfway, ${when}, would cost ${formatMoney(fee, f.currency, f.locale)}.`;
+}
+
+/**
+ * A plan's terms in plain words from a start date: when it ends and what it costs over the term, what
+ * ending early costs and the cancellation terms.
+ */
+export function planTermsText(plan: PlanWording, startDate: string, f: MoneyFormat): string {
+  const { monthlyCents, termMonths, cancellation } = plan;
+  const money = (cents: Cents) => formatMoney(cents, f.currency, f.locale);
+  const date = (iso: string) => formatDate(iso, f.locale);
+  const term =
+    termMonths > 0
+      ? `Runs from ${date(startDate)} to ${date(termEndDate(startDate, termMonths))}: ${money(monthlyCents * termMonths)} over the term.`
+      : `No end date; the estimate counts the first 12 months (${money(monthlyCents * 12)}), to ${date(termEndDate(startDate, 12))}.`;
+  return `${term} ${earlyTerminationText(plan, startDate, f)} ${cancellation}`;
+}

@@ -1,0 +1,120 @@
+import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { answerCheckEndpoint } from '../../../tests/helpers/check-endpoint';
+import { freshStore, homeConfiguration as home, storeData as data } from '../../../tests/helpers/configuration-stores';
+import { createCatalog } from '../../domain/catalog/catalog';
+import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSite } from '../../domain/fixtures';
+
+useTestStorageEngine();
+
+beforeEach(() => {
+  cleanTestStorage();
+  answerCheckEndpoint({ catalog: createCatalog(fixtureProducts), settings: data.settings, guidelines: fixtureGuidelines });
+});
+
+describe('actions', () => {
+  async function started() {
+    const store = await freshStore();
+    store.initConfigurator(data);
+    store.startFrom(home());
+    return store;
+  }
+
+  it('edit lines and keep the estimate in step', async () => {
+    const store = await started();
+    const before = store.$estimate.get()!.oneTime;
+    store.changeQuantity('site-1', 0, 4);
+    expect(store.$configuration.get()!.sites[0]!.lines[0]!.quantity).toBe(4);
+    const after = store.$estimate.get()!.oneTime;
+    expect(after.low).toBeGreaterThan(before.low);
+    store.changeReused('site-1', 0, 2);
+    store.setConnection('site-1', 2, 'wired');
+    store.swapLine('site-1', 0, 'cam-best');
+    expect(store.$configuration.get()!.sites[0]!.lines[0]).toMatchObject({ productId: 'cam-best', quantity: 4, reused: 2 });
+    expect(store.$configuration.get()!.sites[0]!.lines[2]!.connection).toBe('wired');
+  });
+
+  it('remove a line with undo', async () => {
+    const store = await started();
+    store.removeLineAt('site-1', 1, 'Test recorder');
+    expect(store.$configuration.get()!.sites[0]!.lines).toHaveLength(2);
+    expect(store.$undo.get()!.label).toBe('Removed Test recorder.');
+    store.undo();
+    expect(store.$configuration.get()).toEqual(home());
+    expect(store.$undo.get()).toBeNull();
+  });
+
+  it('add products, choose a plan and see it in the estimate', async () => {
+    const store = await started();
+    store.addToSite('site-1', 'panel', 1);
+    store.choosePlan('site-1', 'plan-36');
+    const result = store.$estimate.get()!;
+    expect(result.monthlyCents).toBe(3000);
+    expect(result.sites[0]!.plan!.endDate).toBe('2029-11-22');
+    store.choosePlan('site-1', undefined);
+    expect(store.$estimate.get()!.monthlyCents).toBe(0);
+  });
+
+  it('follow the server’s checks after edits settle, and apply a suggestion in one step', async () => {
+    const store = await freshStore();
+    store.initConfigurator(data);
+    const stop = store.followChecks(5);
+    store.startFrom(fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 2 }])]));
+    await vi.waitFor(() => expect(store.$checks.get().some((c) => c.suggestion)).toBe(true));
+    expect(store.$checksState.get()).toBe('ready');
+    const fix = store.$checks.get().find((c) => c.suggestion)!;
+    store.applySuggestion(fix.suggestion!.change);
+    await vi.waitFor(() => expect(store.$checks.get().find((c) => c.id === fix.id)?.status).not.toBe('problem'));
+    stop();
+  });
+
+  it('say the checks are unavailable when the server cannot be reached, keeping the last answer', async () => {
+    const store = await freshStore();
+    store.initConfigurator(data);
+    const stop = store.followChecks(5);
+    store.startFrom(fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 2 }])]));
+    await vi.waitFor(() => expect(store.$checks.get().length).toBeGreaterThan(0));
+    const before = store.$checks.get();
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('offline');
+    });
+    store.changeQuantity('site-1', 0, 3);
+    await vi.waitFor(() => expect(store.$checksState.get()).toBe('unavailable'));
+    expect(store.$checks.get()).toBe(before);
+    stop();
+  });
+
+  it('edit site conditions, recording, sites and phases', async () => {
+    const store = await started();
+    store.changeConditions('site-1', { storeys: 3, postalCode: undefined });
+    expect(store.$configuration.get()!.sites[0]!.conditions).not.toHaveProperty('postalCode');
+    expect(store.$estimate.get()!.sites[0]!.travelZone.assumed).toBe(true);
+    store.changeRecording('site-1', { retentionDays: 90, mode: 'continuous' });
+    expect(store.$configuration.get()!.sites[0]!.recording!.retentionDays).toBe(90);
+    const id = store.addNewSite('Warehouse')!;
+    expect(id).toBe('site-2');
+    store.renameSiteTo(id, 'North warehouse');
+    store.addToSite(id, 'smoke', 2);
+    expect(store.$estimate.get()!.sites.map((s) => s.name)).toEqual(['Home', 'North warehouse']);
+    store.addNewPhase('First', 100_000);
+    store.setPhase('site-1', 0, 1);
+    expect(store.$phaseTotals.get().map((p) => p.phase)).toEqual([1, null]);
+    store.removePhaseAt(0);
+    expect(store.$phaseTotals.get()).toEqual([]);
+    store.undo();
+    expect(store.$configuration.get()!.phases).toHaveLength(1);
+    store.removeSiteById(id);
+    expect(store.$configuration.get()!.sites).toHaveLength(1);
+    store.changeStartDate('2027-02-01');
+    expect(store.$configuration.get()!.startDate).toBe('2027-02-01');
+  });
+
+  it('do nothing without a configuration', async () => {
+    const store = await freshStore();
+    store.initConfigurator(data);
+    store.changeQuantity('site-1', 0, 3);
+    expect(store.addNewSite('x')).toBeUndefined();
+    expect(store.$configuration.get()).toBeNull();
+    expect(await store.shareCode()).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+import { vi } from 'vitest';
+import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '../../src/domain/fixtures';
+import type { ClientData } from '../../src/stores/site-data';
+
+/**
+ * Every configuration store module (src/stores/configuration/*) as one object. Imported together
+ * after `vi.resetModules()`, the modules share one fresh `$configuration`, which reads whatever the
+ * storage holds now.
+ */
+export async function configurationStores() {
+  const [state, server, undo, start, actions, share] = await Promise.all([
+    import('../../src/stores/configuration/state'),
+    import('../../src/stores/configuration/server'),
+    import('../../src/stores/configuration/undo'),
+    import('../../src/stores/configuration/start'),
+    import('../../src/stores/configuration/actions'),
+    import('../../src/stores/configuration/share'),
+  ]);
+  return { ...state, ...server, ...undo, ...start, ...actions, ...share };
+}
+
+/** A fresh copy of the store modules with today fixed, for the store tests. */
+export async function freshStore() {
+  vi.resetModules();
+  const store = await configurationStores();
+  store.$today.set('2026-11-23');
+  return store;
+}
+
+export const storeData: ClientData = { products: fixtureProducts, settings: fixtureSettings, guidelines: fixtureGuidelines };
+
+/** A small home configuration: two cameras with a recorder, four contacts. */
+export const homeConfiguration = () =>
+  fixtureConfig([
+    fixtureSite([
+      { productId: 'cam', quantity: 2, reason: 'Front and back' },
+      { productId: 'nvr', quantity: 1 },
+      { productId: 'contact', quantity: 4 },
+    ]),
+  ]);
