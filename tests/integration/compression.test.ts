@@ -120,4 +120,13 @@ describe('compression', () => {
     expect(head.headers['content-length']).toBe(get.headers['content-length']);
     expect(head.headers.etag).toBe(get.headers.etag);
   });
+
+  it('refuses any other method on a built file with 405 and the methods it answers', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'TRACE']) {
+      const response = await getRaw('/configure', 'br', { origin: run.server.url }, method);
+      expect(response.status, method).toBe(405);
+      expect(response.headers.allow, method).toBe('GET, HEAD');
+      expect(response.headers['x-frame-options'], method).toBe('DENY');
+    }
+  });
 });

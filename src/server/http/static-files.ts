@@ -9,8 +9,8 @@ import { filesUnder, precompressed, type Encoding } from './precompress';
  * starts, each with the compressed copies the build wrote beside it (precompress.ts), and sent as
  * they are: no file system lookup and no compression per request. Addresses resolve as the Node
  * adapter's static handler resolves them (trailingSlash "ignore", directory format): "/configure",
- * "/configure/" and "/configure/index.html" are one page. Anything else (on-demand pages, the API,
- * any method but GET and HEAD) is left to the adapter.
+ * "/configure/" and "/configure/index.html" are one page. Any other address (on-demand pages, the
+ * API) is left to the adapter.
  */
 
 const contentTypes: Record<string, string> = {
@@ -129,14 +129,20 @@ function addressOf(url: string): string | undefined {
   }
 }
 
-/** Answers a GET or HEAD for a built file and returns true; returns false, sending nothing, for anything else. */
+/**
+ * Answers a request for a built file and returns true: the file for GET and HEAD, 405 for any other
+ * method (a built file has nothing to post to). Returns false, sending nothing, for any other address.
+ */
 export function staticFileHandler(files: Map<string, StaticFile>): (request: IncomingMessage, response: ServerResponse) => boolean {
   const find = (address: string) => (address.endsWith('/') ? files.get(`${address}index.html`) : (files.get(address) ?? files.get(`${address}/index.html`)));
   return (request, response) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
     const address = addressOf(request.url ?? '/');
     const file = address === undefined ? undefined : find(address);
     if (!file) return false;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('This address only answers GET and HEAD.');
+      return true;
+    }
     const chosen = choose(file, request.headers['accept-encoding']);
     response.setHeader('Content-Type', file.contentType);
     response.setHeader('Cache-Control', file.cacheControl);
