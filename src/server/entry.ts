@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { config, ConfigError } from './config';
 import { fallbackPolicy, pageKey, securityHeaders, staticPoliciesFile } from './http/security-headers';
 import { loadStaticFiles, staticFileHandler } from './http/static-files';
 
@@ -58,6 +59,15 @@ function isDecodable(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+// Every setting is checked before anything listens: a wrong one stops the server here, by name.
+try {
+  config();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
 }
 
 const { handler, options, startServer } = await import('@astrojs/node/server.js');
