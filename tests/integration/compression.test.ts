@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { filesUnder, precompressed } from '../../src/server/http/precompress';
+import { precompressed } from '../../src/server/http/precompress';
 import { securityHeaders } from '../../src/server/http/security-headers';
-import { root } from '../helpers/data';
+import { clientDir, files as filesIn } from '../helpers/built-pages';
 import { serverForFile } from '../helpers/server';
 
 /**
@@ -40,12 +40,11 @@ function getRaw(path: string, acceptEncoding: string, headers: Record<string, st
   });
 }
 
-const clientDir = join(root, 'dist/client');
 const isCompressedCopy = (file: string) => precompressed.some(({ suffix }) => file.endsWith(suffix));
 
 /** Every file the build wrote for visitors, by its address. */
 function builtFiles(): { path: string; bytes: Buffer }[] {
-  return filesUnder(clientDir)
+  return filesIn(clientDir)
     .filter((file) => !isCompressedCopy(file))
     .map((file) => ({ path: `/${relative(clientDir, file)}`, bytes: readFileSync(file) }));
 }
