@@ -69,8 +69,8 @@ export class PGliteThread implements Queryable {
     worker.on('exit', (code) => this.failAll(new Error(`The database thread stopped (exit code ${code})`)));
   }
 
-  /** Starts the worker on `dataDir` and waits until PGlite has opened it. */
-  static async start(dataDir: string): Promise<PGliteThread> {
+  /** Starts the worker on `dataDir` (in memory when absent) and waits until PGlite has opened it. */
+  static async start(dataDir?: string): Promise<PGliteThread> {
     const { pglite, pgliteWasmModule, initdbWasmModule } = await compiledPglite();
     const thread = new PGliteThread(new Worker(threadSource, { eval: true, workerData: { pglite, dataDir, pgliteWasmModule, initdbWasmModule } }));
     await thread.query('select 1');
