@@ -4,7 +4,7 @@ import { PGliteThread } from '../../../src/server/db/pglite-thread';
 /**
  * PGlite on its own thread, as the server runs it: what drizzle and the request store rely on must
  * hold across the thread boundary: a transaction commits whole or not at all, nobody outside sees it
- * half done, and PostgreSQL's error fields (the unique violation a retry is recognised by) arrive.
+ * half done, and PostgreSQL's error fields (the unique violation a retry is recognized by) arrive.
  */
 
 let db: PGliteThread;
