@@ -30,8 +30,17 @@ export function termEndDate(start: string, months: number): string {
   return addDays(addMonths(start, months), -1);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat costs more than pricing a configuration: one per locale or zone, kept. */
+function dateFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = make()));
+  return format;
+}
+
 export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(parse(iso));
+  return dateFormat(`long|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(parse(iso));
 }
 
 /**
@@ -39,7 +48,7 @@ export function formatDate(iso: string, locale: string): string {
  * made at 5 pm in California is dated that day on every server, whatever the server's own zone.
  */
 export function dayInTimeZone(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = dateFormat(`day|${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
