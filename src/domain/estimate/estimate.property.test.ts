@@ -5,6 +5,7 @@ import type { Configuration } from '../configuration/configuration';
 import { fixtureData } from '../fixtures';
 import { configurationArb, lineArb, lineProducts, siteArb } from '../fixtures/arbitraries';
 import type { Range } from '../money';
+import { capitalized, crewText } from '../wording';
 import { estimate, type Estimate, type EstimateData } from './estimate';
 
 const today = '2026-11-23';
@@ -108,6 +109,23 @@ describe.each([
         expect(after.oneTime.high - before.oneTime.high).toBeGreaterThanOrEqual(product.priceCents);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('bills travel for the crew plan it shows: technicians × days at both ends', () => {
+    fc.assert(
+      fc.property(configs, (config) => {
+        for (const site of price(config, data).sites) {
+          const travel = site.lines.find((l) => l.kind === 'travel');
+          if (!travel) continue;
+          const { technicians, days } = site.duration;
+          const booked = { low: technicians.low * days.low, high: technicians.high * days.high };
+          expect(travel.amount.low).toBe(booked.low * travel.unitCents!);
+          if (!site.travelZone.assumed) expect(travel.amount.high).toBe(booked.high * travel.unitCents!);
+          expect(travel.reason).toContain(capitalized(crewText(site.duration)));
+          expect(travel.reason).toContain(booked.low === booked.high ? `${booked.high} technician-day` : `${booked.low} to ${booked.high} technician-days`);
+        }
+      }),
     );
   });
 
