@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadData } from '../../../tests/helpers/data';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { estimate, type EstimateLine } from './estimate';
 
@@ -194,5 +195,22 @@ describe('several sites', () => {
   it('is deterministic', () => {
     const config = fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 3 }, { productId: 'permit', quantity: 1 }])]);
     expect(estimate(config, fixtureData, { today })).toEqual(estimate(structuredClone(config), fixtureData, { today }));
+  });
+});
+
+describe('hard-wired interconnected alarms over the shipped catalog', () => {
+  const data = loadData();
+  const chained = data.catalog.products.filter((p) => p.type === 'life-safety-alarm' && p.specs.interconnect === 'wired');
+
+  it.each(chained.map((p) => [p.id]))('daisy-chains %s: one run to the first alarm, then a short hop to each next one', (productId) => {
+    const cable = (n: number) => {
+      const site = estimate(fixtureConfig([fixtureSite([{ productId, quantity: n }], { conditions: { storeys: 2, floorAreaM2: 180, ceilingHeightM: 2.4, wiringAccess: 'partial' } })]), data, { today });
+      return site.sites[0]!.lines.find((l) => l.kind === 'materials')!;
+    };
+    const costs = [1, 2, 3, 4, 5, 6].map((n) => cable(n).amount.high);
+    const steps = costs.slice(1).map((c, i) => c - costs[i]!);
+    expect(new Set(steps).size).toBeLessThanOrEqual(2); // the same hop each time, give or take a rounded cent
+    expect(Math.max(...steps)).toBeLessThan(costs[0]! / 2);
+    expect(cable(4).reason).toMatch(/^1 cable run of about .* and 3 hops of about .* from alarm to alarm/);
   });
 });

@@ -108,6 +108,8 @@ export const settingsSchema = z
       baseM: z.number().min(0),
       perStoreyM: z.number().min(0),
       perSqrtAreaM: z.number().min(0),
+      /** Hard-wired interconnected alarms daisy-chain: one run to the first, then a hop of this length to each next one. */
+      daisyChainHopM: z.number().positive(),
       /** Uncertainty of the run length, in percent either way. */
       spreadPercent: z.number().min(0).max(100),
       label: z.string().min(3),
