@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Product } from '../catalog/product';
 import { isInstalled } from '../catalog/guards';
 import { viewPurposes } from '../guidelines/vocabulary';
+import type { Issue } from '../issues';
 import { numberBetween, postalCode, printable, trimmedText, wholeNumber } from '../schema';
 import { wiringAccessOptions } from '../settings/vocabulary';
 
@@ -120,17 +121,12 @@ export function canBeLine(product: Product): boolean {
   return product.type !== 'monitoring-plan' && product.type !== 'cable' && product.role !== 'travel';
 }
 
-export interface ConfigurationIssue {
-  path: (string | number)[];
-  message: string;
-}
-
 /**
  * What the catalog decides about a configuration: every product must exist, lines hold installable
  * products or services, plans are plans, and a chosen connection must be one the product offers.
  */
-export function catalogIssues(config: Configuration, catalog: Catalog): ConfigurationIssue[] {
-  const issues: ConfigurationIssue[] = [];
+export function catalogIssues(config: Configuration, catalog: Catalog): Issue[] {
+  const issues: Issue[] = [];
   config.sites.forEach((site, i) => {
     site.lines.forEach((line, j) => {
       const path = ['sites', i, 'lines', j];
