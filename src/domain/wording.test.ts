@@ -8,12 +8,13 @@ const plan = (id: string) => (fixtureData.catalog.get(id) as MonitoringPlan).spe
 
 describe('durationText', () => {
   it('says hours for a one-day job and days with the crew for longer ones', () => {
-    expect(durationText({ hours: { central: 0, high: 0 }, technicians: 1, days: { central: 0, high: 0 } }, 'en-US')).toBe('No installation work');
-    expect(durationText({ hours: { central: 5.1, high: 6.4 }, technicians: 1, days: { central: 1, high: 1 } }, 'en-US')).toBe('5 to 6.5 hours of work, done in a day by one technician');
-    expect(durationText({ hours: { central: 3, high: 3.1 }, technicians: 1, days: { central: 1, high: 1 } }, 'en-US')).toBe('About 3 hours of work, done in a day by one technician');
-    expect(durationText({ hours: { central: 30, high: 41 }, technicians: 2, days: { central: 2, high: 3 } }, 'en-US')).toBe('2 to 3 working days on site with a crew of 2 (30 to 41 hours of work)');
-    expect(durationText({ hours: { central: 16, high: 16 }, technicians: 2, days: { central: 1, high: 2 } }, 'en-US')).toContain('1 to 2 working days');
-    expect(durationText({ hours: { central: 20, high: 22 }, technicians: 2, days: { central: 2, high: 2 } }, 'en-US')).toContain('2 working days on site');
+    expect(durationText({ hours: { low: 0, high: 0 }, technicians: { low: 1, high: 1 }, days: { low: 0, high: 0 } }, 'en-US')).toBe('No installation work');
+    expect(durationText({ hours: { low: 5, high: 6.25 }, technicians: { low: 1, high: 1 }, days: { low: 1, high: 1 } }, 'en-US')).toBe('5 to 6.25 hours of work, done in a day by one technician');
+    expect(durationText({ hours: { low: 3, high: 3 }, technicians: { low: 1, high: 1 }, days: { low: 1, high: 1 } }, 'en-US')).toBe('3 hours of work, done in a day by one technician');
+    expect(durationText({ hours: { low: 30, high: 41.5 }, technicians: { low: 2, high: 2 }, days: { low: 2, high: 3 } }, 'en-US')).toBe('2 to 3 working days on site with a crew of 2 (30 to 41.5 hours of work)');
+    expect(durationText({ hours: { low: 16, high: 16.25 }, technicians: { low: 2, high: 2 }, days: { low: 1, high: 2 } }, 'en-US')).toContain('1 to 2 working days');
+    expect(durationText({ hours: { low: 20, high: 22 }, technicians: { low: 2, high: 2 }, days: { low: 2, high: 2 } }, 'en-US')).toContain('2 working days on site');
+    expect(durationText({ hours: { low: 14, high: 20 }, technicians: { low: 2, high: 3 }, days: { low: 1, high: 1 } }, 'en-US')).toBe('14 to 20 hours of work, done in a day by a crew of 2 to 3');
   });
 });
 

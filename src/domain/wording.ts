@@ -1,4 +1,5 @@
 import { addMonths, formatDate, termEndDate } from './estimate/dates';
+import type { Driver } from './estimate/conditions';
 import type { Duration } from './estimate/duration';
 import { applyPpm, formatMoney, percentToPpm, type Cents } from './money';
 import type { Settings } from './settings/settings';
@@ -40,23 +41,59 @@ export function planPriceText(plan: Pick<PlanWording, 'monthlyCents' | 'termMont
   return `${monthlyFeeText(plan.monthlyCents, f)}, ${contractText(plan.termMonths)}`;
 }
 
-const halfHours = (hours: number) => Math.max(0.5, Math.round(hours * 2) / 2);
-
-function hoursText(d: Duration, locale: string): string {
-  const n = (h: number) => formatNumber(halfHours(h), locale, 1);
-  const low = n(d.hours.central);
-  const high = n(d.hours.high);
-  return low === high ? `about ${low} hours` : `${low} to ${high} hours`;
+/** "1 hour", "4.25 hours": exact to the quarter hour labor is billed in. */
+export function hoursText(hours: number, locale: string): string {
+  return `${formatNumber(hours, locale, 2)} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
-/** "5 to 6.5 hours of work, done in a day by one technician" or "3 to 4 working days on site with a crew of 2 (…)". */
+/** "4.25 to 5.5 hours", or "2 hours" when both ends agree. */
+export function hoursRangeText(hours: { low: number; high: number }, locale: string): string {
+  return hours.low === hours.high ? hoursText(hours.high, locale) : `${formatNumber(hours.low, locale, 2)} to ${hoursText(hours.high, locale)}`;
+}
+
+const span = (r: { low: number; high: number }, one: string, many = `${one}s`) =>
+  r.low === r.high ? count(r.high, one, many) : `${r.low} to ${r.high} ${many}`;
+
+const crewWords = ({ technicians: t }: Duration) =>
+  t.high <= 1 ? 'one technician' : t.low === t.high ? `a crew of ${t.high}` : `a crew of ${t.low} to ${t.high}`;
+
+/** "a crew of 2 for 1 to 2 days", "one technician for 1 day": the crew plan at both ends of the range. */
+export function crewText(d: Duration): string {
+  return `${crewWords(d)} for ${span(d.days, 'day')}`;
+}
+
+/**
+ * "4.5 to 5.25 hours of work, done in a day by one technician" or "3 to 4 working days on site with a
+ * crew of 2 (…)": the crew plan's words, with the same days and crew the travel line is billed for.
+ */
 export function durationText(d: Duration, locale: string): string {
   if (d.hours.high <= 0) return 'No installation work';
-  const crew = d.technicians <= 1 ? 'one technician' : `a crew of ${d.technicians}`;
-  const hours = hoursText(d, locale);
+  const crew = crewWords(d);
+  const hours = hoursRangeText(d.hours, locale);
   if (d.days.high <= 1) return `${capitalized(hours)} of work, done in a day by ${crew}`;
-  const days = d.days.central === d.days.high ? count(d.days.high, 'working day') : `${d.days.central} to ${d.days.high} working days`;
-  return `${days} on site with ${crew} (${hours} of work)`;
+  return `${span(d.days, 'working day')} on site with ${crew} (${hours} of work)`;
+}
+
+/**
+ * Why a line is a range, one driver: on labor lines with its own share of the hours ("Finished walls
+ * (12% more time; up to 0.5 hours more)"), elsewhere how far it can reach ("(up to 30% more)").
+ */
+export function driverText(d: Driver, locale: string): string {
+  const hours = (h: number) => hoursText(h, locale);
+  const parts = d.hours
+    ? [
+        d.laborPercent > 0 && `${d.laborPercent}% more time`,
+        d.hours.lower > 0 && `as little as ${hours(d.hours.lower)} less`,
+        d.hours.higher > 0 && `up to ${hours(d.hours.higher)} more`,
+      ]
+    : [d.highPercent > 0 && `up to ${d.highPercent}% more`];
+  const said = parts.filter(Boolean);
+  return said.length ? `${d.label} (${said.join('; ')})` : d.label;
+}
+
+/** "2–3 d": working days in a table cell. */
+export function daysCell(d: Duration): string {
+  return `${d.days.low === d.days.high ? d.days.high : `${d.days.low}–${d.days.high}`} d`;
 }
 
 /**

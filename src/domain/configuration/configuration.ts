@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/catalog';
+import type { Product } from '../catalog/product';
 import { isInstalled } from '../catalog/guards';
 import { viewPurposes } from '../guidelines/vocabulary';
 import type { Issue } from '../issues';
@@ -118,6 +119,11 @@ export const configurationSchema = z
 export type Configuration = z.infer<typeof configurationSchema>;
 export type ConfigurationInput = z.input<typeof configurationSchema>;
 
+/** Products priced on their own (plans, cable, travel) never sit on a line; every other product can. */
+export function canBeLine(product: Product): boolean {
+  return product.type !== 'monitoring-plan' && product.type !== 'cable' && product.role !== 'travel';
+}
+
 /**
  * What the catalog decides about a configuration: every product must exist, lines hold installable
  * products or services, plans are plans, and a chosen connection must be one the product offers.
@@ -130,7 +136,7 @@ export function catalogIssues(config: Configuration, catalog: Catalog): Issue[] 
       const product = catalog.get(line.productId);
       if (!product) {
         issues.push({ path: [...path, 'productId'], message: `no product "${line.productId}" in the catalog` });
-      } else if (product.type === 'monitoring-plan' || product.type === 'cable' || product.role === 'travel') {
+      } else if (!canBeLine(product)) {
         issues.push({ path: [...path, 'productId'], message: `"${product.name}" is priced automatically and cannot be a line` });
       } else if (line.connection && isInstalled(product) && product.install[`${line.connection}Minutes`] === undefined) {
         issues.push({ path: [...path, 'connection'], message: `"${product.name}" cannot be installed ${line.connection}` });

@@ -2,13 +2,18 @@ import type { InstalledProduct } from '../catalog/product';
 import type { Line, SiteConditions } from '../configuration/configuration';
 import type { Settings } from '../settings/settings';
 
-/** Something that widened a line's range (or lengthened its labour), in plain words. */
+/** Something that widened a line's range (or lengthened its labor), in plain words. */
 export interface Driver {
   label: string;
-  /** Extra labour time it adds, percent. */
+  /** Extra labor time it adds, percent. */
   laborPercent: number;
   /** How much further the high end reaches, percent. */
   highPercent: number;
+  /**
+   * On labor lines: this driver's own share of the billed hours, in whole billing increments, so the
+   * shares add up to the line's hours (see ./lines/labor.ts for how they combine).
+   */
+  hours?: { higher: number; lower: number };
 }
 
 /** What a site's conditions do to wired and wireless installs. */
@@ -46,6 +51,3 @@ export function connectionFor(product: InstalledProduct, line: Pick<Line, 'conne
   if (!offers('wireless')) return 'wired';
   return conditions.wiringAccess === 'finished' || conditions.wiringAccess === 'unknown' ? 'wireless' : 'wired';
 }
-
-export const sumPercent = (drivers: Driver[], key: 'laborPercent' | 'highPercent') =>
-  drivers.reduce((sum, d) => sum + d[key], 0);

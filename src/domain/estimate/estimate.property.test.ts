@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadData } from '../../../tests/helpers/data-files';
 import type { Configuration } from '../configuration/configuration';
 import { fixtureData } from '../fixtures';
-import { configurationArb, lineArb, lineProducts } from '../fixtures/arbitraries';
+import { configurationArb, lineArb, lineProducts, siteArb } from '../fixtures/arbitraries';
 import type { Range } from '../money';
+import { capitalized, crewText } from '../wording';
 import { estimate, type Estimate, type EstimateData } from './estimate';
 
 const today = '2026-11-23';
@@ -92,6 +93,38 @@ describe.each([
         const after = price(bigger, data);
         expect(notBelow(after.oneTime, before.oneTime)).toBe(true);
         expect(notBelow(after.totalOverTerm, before.totalOverTerm)).toBe(true);
+      }),
+    );
+  });
+
+  it.each(lineProducts(data.catalog).map((p) => [p.id, p] as const))('charges %s: one more on a site above the minimum raises both ends by at least its price', (_, product) => {
+    fc.assert(
+      fc.property(siteArb(data.catalog), fc.constantFrom('home' as const, 'business' as const), (site, audience) => {
+        const config: Configuration = { audience, sites: [site], phases: [] };
+        const before = price(config, data).sites[0]!;
+        fc.pre(before.minimumTopUp.atLow === 0 && before.minimumTopUp.atHigh === 0);
+        const bigger: Configuration = { ...config, sites: [{ ...site, lines: [...site.lines, { productId: product.id, quantity: 1, reused: 0 }] }] };
+        const after = price(bigger, data).sites[0]!;
+        expect(after.oneTime.low - before.oneTime.low).toBeGreaterThanOrEqual(product.priceCents);
+        expect(after.oneTime.high - before.oneTime.high).toBeGreaterThanOrEqual(product.priceCents);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('bills travel for the crew plan it shows: technicians × days at both ends', () => {
+    fc.assert(
+      fc.property(configs, (config) => {
+        for (const site of price(config, data).sites) {
+          const travel = site.lines.find((l) => l.kind === 'travel');
+          if (!travel) continue;
+          const { technicians, days } = site.duration;
+          const booked = { low: technicians.low * days.low, high: technicians.high * days.high };
+          expect(travel.amount.low).toBe(booked.low * travel.unitCents!);
+          if (!site.travelZone.assumed) expect(travel.amount.high).toBe(booked.high * travel.unitCents!);
+          expect(travel.reason).toContain(capitalized(crewText(site.duration)));
+          expect(travel.reason).toContain(booked.low === booked.high ? `${booked.high} technician-day` : `${booked.low} to ${booked.high} technician-days`);
+        }
       }),
     );
   });

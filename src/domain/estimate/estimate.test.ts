@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadData } from '../../../tests/helpers/data-files';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { estimate, type EstimateLine } from './estimate';
 
@@ -17,7 +18,7 @@ describe('a small camera system on an open-access home', () => {
   });
 
   it('prices labor from install minutes, the hourly rate and the spread', () => {
-    // 2 × 120 + 60 = 300 min; low −10 % = 270 min, high +20 % = 360 min at $60/h.
+    // 2 × 120 + 60 = 300 min; low −10 % = 270 min, high +20 % = 360 min at $60/h, all whole 6-minute steps.
     const labor = lineOf(site.lines, 'labor');
     expect(labor.amount).toEqual({ low: 27000, high: 36000 });
     expect(labor.reason).toContain('5 hours');
@@ -44,15 +45,15 @@ describe('a small camera system on an open-access home', () => {
   });
 
   it('takes one technician a few hours', () => {
-    expect(site.duration).toEqual({ hours: { central: 5, high: 6 }, technicians: 1, days: { central: 1, high: 1 } });
+    expect(site.duration).toEqual({ hours: { low: 4.5, high: 6 }, technicians: { low: 1, high: 1 }, days: { low: 1, high: 1 } });
   });
 });
 
 describe('the minimum charge', () => {
   it('tops the work of a tiny job up to the minimum, taxed as work', () => {
     const site = run([{ productId: 'smoke', quantity: 1 }]).sites[0]!;
-    // labor 14 / 18 min = $14 / $18, travel $50: work $64 / $68, topped up to $150.
-    expect(site.minimumTopUp).toEqual({ atLow: 8600, atHigh: 8200 });
+    // labor 13.5 / 18 min, both billed as 18 min (6-minute steps) = $18, travel $50: work $68, topped up to $150.
+    expect(site.minimumTopUp).toEqual({ atLow: 8200, atHigh: 8200 });
     expect(site.subtotal).toEqual({ low: 21000, high: 21000 });
     expect(site.tax).toEqual({ low: 600 + 750, high: 600 + 750 });
   });
@@ -69,8 +70,8 @@ describe('site conditions', () => {
     const site = run([{ productId: 'contact', quantity: 2 }], {
       conditions: { storeys: 1, floorAreaM2: 100, ceilingHeightM: 2.5, wiringAccess: 'finished' },
     }).sites[0]!;
-    // 2 × 12 = 24 min; low 21.6 → 22 min, high 28.8 → 29 min (work rounds to whole minutes).
-    expect(lineOf(site.lines, 'labor').amount).toEqual({ low: 2200, high: 2900 });
+    // 2 × 12 = 24 min; low 21.6 → 24 min, high 28.8 → 30 min (billed in whole 6-minute steps, rounded up).
+    expect(lineOf(site.lines, 'labor').amount).toEqual({ low: 2400, high: 3000 });
     expect(site.lines.some((l) => l.kind === 'materials')).toBe(false);
   });
 
@@ -78,10 +79,10 @@ describe('site conditions', () => {
     const site = run([{ productId: 'contact', quantity: 2, connection: 'wired' }], {
       conditions: { storeys: 1, floorAreaM2: 100, ceilingHeightM: 2.5, wiringAccess: 'finished' },
     }).sites[0]!;
-    // 2 × 45 × 1.5 = 135 min; low 121.5 → 122 min, high +20 +30 % = 202.5 → 203 min.
+    // 2 × 45 × 1.5 = 135 min; low 121.5 → 126 min, high 135 + √(27² + 40.5²) = 183.7 → 186 min.
     const labor = lineOf(site.lines, 'labor');
-    expect(labor.amount).toEqual({ low: 12200, high: 20300 });
-    expect(labor.drivers.map((d) => d.label)).toEqual(['Finished walls']);
+    expect(labor.amount).toEqual({ low: 12600, high: 18600 });
+    expect(labor.drivers.map((d) => d.label)).toEqual(['Time varies', 'Finished walls']);
   });
 
   it('adds high-ceiling time to wireless work too, and storeys above the second to wired runs', () => {
@@ -90,10 +91,10 @@ describe('site conditions', () => {
     }).sites[0]!;
     const fire = site.lines.find((l) => l.kind === 'labor' && l.system === 'fire')!;
     const video = site.lines.find((l) => l.kind === 'labor' && l.system === 'video')!;
-    expect(fire.drivers.map((d) => d.label)).toEqual(['High ceilings']);
-    expect(video.drivers.map((d) => d.label)).toEqual(['High ceilings', 'Extra storey']);
-    // 120 × (1 + 0.25 + 0.10) = 162 min; high +20 +10 +10 % = 226.8 → 227 min.
-    expect(video.amount.high).toBe(22700);
+    expect(fire.drivers.map((d) => d.label)).toEqual(['Time varies', 'High ceilings']);
+    expect(video.drivers.map((d) => d.label)).toEqual(['Time varies', 'High ceilings', 'Extra storey']);
+    // 120 × (1 + 0.25 + 0.10) = 162 min; high 162 + √(32.4² + 16.2² + 16.2²) = 201.7 → 204 min.
+    expect(video.amount.high).toBe(20400);
     // runs: 10 + 5 × 3 + √400 = 45 m.
     expect(lineOf(site.lines, 'materials').reason).toContain('about 45 m');
   });
@@ -110,8 +111,8 @@ describe('reused equipment', () => {
     const site = run([{ productId: 'cam', quantity: 2, reused: 1 }]).sites[0]!;
     expect(lineOf(site.lines, 'equipment').amount).toEqual({ low: 20000, high: 20000 });
     expect(lineOf(site.lines, 'equipment').reason).toContain('1 of 2 already on site and reused');
-    // 120 + 60 = 180 min; low 162; high 120 × 1.2 + 60 × 1.7 = 246.
-    expect(lineOf(site.lines, 'labor').amount).toEqual({ low: 16200, high: 24600 });
+    // 120 + 60 = 180 min; low 162; high 180 + √(36² + 30²) = 226.9 → 228.
+    expect(lineOf(site.lines, 'labor').amount).toEqual({ low: 16200, high: 22800 });
     expect(lineOf(site.lines, 'labor').drivers.map((d) => d.label)).toContain('Reused equipment');
     expect(lineOf(site.lines, 'materials').quantity).toBe(1);
   });
@@ -130,7 +131,7 @@ describe('services and permits', () => {
     const site = run([{ productId: 'programming', quantity: 2 }]).sites[0]!;
     expect(lineOf(site.lines, 'service').amount).toEqual({ low: 24000, high: 24000 });
     expect(site.lines.some((l) => l.kind === 'labor')).toBe(false);
-    expect(site.duration.hours.central).toBe(2);
+    expect(site.duration.hours).toEqual({ low: 2, high: 2 });
   });
 });
 
@@ -185,13 +186,31 @@ describe('several sites', () => {
     const result = estimate(config, fixtureData, { today });
     const [a, b] = result.sites;
     expect(result.oneTime).toEqual({ low: a!.oneTime.low + b!.oneTime.low, high: a!.oneTime.high + b!.oneTime.high });
-    // 24 cameras × 120 min = 48 h: a crew of 3 for 2 days at the central figure.
-    expect(a!.duration).toMatchObject({ technicians: 3, days: { central: 2, high: 3 } });
-    expect(result.duration.days.central).toBe(a!.duration.days.central + b!.duration.days.central);
+    // 24 cameras × 120 min = 48 h expected, 43.2 to 57.6 h: 2 technicians for 3 days at the low end
+    // (a crew of 2 needs 3 days, and 2 fill them), a crew of 3 for 3 days at the high end.
+    expect(a!.duration).toMatchObject({ technicians: { low: 2, high: 3 }, days: { low: 3, high: 3 } });
+    expect(result.duration.days.low).toBe(a!.duration.days.low + b!.duration.days.low);
   });
 
   it('is deterministic', () => {
     const config = fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 3 }, { productId: 'permit', quantity: 1 }])]);
     expect(estimate(config, fixtureData, { today })).toEqual(estimate(structuredClone(config), fixtureData, { today }));
+  });
+});
+
+describe('hard-wired interconnected alarms over the shipped catalog', () => {
+  const data = loadData();
+  const chained = data.catalog.products.filter((p) => p.type === 'life-safety-alarm' && p.specs.interconnect === 'wired');
+
+  it.each(chained.map((p) => [p.id]))('daisy-chains %s: one run to the first alarm, then a short hop to each next one', (productId) => {
+    const cable = (n: number) => {
+      const site = estimate(fixtureConfig([fixtureSite([{ productId, quantity: n }], { conditions: { storeys: 2, floorAreaM2: 180, ceilingHeightM: 2.4, wiringAccess: 'partial' } })]), data, { today });
+      return site.sites[0]!.lines.find((l) => l.kind === 'materials')!;
+    };
+    const costs = [1, 2, 3, 4, 5, 6].map((n) => cable(n).amount.high);
+    const steps = costs.slice(1).map((c, i) => c - costs[i]!);
+    expect(new Set(steps).size).toBeLessThanOrEqual(2); // the same hop each time, give or take a rounded cent
+    expect(Math.max(...steps)).toBeLessThan(costs[0]! / 2);
+    expect(cable(4).reason).toMatch(/^1 cable run of about .* and 3 hops of about .* from alarm to alarm/);
   });
 });

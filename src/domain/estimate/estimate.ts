@@ -23,9 +23,9 @@ import { estimateTotals, siteTotals, type EstimateTotals, type SiteTotals } from
  *
  * Each kind of line is priced in its own module under ./lines (equipment, services, activation,
  * labor, materials, travel), as are the minimum charge and tax; ./totals adds them up. Rounding:
- * labour time rounds to whole minutes before it is priced; every line is rounded half up to the cent
+ * labor time rounds to whole minutes before it is priced; every line is rounded half up to the cent
  * on its own; subtotals are sums of lines; tax is the class rate applied to the class subtotal, half
- * up. Equipment has no range (catalog prices are fixed); labour, materials, travel and permits do.
+ * up. Equipment has no range (catalog prices are fixed); labor, materials, travel and permits do.
  */
 
 export type { EstimateData } from './context';
@@ -62,7 +62,9 @@ function estimateSite(site: Site, ctx: PricingContext): SiteEstimate {
     } else if (isInstalled(product)) {
       const install: Install = { line, product, system: groupOfRole(product.role) as SystemId, connection: connectionFor(product, line, site.conditions) };
       installs.push(install);
-      lines.push(equipmentLine(install));
+      lines.push(equipmentLine(line, product, install.system));
+    } else if (product.type === 'credential') {
+      lines.push(equipmentLine(line, product, groupOfRole(product.role) as SystemId));
     }
   }
   const activation = plan && activationLine(plan);
@@ -71,13 +73,12 @@ function estimateSite(site: Site, ctx: PricingContext): SiteEstimate {
   lines.push(...labor.lines, ...materialsLines(site, installs, ctx));
 
   const servicesMinutes = serviceMinutes(services);
-  const onSite = {
-    low: Math.round(labor.minutes.low) + servicesMinutes,
-    central: Math.round(labor.minutes.central) + servicesMinutes,
-    high: Math.round(labor.minutes.high) + servicesMinutes,
-  };
+  const duration = siteDuration(
+    { low: labor.minutes.low + servicesMinutes, expected: labor.minutes.expected + servicesMinutes, high: labor.minutes.high + servicesMinutes },
+    settings,
+  );
   const zone = travelZoneFor(site.conditions.postalCode, settings);
-  const travel = travelLine(onSite, zone, ctx);
+  const travel = travelLine(duration, zone, ctx);
   if (travel) lines.push(travel);
 
   const totals = siteTotals(lines, settings);
@@ -86,7 +87,7 @@ function estimateSite(site: Site, ctx: PricingContext): SiteEstimate {
     name: site.name,
     lines,
     ...totals,
-    duration: siteDuration(onSite, settings),
+    duration,
     travelZone: { id: zone.zone.id, name: zone.zone.name, assumed: zone.assumed },
     plan: plan ? planTerms(plan, totals.oneTime, ctx.startDate) : null,
   };

@@ -4,7 +4,7 @@ import { estimate, type EstimateData } from './estimate';
 
 /**
  * Businesses can split the work into phases, each with a budget. A phase is priced as its own job:
- * the configuration filtered to the phase's lines, so it carries its own labour, cable, travel and
+ * the configuration filtered to the phase's lines, so it carries its own labor, cable, travel and
  * minimum charge (each phase is a separate visit). Monitoring plans are not part of any phase.
  */
 

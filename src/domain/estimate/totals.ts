@@ -11,7 +11,7 @@ import type { PlanTerms } from './plan-terms';
 export interface SiteTotals {
   /** Before tax, after any minimum-charge top-up. */
   subtotal: Range;
-  /** Added to bring the work (labour, services, travel) up to the minimum charge, at each end. */
+  /** Added to bring the work (labor, services, travel) up to the minimum charge, at each end. */
   minimumTopUp: MinimumTopUp;
   tax: Range;
   oneTime: Range;

@@ -1,4 +1,6 @@
-import type { Product } from '../catalog/product';
+import type { Catalog } from '../catalog/catalog';
+import type { DoorController, Product } from '../catalog/product';
+import type { Audience } from '../configuration/configuration';
 import type { BusinessSite } from '../premises/premises';
 import { count, formatArea, formatLength } from '../units';
 import { allPackages, completeOnly, fromRecommended, type Need, type PackageTier, type RuleContext } from './need';
@@ -69,19 +71,34 @@ export function businessFireRule(site: BusinessSite, ctx: RuleContext): Need[] {
   ]);
 }
 
+/**
+ * The controllers for some doors: the smallest one with a port for every door, or when none is that
+ * big, as many of the largest as it takes.
+ */
+export function controllersFor(doors: number, catalog: Catalog, audience: Audience): { controller: DoorController; quantity: number } | undefined {
+  const controllers = catalog.ofType('door-controller').filter((c) => c.suits.includes(audience)).sort((a, b) => a.specs.doors - b.specs.doors || a.priceCents - b.priceCents);
+  const fits = controllers.find((c) => c.specs.doors >= doors);
+  if (fits) return { controller: fits, quantity: 1 };
+  const largest = controllers.at(-1);
+  return largest && { controller: largest, quantity: Math.ceil(doors / largest.specs.doors) };
+}
+
 export function businessAccessRule(site: BusinessSite, ctx: RuleContext): Need[] {
   const doors = site.accessDoors;
   if (doors === 0) return [];
   const spare = Math.ceil((site.staff * ctx.data.guidelines.access.credentialSparePercent) / 100);
   const credentials = site.staff + spare;
   const doorWords = count(doors, 'controlled door');
+  const controllers = controllersFor(doors, ctx.data.catalog, ctx.audience);
   const technology = (tech: string) => (p: Product) => p.type === 'credential' && p.specs.technology === tech;
   return [
     { role: 'reader', quantity: doors, reason: `A reader at each of ${doorWords}.`, packages: allPackages },
     { role: 'door-lock', quantity: doors, reason: `An electric strike at each of ${doorWords}: the door stays locked from outside and opens freely from inside.`, packages: allPackages, fits: (p) => p.type === 'door-lock' && p.specs.kind === 'electric-strike' },
     { role: 'exit-request', quantity: doors, reason: `A request-to-exit sensor at each of ${doorWords}, so leaving never raises an alarm.`, packages: allPackages },
     { role: 'door-position', quantity: doors, reason: `A door position switch at each of ${doorWords}: it reports doors forced or held open.`, packages: allPackages },
-    { role: 'door-controller', quantity: 1, reason: `Door controllers for ${doorWords}.`, packages: allPackages },
+    ...(controllers
+      ? [{ role: 'door-controller' as const, quantity: controllers.quantity, reason: `${controllers.quantity === 1 ? 'The smallest door controller' : 'Door controllers'} with a port for each of ${doorWords}.`, packages: allPackages, fits: (p: Product) => p.id === controllers.controller.id }]
+      : []),
     { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff card')} plus ${spare} spare, prox cards (cheapest, but they can be copied).`, packages: ['essential'], fits: technology('prox') },
     { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare, smart cards that cannot be copied.`, packages: ['recommended'], fits: technology('smart-card') },
     { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare on their phones.`, packages: completeOnly, fits: technology('mobile') },

@@ -88,6 +88,44 @@ describe('recommendations over the shipped catalog', () => {
     );
   });
 
+  it('never put the customer on a contract: every plan they start with is month to month', () => {
+    fc.assert(
+      fc.property(anyPremises, (premises) => {
+        for (const config of Object.values(recommend(premises, data).packages)) {
+          for (const site of config.sites) {
+            const plan = site.planId ? data.catalog.get(site.planId) : undefined;
+            if (plan?.type === 'monitoring-plan') expect(plan.specs.termMonths).toBe(0);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('fit the doors with the smallest door controller that has a port for each', () => {
+    const sizes = data.catalog.ofType('door-controller').filter((c) => c.suits.includes('business')).map((c) => c.specs.doors);
+    fc.assert(
+      fc.property(severalSystemsBusiness, fc.integer({ min: 1, max: 3 * Math.max(...sizes) }), (business, doors) => {
+        if (business.kind !== 'business') throw new Error('the business arbitrary made a home');
+        const premises = { ...business, systems: [...new Set([...business.systems, 'access' as const])], sites: business.sites.map((site) => ({ ...site, accessDoors: doors })) };
+        for (const config of Object.values(recommend(premises, data).packages)) {
+          for (const site of config.sites) {
+            const controllers = site.lines.flatMap((line) => {
+              const product = data.catalog.get(line.productId)!;
+              return product.type === 'door-controller' ? [{ ports: product.specs.doors, quantity: line.quantity }] : [];
+            });
+            const ports = controllers.reduce((sum, c) => sum + c.ports * c.quantity, 0);
+            expect(ports).toBeGreaterThanOrEqual(doors);
+            const fitsOne = sizes.filter((n) => n >= doors);
+            if (fitsOne.length) expect(controllers).toEqual([{ ports: Math.min(...fitsOne), quantity: 1 }]);
+            else expect(ports - Math.max(...sizes)).toBeLessThan(doors);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('leave no head-end problem (recorder, PoE, panel, door controllers) unsolved', () => {
     fc.assert(
       fc.property(anyPremises, (premises) => {
@@ -117,8 +155,8 @@ describe('recommendations over the shipped catalog', () => {
         const config = recommend(home, data).packages[tier];
         expect(systemsOf(config).size).toBeLessThanOrEqual(1);
         const { duration } = estimate(config, data, { today });
-        expect(duration.days.central).toBeLessThanOrEqual(1);
-        expect(duration.hours.central).toBeLessThanOrEqual(duration.technicians * data.settings.crew.hoursPerDay);
+        expect(duration.days.low).toBeLessThanOrEqual(1);
+        expect(duration.hours.low).toBeLessThanOrEqual(duration.technicians.low * data.settings.crew.hoursPerDay);
       }),
       { numRuns: 80 },
     );
@@ -129,7 +167,7 @@ describe('recommendations over the shipped catalog', () => {
       fc.property(severalSystemsBusiness, fc.constantFrom(...packageTiers), (business, tier) => {
         const config = recommend(business, data).packages[tier];
         expect(systemsOf(config).size).toBeGreaterThanOrEqual(3);
-        expect(estimate(config, data, { today }).duration.days.central).toBeGreaterThanOrEqual(2);
+        expect(estimate(config, data, { today }).duration.days.low).toBeGreaterThanOrEqual(2);
       }),
       { numRuns: 80 },
     );

@@ -86,11 +86,14 @@ function servicesNeeds(systems: SystemId[], planMonitors: string[], audience: Au
   return needs;
 }
 
-/** Which packages get a monitoring plan, and which plan each gets. */
+/**
+ * Which packages get a monitoring plan, and which plan each gets: month to month only. Long contracts
+ * with exit fees are this market's top complaint, so a contract is only ever the customer's own pick.
+ */
 function planFor(lines: Line[], pkg: PackageTier, wanted: readonly PackageTier[], ctx: RuleContext): Product | undefined {
   if (!wanted.includes(pkg)) return undefined;
   const systems = systemsIn(lines, ctx);
-  return productFor('monitoring-plan', pkg, ctx, (p) => p.type === 'monitoring-plan' && p.specs.forSystems.some((s) => systems.includes(s)));
+  return productFor('monitoring-plan', pkg, ctx, (p) => p.type === 'monitoring-plan' && p.specs.termMonths === 0 && p.specs.forSystems.some((s) => systems.includes(s)));
 }
 
 const settledTopics: CheckTopic[] = ['recording', 'network', 'intrusion', 'access'];

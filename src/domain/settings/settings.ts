@@ -68,6 +68,8 @@ export const settingsSchema = z
     labor: z.object({
       residentialHourlyCents: cents,
       commercialHourlyCents: cents,
+      /** Labor is billed in steps of this many minutes (each end rounded up), so hours × rate is the amount. */
+      billingIncrementMinutes: z.number().int().min(1).max(60),
     }),
     /** The least the work on a site (labour, services and travel) is billed at, before tax. */
     minimumChargeCents: cents,
@@ -85,6 +87,8 @@ export const settingsSchema = z
       lowPercent: z.number().min(0).max(50),
       /** How far above it the high end sits before any condition widens it. */
       highPercent: widening,
+      /** The reason shown for that spread on labor lines. */
+      label: z.string().min(3).max(120),
     }),
     siteConditions: z.object({
       wiringAccess: z.object({
@@ -104,6 +108,8 @@ export const settingsSchema = z
       baseM: z.number().min(0),
       perStoreyM: z.number().min(0),
       perSqrtAreaM: z.number().min(0),
+      /** Hard-wired interconnected alarms daisy-chain: one run to the first, then a hop of this length to each next one. */
+      daisyChainHopM: z.number().positive(),
       /** Uncertainty of the run length, in percent either way. */
       spreadPercent: z.number().min(0).max(100),
       label: z.string().min(3),
@@ -117,7 +123,10 @@ export const settingsSchema = z
     }),
     crew: z.object({
       hoursPerDay: z.number().positive().max(12),
-      /** Crew size by total labour hours of a site: the last row whose `fromHours` is reached applies. */
+      /**
+       * Largest crew by the hours of a site's work: the last row whose `fromHours` is reached applies.
+       * Each row starts at a multiple of a full day of the crew before it (see estimate/duration.ts).
+       */
       sizes: z
         .array(z.object({ fromHours: z.number().min(0), technicians: z.number().int().positive() }))
         .min(1),
@@ -157,6 +166,14 @@ export const settingsSchema = z
           code: 'custom',
           path: ['crew', 'sizes', i],
           message: 'crew sizes must grow with hours: sort rows by fromHours and never shrink the crew',
+        });
+      }
+      // A bigger crew may only start where the smaller one has worked whole days, or more work could book fewer technician-days.
+      if (previous && row.fromHours % (previous.technicians * s.crew.hoursPerDay) !== 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['crew', 'sizes', i, 'fromHours'],
+          message: `must be a whole number of the previous crew's days (a multiple of ${previous.technicians} × ${s.crew.hoursPerDay} hours)`,
         });
       }
     });

@@ -1,7 +1,7 @@
 import type { Estimate, PlanTerms, SiteEstimate } from '../../domain/estimate/estimate';
 import { formatDate } from '../../domain/estimate/dates';
 import { formatMoney, type Range } from '../../domain/money';
-import { durationText, earlyTerminationText, monthlyFeeText, planPriceText } from '../../domain/wording';
+import { daysCell, durationText, driverText, earlyTerminationText, monthlyFeeText, planPriceText } from '../../domain/wording';
 import { range, type Format } from '../shared/format';
 import './EstimatePanel.css';
 
@@ -56,7 +56,7 @@ function Breakdown({ site, f }: { site: SiteEstimate; f: Format }) {
             <p class="breakdown__reason">{l.reason}</p>
             {l.drivers.length > 0 && (
               <p class="breakdown__drivers">
-                Why it is a range: {l.drivers.map((d) => `${d.label}${d.highPercent > 0 ? ` (up to ${d.highPercent}% more)` : ''}`).join('; ')}.
+                Why it is a range: {l.drivers.map((d) => driverText(d, f.locale)).join('; ')}.
               </p>
             )}
           </li>
@@ -156,7 +156,7 @@ export function EstimatePanel({ estimate, format: f, siteId, onShowSite }: Props
                   </th>
                   <td>{range(s.oneTime, f)}</td>
                   <td>{s.plan ? money(s.plan.monthlyCents) : '—'}</td>
-                  <td>{s.duration.days.central === s.duration.days.high ? s.duration.days.high : `${s.duration.days.central}–${s.duration.days.high}`} d</td>
+                  <td>{daysCell(s.duration)}</td>
                 </tr>
               ))}
             </tbody>
@@ -165,9 +165,7 @@ export function EstimatePanel({ estimate, format: f, siteId, onShowSite }: Props
                 <th scope="row">All sites</th>
                 <td>{range(estimate.oneTime, f)}</td>
                 <td>{estimate.monthlyCents ? money(estimate.monthlyCents) : '—'}</td>
-                <td>
-                  {estimate.duration.days.central === estimate.duration.days.high ? estimate.duration.days.high : `${estimate.duration.days.central}–${estimate.duration.days.high}`} d
-                </td>
+                <td>{daysCell(estimate.duration)}</td>
               </tr>
             </tfoot>
           </table>

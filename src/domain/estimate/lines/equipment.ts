@@ -1,8 +1,14 @@
+import type { Product } from '../../catalog/product';
+import type { SystemId } from '../../catalog/roles';
+import type { Line } from '../../configuration/configuration';
 import { exact } from '../../money';
-import { newUnits, type EstimateLine, type Install } from './line';
+import { newUnits, type EstimateLine } from './line';
 
-/** Catalog prices are fixed, so equipment has no range; reused units are listed but not charged. */
-export function equipmentLine({ line, product, system }: Install): EstimateLine {
+/**
+ * Catalog prices are fixed, so equipment has no range; reused units are listed but not charged.
+ * Installed hardware and what is handed over without installing (access credentials) alike.
+ */
+export function equipmentLine(line: Line, product: Product, system: SystemId): EstimateLine {
   const reusedNote = line.reused > 0 ? ` ${line.reused} of ${line.quantity} already on site and reused.` : '';
   return {
     kind: 'equipment',

@@ -5,7 +5,7 @@ import type { Cents, Range } from '../../money';
 import type { Connection, Driver } from '../conditions';
 
 export type LineKind = 'equipment' | 'service' | 'permit' | 'labor' | 'materials' | 'travel';
-/** Equipment and materials carry the equipment tax rate, work the labour rate; permits pass through. */
+/** Equipment and materials carry the equipment tax rate, work the labor rate; permits pass through. */
 export type TaxClass = 'equipment' | 'labor' | 'exempt';
 
 export interface EstimateLine {
@@ -23,7 +23,10 @@ export interface EstimateLine {
   quantity?: number;
   /** Units the customer already owns that are reused (not charged as equipment). */
   reused?: number;
+  /** Per unit, or per hour on labor lines. */
   unitCents?: Cents;
+  /** Labor lines: billed hours at each end, so hours × `unitCents` is the amount. */
+  hours?: { low: number; high: number };
 }
 
 /** A configured line of a product installed on site, with the system it belongs to and how it is connected. */

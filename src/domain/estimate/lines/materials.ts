@@ -3,14 +3,26 @@ import { midSentence } from '../../catalog/roles';
 import type { Site } from '../../configuration/configuration';
 import type { Settings } from '../../settings/settings';
 import { count, formatLength } from '../../units';
+import { capitalized } from '../../wording';
 import type { PricingContext } from '../context';
 import { newUnits, type EstimateLine, type Install } from './line';
 
 /**
  * Cabling: one run per new wired unit, each of the site's average run length, priced per metre of
- * the cable it needs plus the fittings per run. The length is a guess until the site survey, so the
- * line carries the settings' spread both ways.
+ * the cable it needs plus the fittings per run. Hard-wired interconnected alarms daisy-chain instead:
+ * one run to the first, then a short hop (`cableRuns.daisyChainHopM`) to each next one. The length is
+ * a guess until the site survey, so the line carries the settings' spread both ways.
  */
+
+/** Alarms wired to each other, so one cable runs from alarm to alarm. */
+const daisyChained = (product: Install['product']) => product.type === 'life-safety-alarm' && product.specs.interconnect === 'wired';
+
+interface Runs {
+  full: number;
+  hops: number;
+  /** A daisy chain has started on this cable, so each next chained alarm is a hop. */
+  chained: boolean;
+}
 
 /** The estimated length of one cable run on a site: grows with storeys and with the floor's size. */
 export function averageRunLengthM(site: Site, settings: Settings): number {
@@ -18,31 +30,41 @@ export function averageRunLengthM(site: Site, settings: Settings): number {
   return baseM + perStoreyM * (site.conditions.storeys - 1) + perSqrtAreaM * Math.sqrt(site.conditions.floorAreaM2);
 }
 
-function materialsLine(cable: Cable, runs: number, runLengthM: number, ctx: PricingContext): EstimateLine {
+function materialsLine(cable: Cable, runs: Runs, runLengthM: number, ctx: PricingContext): EstimateLine {
   const { cableRuns, units, locale } = ctx.settings;
-  const fittings = runs * cable.specs.fittingsPerRunCents;
-  const metres = runs * runLengthM;
+  const pieces = runs.full + runs.hops;
+  const fittings = pieces * cable.specs.fittingsPerRunCents;
+  const metres = runs.full * runLengthM + runs.hops * cableRuns.daisyChainHopM;
   const at = (share: number) => Math.round(metres * share * cable.priceCents) + fittings;
+  const length = (m: number) => formatLength(m, units, locale);
+  const full = runs.full > 0 ? `${count(runs.full, 'cable run')} of about ${length(runLengthM)}${runs.full > 1 ? ' each' : ''}` : '';
+  const hops = runs.hops > 0 ? `${count(runs.hops, 'hop')} of about ${length(cableRuns.daisyChainHopM)} from alarm to alarm` : '';
   return {
     kind: 'materials',
     taxClass: 'equipment',
     label: cable.name,
     productId: cable.id,
-    quantity: runs,
+    quantity: pieces,
     amount: { low: at((100 - cableRuns.spreadPercent) / 100), high: at((100 + cableRuns.spreadPercent) / 100) },
-    reason: `${count(runs, 'cable run')} of about ${formatLength(runLengthM, units, locale)}${runs > 1 ? ' each' : ''}, with ${midSentence(cable.specs.usedFor)}.`,
+    reason: `${capitalized([full, hops].filter(Boolean).join(' and '))}, with ${midSentence(cable.specs.usedFor)}.`,
     drivers: [{ label: cableRuns.label, laborPercent: 0, highPercent: cableRuns.spreadPercent }],
   };
 }
 
 /** One line per kind of cable, in the order the kinds first appear. */
 export function materialsLines(site: Site, installs: Install[], ctx: PricingContext): EstimateLine[] {
-  const runs = new Map<Cable['specs']['cableKind'], number>();
+  const runs = new Map<Cable['specs']['cableKind'], Runs>();
   for (const { line, product, connection } of installs) {
     const units = newUnits(line);
-    if (connection === 'wired' && units > 0 && product.install.cable) {
-      runs.set(product.install.cable, (runs.get(product.install.cable) ?? 0) + units);
+    if (connection !== 'wired' || units <= 0 || !product.install.cable) continue;
+    const kind = runs.get(product.install.cable) ?? { full: 0, hops: 0, chained: false };
+    if (!daisyChained(product)) kind.full += units;
+    else {
+      kind.full += kind.chained ? 0 : 1;
+      kind.hops += kind.chained ? units : units - 1;
+      kind.chained = true;
     }
+    runs.set(product.install.cable, kind);
   }
   const runLengthM = averageRunLengthM(site, ctx.settings);
   return [...runs].flatMap(([kind, count]) => {

@@ -9,7 +9,7 @@ export interface MinimumTopUp {
 }
 
 /**
- * The minimum applies to the work alone (labour, services, travel), so adding equipment can never
+ * The minimum applies to the work alone (labor, services, travel), so adding equipment can never
  * lower a total. A site with no lines owes nothing.
  */
 export function minimumTopUp(lines: EstimateLine[], settings: Settings): MinimumTopUp {

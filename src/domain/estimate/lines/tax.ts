@@ -5,7 +5,7 @@ import type { MinimumTopUp } from './minimum-charge';
 
 /**
  * Sales tax: each class's rate on the class subtotal, half up. The minimum-charge top-up is work,
- * so it is taxed at the labour rate; exempt lines (permits) carry none.
+ * so it is taxed at the labor rate; exempt lines (permits) carry none.
  */
 export function taxOf(lines: EstimateLine[], topUp: MinimumTopUp, settings: Settings): Range {
   const base = (taxClass: TaxClass) => addRanges(...lines.filter((l) => l.taxClass === taxClass).map((l) => l.amount));

@@ -1,11 +1,12 @@
 import type { Settings } from '../../settings/settings';
 import { count } from '../../units';
+import { capitalized, crewText } from '../../wording';
 import type { PricingContext } from '../context';
-import { technicianDays } from '../duration';
+import { technicianDays, type Duration } from '../duration';
 import type { EstimateLine } from './line';
 
 /**
- * Travel: a charge per technician-day on site (a part day is a trip), plus the zone's extra for
+ * Travel: a charge per technician-day the crew plan books (../duration), plus the zone's extra for
  * the postal code. Without a postal code the fallback zone is assumed and the high end widened.
  */
 
@@ -36,31 +37,23 @@ export function travelZoneFor(postalCode: string | undefined, settings: Settings
   return { zone: fallback, assumed: true };
 }
 
-/** Whole minutes on site, central and at each end of the range. */
-export interface OnSiteMinutes {
-  low: number;
-  central: number;
-  high: number;
-}
-
 /** The travel line, or null when there is no work on site (or no travel product to price it with). */
-export function travelLine(onSite: OnSiteMinutes, zone: TravelZoneMatch, ctx: PricingContext): EstimateLine | null {
+export function travelLine(duration: Duration, zone: TravelZoneMatch, ctx: PricingContext): EstimateLine | null {
   const { catalog, settings } = ctx;
   const travel = catalog.get(settings.travel.productId);
-  if (!travel || onSite.high <= 0) return null;
+  if (!travel || duration.hours.high <= 0) return null;
   const perDay = travel.priceCents + zone.zone.extraPerTechnicianDayCents;
-  const daysLow = technicianDays(onSite.low, settings);
-  const daysHigh = technicianDays(onSite.high, settings);
+  const booked = technicianDays(duration);
   const widen = zone.assumed ? settings.travel.unknownZoneSpreadHighPercent : 0;
+  const technicianDaysText = booked.low === booked.high ? count(booked.high, 'technician-day') : `${booked.low} to ${booked.high} technician-days`;
   return {
     kind: 'travel',
     taxClass: 'labor',
     label: 'Travel',
     productId: travel.id,
-    quantity: technicianDays(onSite.central, settings),
     unitCents: perDay,
-    amount: { low: daysLow * perDay, high: Math.round((daysHigh * perDay * (100 + widen)) / 100) },
-    reason: `${count(daysLow, 'technician-day')}${daysHigh > daysLow ? ` to ${daysHigh}` : ''} at ${ctx.money(perDay)} in the ${zone.zone.name} zone.`,
+    amount: { low: booked.low * perDay, high: Math.round((booked.high * perDay * (100 + widen)) / 100) },
+    reason: `${capitalized(crewText(duration))}: ${technicianDaysText} at ${ctx.money(perDay)} in the ${zone.zone.name} zone.`,
     drivers: zone.assumed ? [{ label: 'No postal code yet, so the travel zone is assumed', laborPercent: 0, highPercent: widen }] : [],
   };
 }
