@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/catalog';
 import { isInstalled } from '../catalog/guards';
 import { viewPurposes } from '../guidelines/vocabulary';
+import { siteRequirements } from '../premises/premises';
 import { numberBetween, postalCode, printable, trimmedText, wholeNumber } from '../schema';
 import { wiringAccessOptions } from '../settings/vocabulary';
 
@@ -32,6 +33,8 @@ export const siteConditionsSchema = z.object({
   exits: z.optional(wholeNumber(0, 500)),
   /** Decides the travel zone; optional until the customer gives an address. */
   postalCode: z.optional(postalCode),
+  /** Compliance or insurer requirements the business stated; the checks hold the design to them. */
+  requirements: z.optional(z.array(z.enum(siteRequirements)).check(z.maxLength(siteRequirements.length))),
 });
 export type SiteConditions = z.infer<typeof siteConditionsSchema>;
 
