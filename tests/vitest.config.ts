@@ -8,5 +8,7 @@ export default getViteConfig({
     exclude: ['tests/e2e/**', 'node_modules/**', 'dist/**'],
     // content: syncs the content collections; test-run: lets integration tests build the site once per run.
     globalSetup: ['tests/setup/content.ts', 'tests/helpers/test-run.ts'],
+    // A server's stop() allows it 10 s to exit before SIGKILL; the hook that calls it needs more than that.
+    hookTimeout: 30_000,
   },
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../tests/helpers/data';
-import type { Product, RoleId } from '../catalog';
+import { loadData } from '../../../tests/helpers/data-files';
+import type { Product } from '../catalog/product';
+import type { RoleId } from '../catalog/roles';
 import { runChecks, type Check } from '../checks';
 import type { Configuration } from '../configuration/configuration';
 import {

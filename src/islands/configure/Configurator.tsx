@@ -1,6 +1,6 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SiteData } from '../../domain/data';
+import type { SiteData } from '../../domain/site-data';
 import { addNewSite } from '../../stores/configuration/actions';
 import { $checks, $checksState, followChecks } from '../../stores/configuration/server';
 import { codeFromHash, dismissLinkProblem, openShareCode } from '../../stores/configuration/share';
