@@ -48,7 +48,7 @@ const businessBases: BusinessPremises[] = [
     kind: 'business',
     systems,
     monitoring: 'none',
-    sites: [{ name: 'Depot', premisesType: 'warehouse', floorAreaM2: 1200, exits: 3, accessDoors, staff: 20, areasToWatch: [{ name: 'Loading dock', purpose: 'recognise', distanceM: 12, outdoor: true }, { name: 'Till', purpose: 'identify', distanceM: 4 }] }],
+    sites: [{ name: 'Depot', premisesType: 'warehouse', floorAreaM2: 1200, exits: 3, accessDoors, staff: 20, areasToWatch: [{ name: 'Loading dock', purpose: 'observe', distanceM: 12, outdoor: true }, { name: 'Till', purpose: 'identify', distanceM: 4 }] }],
   }) as BusinessPremises,
 );
 
