@@ -9,6 +9,8 @@ import { BusinessQuestions } from './BusinessQuestions';
 import { fid, HomeQuestions } from './HomeQuestions';
 import { Results } from './Results';
 import { errorsForStep, fieldLabel, stepsFor } from './steps';
+import '../shared/controls.css';
+import './assessment.css';
 
 interface Props {
   data: ClientData;

@@ -10,6 +10,7 @@ import { domId } from '../shared/format';
 import { groupTitles, type LineGroupId } from './model';
 import { Stepper } from './Stepper';
 import { formatMoney } from '../../domain/money';
+import './AddDialog.css';
 
 interface Props {
   data: SiteData;

@@ -1,3 +1,6 @@
+// Styles first, in the order they override: shared controls, the island's own rules, then its parts' (a dialog's heading keeps its own margin).
+import '../shared/controls.css';
+import './Configurator.css';
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SiteData } from '../../domain/site-data';

@@ -9,6 +9,7 @@ import { domId, type Format } from '../shared/format';
 import { CheckList } from './CheckItem';
 import { offersBoth, type ResolvedLine } from './model';
 import { Stepper } from './Stepper';
+import './LineRow.css';
 
 const purposeWords = { detect: 'detect a person', observe: 'see what people do', recognise: 'recognize people', identify: 'identify faces', 'read-plate': 'read license plates' } as const;
 

@@ -5,6 +5,7 @@ import { formatMoney } from '../../domain/money';
 import { planPriceText, planTermsText } from '../../domain/wording';
 import { choosePlan } from '../../stores/configuration/actions';
 import { domId } from '../shared/format';
+import './Plans.css';
 
 interface Props {
   data: SiteData;

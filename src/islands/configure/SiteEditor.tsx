@@ -13,6 +13,7 @@ import { checksForLine, checksForSystem, groupLines } from './model';
 import { CommitField } from './Phases';
 import { Plans } from './Plans';
 import { SwapDialog } from './SwapDialog';
+import './SiteEditor.css';
 
 interface Props {
   data: SiteData;

@@ -9,6 +9,7 @@ import { Dialog } from '../shared/Dialog';
 import { Toggle } from '../shared/fields';
 import { domId } from '../shared/format';
 import { priceDifference } from './model';
+import './SwapDialog.css';
 
 interface Props {
   data: SiteData;
