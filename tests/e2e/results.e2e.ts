@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { desktop, serverAndBrowser, visit, type Device } from './support/browser';
@@ -14,11 +14,22 @@ const run = serverAndBrowser();
 
 const smallPhone: Device = { name: 'phone 320 px wide', options: { viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } };
 
+/** Skips steps until `target` shows, waiting for each step to render before skipping the next. */
+async function skipUntil(page: Page, target: Locator): Promise<void> {
+  const progress = page.locator('.assessment__progress');
+  while (!(await target.isVisible())) {
+    const before = await textOf(progress);
+    await page.getByRole('button', { name: 'Skip this step' }).click();
+    await page.waitForFunction((text) => document.querySelector('.assessment__progress')?.textContent?.trim() !== text, before);
+  }
+}
+
 async function skipToResults(page: Page, path: RegExp, audience: 'home' | 'business'): Promise<void> {
   await page.goto('/assessment');
   await page.getByRole('button', { name: path }).click();
   const results = page.getByRole('heading', { level: 2, name: `Three ways to protect your ${audience}` });
-  while (!(await results.isVisible())) await page.getByRole('button', { name: 'Skip this step' }).click();
+  await skipUntil(page, results);
+  await results.waitFor();
 }
 
 describe.concurrent.each([smallPhone, desktop])('the assessment results on a $name', (device) => {
@@ -48,7 +59,8 @@ describe.concurrent.each([smallPhone, desktop])('the assessment results on a $na
     await page.goto('/assessment');
     await page.getByRole('button', { name: /^A business/ }).click();
     const question = page.getByRole('group', { name: 'Should a monitoring center watch your alarms?' });
-    while (!(await question.isVisible())) await page.getByRole('button', { name: 'Skip this step' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Your business' }).waitFor();
+    await skipUntil(page, question);
     expect(await question.getByRole('radio', { name: /month to month/ }).isChecked()).toBe(true);
     await page.screenshot({ path: `/tmp/require8-monitoring-${device.options.viewport!.width}.png`, fullPage: true });
     await page.getByRole('button', { name: 'See my options' }).click();
