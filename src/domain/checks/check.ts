@@ -18,7 +18,7 @@ export interface Suggestion {
   change: Change;
 }
 
-export type CheckTopic = 'camera-view' | 'recording' | 'network' | 'cabling' | 'life-safety' | 'intrusion' | 'access';
+export type CheckTopic = 'camera-view' | 'recording' | 'network' | 'cabling' | 'life-safety' | 'intrusion' | 'access' | 'requirement';
 
 export interface Check {
   /** Stable across recomputes, so the page can keep focus and announce changes. */

@@ -3,6 +3,7 @@ import type { SiteData } from '../site-data';
 import { siteView, type Check } from './check';
 import { lifeSafetyChecks } from './life-safety';
 import { networkChecks } from './network';
+import { siteRequirementChecks } from './requirements';
 import { systemChecks } from './systems';
 import { videoChecks } from './video';
 
@@ -19,7 +20,7 @@ export function siteChecks(site: Site, audience: Audience, data: SiteData): Chec
   const cached = siteCache.get(site);
   if (cached && cached.data === data && cached.audience === audience) return cached.result;
   const view = siteView(site, audience, data);
-  const result = [...videoChecks(view), ...networkChecks(view), ...lifeSafetyChecks(view), ...systemChecks(view)].sort((a, b) => order[a.status] - order[b.status]);
+  const result = [...videoChecks(view), ...networkChecks(view), ...lifeSafetyChecks(view), ...systemChecks(view), ...siteRequirementChecks(view)].sort((a, b) => order[a.status] - order[b.status]);
   siteCache.set(site, { data, audience, result });
   return result;
 }

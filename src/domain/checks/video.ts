@@ -1,6 +1,7 @@
 import type { Camera, Drive, Recorder } from '../catalog/product';
 import type { View } from '../configuration/configuration';
 import { count, formatLength, formatNumber } from '../units';
+import { requiredRetentionDays } from '../premises/premises';
 import { lensSetting, purposeMet } from '../video/pixel-density';
 import { storageNeededTb, type RecordingPlan } from '../video/storage';
 import { addSuggestion, cheapest, linesOfType, sumOver, type Check, type ResolvedLine, type SiteView } from './check';
@@ -73,8 +74,26 @@ function cameraViewCheck(view: SiteView, { line, index, product }: ResolvedLine 
   };
 }
 
-function recordingPlan(view: SiteView): RecordingPlan {
-  return view.site.recording ?? { retentionDays: view.data.guidelines.video.retentionDays[view.audience], mode: 'continuous' };
+/** The site's own recording plan, else the days its requirements ask for, else the guidelines' default. */
+export function recordingPlan(view: SiteView): RecordingPlan {
+  const retentionDays = requiredRetentionDays(view.site.conditions.requirements ?? []) ?? view.data.guidelines.video.retentionDays[view.audience];
+  return view.site.recording ?? { retentionDays, mode: 'continuous' };
+}
+
+/** Most a recorder can hold: what it comes with plus its free bays filled with the largest drive they take. */
+function recorderCapacityTb(recorder: Recorder, drives: Drive[]): number {
+  const largest = Math.max(0, ...drives.filter((d) => d.specs.capacityTb <= recorder.specs.maxTbPerBay).map((d) => d.specs.capacityTb));
+  const freeBays = recorder.specs.driveBays - (recorder.specs.includedTb > 0 ? 1 : 0);
+  return recorder.specs.includedTb + freeBays * largest;
+}
+
+/** The least expensive recorder with the channels and room for the storage asked, when the fitted one has none. */
+function roomierRecorder(view: SiteView, cameraCount: number, neededTb: number, current: Recorder): Recorder | undefined {
+  const drives = view.data.catalog.ofType('drive');
+  return view.data.catalog
+    .ofType('recorder')
+    .filter((r) => r.id !== current.id && r.suits.includes(view.audience) && r.specs.channels >= cameraCount && recorderCapacityTb(r, drives) >= neededTb)
+    .sort((a, b) => a.priceCents - b.priceCents)[0];
 }
 
 /** Recorder channels, disk for the retention asked and incoming bandwidth. */
@@ -140,13 +159,18 @@ function recordingChecks(view: SiteView): Check[] {
       .map((d) => ({ drive: d, units: Math.ceil(shortTb / d.specs.capacityTb) }))
       .filter((d) => d.units <= freeBays && d.drive.specs.capacityTb <= recorderLine.product.specs.maxTbPerBay)
       .sort((a, b) => a.units * a.drive.priceCents - b.units * b.drive.priceCents)[0];
+    const roomier = drive ? undefined : roomierRecorder(view, cameraCount, neededTb, recorderLine.product);
+    const noBay = roomier ? ` The recorder has no free bay for enough drives: the ${roomier.name} has room for them.` : ' The recorder has no free bay for enough drives: choose a recorder with more bays or keep fewer days.';
     checks.push({
       ...base,
       id: id('storage'),
       status: 'warning',
       title: 'Not enough recording storage',
-      detail: `${needWords}; only ${tb(fittedTb)} is fitted.${drive ? '' : ' The recorder has no free bay for enough drives: choose a recorder with more bays or keep fewer days.'}`,
+      detail: `${needWords}; only ${tb(fittedTb)} is fitted.${drive ? '' : noBay}`,
       ...(drive ? { suggestion: addSuggestion(view, drive.drive as Drive, drive.units, `Holds ${plan.retentionDays} days of recording.`) } : {}),
+      ...(roomier
+        ? { suggestion: { label: `Swap to the ${roomier.name} (${roomier.specs.driveBays} drive bays)`, change: { action: 'swap' as const, siteId: view.site.id, lineIndex: recorderLine.index, productId: roomier.id } } }
+        : {}),
     });
   }
 

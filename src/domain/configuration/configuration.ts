@@ -4,6 +4,7 @@ import type { Product } from '../catalog/product';
 import { isInstalled } from '../catalog/guards';
 import { viewPurposes } from '../guidelines/vocabulary';
 import type { Issue } from '../issues';
+import { siteRequirements } from '../premises/premises';
 import { numberBetween, postalCode, printable, trimmedText, wholeNumber } from '../schema';
 import { wiringAccessOptions } from '../settings/vocabulary';
 
@@ -34,6 +35,8 @@ export const siteConditionsSchema = z.object({
   exits: z.optional(wholeNumber(0, 500)),
   /** Decides the travel zone; optional until the customer gives an address. */
   postalCode: z.optional(postalCode),
+  /** Compliance or insurer requirements the business stated; the checks hold the design to them. */
+  requirements: z.optional(z.array(z.enum(siteRequirements)).check(z.maxLength(siteRequirements.length))),
 });
 export type SiteConditions = z.infer<typeof siteConditionsSchema>;
 

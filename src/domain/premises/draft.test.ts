@@ -21,5 +21,8 @@ describe('restoring saved drafts', () => {
     expect(business.sites[0]!.areasToWatch).toEqual([{ name: 'Gate', purpose: 'read-plate', distance: '40', outdoor: true }]);
     expect(restoreBusiness({ sites: [] }).sites).toEqual([newSiteDraft(1)]);
     expect(restoreBusiness({ sites: ['junk', null] }).sites).toEqual([newSiteDraft(1)]);
+    expect(restoreBusiness({ monitoring: 'contract' }).monitoring).toBe('contract');
+    expect(restoreBusiness({ monitoring: 'forever' }).monitoring).toBe('month-to-month');
+    expect(restoreBusiness(null).monitoring).toBe('month-to-month');
   });
 });

@@ -2,6 +2,7 @@ import { homeAreas, type HomeArea, type ViewPurpose } from '../guidelines/vocabu
 import type { WiringAccess } from '../settings/vocabulary';
 import {
   businessSystems,
+  monitoringChoices,
   siteRequirements,
   systemGoals,
   type BudgetLeaning,
@@ -9,6 +10,7 @@ import {
   type BusinessSite,
   type Goal,
   type HomePremises,
+  type MonitoringChoice,
 } from './premises';
 
 /**
@@ -79,6 +81,7 @@ export interface BusinessDraft {
   organisation: string;
   systems: BusinessPremises['systems'];
   sites: SiteDraft[];
+  monitoring: MonitoringChoice;
   budget: BudgetLeaning;
 }
 
@@ -124,7 +127,7 @@ export const newSiteDraft = (n: number): SiteDraft => ({
   existing: emptyExisting(),
 });
 
-export const newBusinessDraft = (): BusinessDraft => ({ organisation: '', systems: ['video', 'intrusion'], sites: [newSiteDraft(1)], budget: 'recommended' });
+export const newBusinessDraft = (): BusinessDraft => ({ organisation: '', systems: ['video', 'intrusion'], sites: [newSiteDraft(1)], monitoring: 'month-to-month', budget: 'recommended' });
 
 /** Keeps the saved values whose type matches the fresh draft's, so an old or edited save cannot break the form. */
 export function mergeDraft<T>(fresh: T, saved: unknown): T {
@@ -161,5 +164,6 @@ export function restoreBusiness(saved: unknown): BusinessDraft {
         return site;
       })
     : [];
-  return { ...base, systems: only(businessSystems, base.systems), sites: sites.length ? sites : [newSiteDraft(1)] };
+  const monitoring = monitoringChoices.includes(base.monitoring) ? base.monitoring : newBusinessDraft().monitoring;
+  return { ...base, systems: only(businessSystems, base.systems), monitoring, sites: sites.length ? sites : [newSiteDraft(1)] };
 }

@@ -63,6 +63,18 @@ export const premisesTypes = ['office', 'retail', 'warehouse', 'restaurant', 'cl
 export const siteRequirements = ['fire-alarm-code', 'insurer-monitoring', 'video-retention-90', 'access-audit'] as const;
 export type Requirement = (typeof siteRequirements)[number];
 
+/** Days of video a site's requirements ask to keep, if they ask: the recommendation records that long and the checks hold it. */
+export function requiredRetentionDays(requirements: readonly Requirement[]): number | undefined {
+  return requirements.includes('video-retention-90') ? 90 : undefined;
+}
+
+/**
+ * How a business wants its alarms monitored. Month to month unless the customer picks a contract:
+ * long contracts with exit fees are what customers of this trade complain about most.
+ */
+export const monitoringChoices = ['month-to-month', 'contract', 'none'] as const;
+export type MonitoringChoice = (typeof monitoringChoices)[number];
+
 /** Assumed when a customer leaves the distance to an area blank; the assessment shows it as the typical figure. */
 export const TYPICAL_VIEW_DISTANCE_M = 10;
 
@@ -102,6 +114,7 @@ export const businessPremisesSchema = z.object({
   organisation: z.optional(z.string().check(z.trim(), z.maxLength(80, 'at most 80 characters'))),
   systems: z._default(z.array(z.enum(businessSystems)).check(z.minLength(1, 'choose at least one system')), ['video', 'intrusion']),
   sites: z.array(businessSiteSchema).check(z.minLength(1, 'add at least one site'), z.maxLength(50, 'at most 50 sites')),
+  monitoring: z._default(z.enum(monitoringChoices), 'month-to-month'),
   budget: z._default(z.enum(budgetLeanings), 'recommended'),
 });
 export type BusinessPremises = z.infer<typeof businessPremisesSchema>;

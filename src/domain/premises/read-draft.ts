@@ -108,7 +108,7 @@ function siteInput(s: SiteDraft, i: number, r: Reader): Record<string, unknown> 
 }
 
 function businessInput(d: BusinessDraft, r: Reader): Record<string, unknown> {
-  return { kind: 'business', organisation: text(d.organisation), systems: d.systems, sites: d.sites.map((s, i) => siteInput(s, i, r)), budget: d.budget };
+  return { kind: 'business', organisation: text(d.organisation), systems: d.systems, sites: d.sites.map((s, i) => siteInput(s, i, r)), monitoring: d.monitoring, budget: d.budget };
 }
 
 /** Removes undefined keys so the schema's defaults apply. */

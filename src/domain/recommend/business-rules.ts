@@ -33,6 +33,9 @@ export function businessVideoRule(site: BusinessSite, ctx: RuleContext): Need[] 
   return needs;
 }
 
+/** No pets on business premises: a pet-immune sensor would only be less sensitive to people. */
+const withoutPetImmunity = (p: Product) => p.type === 'intrusion-sensor' && !p.specs.petImmuneKg;
+
 export function businessIntrusionRule(site: BusinessSite, ctx: RuleContext): Need[] {
   const { intrusion } = ctx.data.guidelines;
   const perimeterDoors = site.exits;
@@ -43,8 +46,8 @@ export function businessIntrusionRule(site: BusinessSite, ctx: RuleContext): Nee
     { role: 'alarm-panel', quantity: 1, reason: 'The alarm panel: every sensor reports to it and it calls the monitoring centre.', packages: allPackages, reused: site.existing.alarmPanel ? 1 : 0, fits: (p) => p.suits.includes('business') },
     { role: 'keypad', quantity: site.buildings, reason: `A keypad at the main entrance of ${count(site.buildings, 'building')}.`, packages: allPackages },
     { role: 'entry-contact', quantity: perimeterDoors, reason: `A contact on each of ${count(perimeterDoors, 'exit door')}.`, packages: allPackages },
-    { role: 'motion-sensor', quantity: Math.ceil(motion / 2), reason: `Motion sensors on the main routes through ${area}.`, packages: ['essential'] },
-    { role: 'motion-sensor', quantity: motion, reason: `${count(motion, 'motion sensor')} covering ${area}, one per ${formatArea(intrusion.motionCoverageM2, ctx.data.settings.units, ctx.data.settings.locale)}.`, packages: fromRecommended },
+    { role: 'motion-sensor', quantity: Math.ceil(motion / 2), reason: `Motion sensors on the main routes through ${area}.`, packages: ['essential'], fits: withoutPetImmunity },
+    { role: 'motion-sensor', quantity: motion, reason: `${count(motion, 'motion sensor')} covering ${area}, one per ${formatArea(intrusion.motionCoverageM2, ctx.data.settings.units, ctx.data.settings.locale)}.`, packages: fromRecommended, fits: withoutPetImmunity },
     { role: 'glass-break', quantity: storefront ? Math.max(1, Math.ceil(site.exits / 2)) : 0, reason: 'Glass-break detectors behind the shop-front glass.', packages: fromRecommended },
     { role: 'siren', quantity: 1, reason: 'An indoor siren.', packages: allPackages, fits: (p) => p.type === 'siren' && p.specs.location === 'indoor' },
     { role: 'siren', quantity: 1, reason: 'An outdoor siren with strobe so the alarm is seen from the street.', packages: fromRecommended, fits: (p) => p.type === 'siren' && p.specs.location === 'outdoor' },
@@ -84,22 +87,27 @@ export function controllersFor(doors: number, catalog: Catalog, audience: Audien
 }
 
 export function businessAccessRule(site: BusinessSite, ctx: RuleContext): Need[] {
-  const doors = site.accessDoors;
+  const audited = site.requirements.includes('access-audit');
+  // A record of who opened which door needs at least the main entrance read, with cards that cannot be copied.
+  const doors = audited ? Math.max(1, site.accessDoors) : site.accessDoors;
   if (doors === 0) return [];
   const spare = Math.ceil((site.staff * ctx.data.guidelines.access.credentialSparePercent) / 100);
   const credentials = site.staff + spare;
   const doorWords = count(doors, 'controlled door');
   const controllers = controllersFor(doors, ctx.data.catalog, ctx.audience);
   const technology = (tech: string) => (p: Product) => p.type === 'credential' && p.specs.technology === tech;
+  const essentialCredential: Need = audited
+    ? { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare, smart cards that cannot be copied, so the door record shows who really opened each door.`, packages: ['essential'], fits: technology('smart-card') }
+    : { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff card')} plus ${spare} spare, prox cards (cheapest, but they can be copied).`, packages: ['essential'], fits: technology('prox') };
   return [
-    { role: 'reader', quantity: doors, reason: `A reader at each of ${doorWords}.`, packages: allPackages },
+    { role: 'reader', quantity: doors, reason: site.accessDoors === 0 ? 'A reader at the main entrance, so every opening is recorded.' : `A reader at each of ${doorWords}.`, packages: allPackages },
     { role: 'door-lock', quantity: doors, reason: `An electric strike at each of ${doorWords}: the door stays locked from outside and opens freely from inside.`, packages: allPackages, fits: (p) => p.type === 'door-lock' && p.specs.kind === 'electric-strike' },
     { role: 'exit-request', quantity: doors, reason: `A request-to-exit sensor at each of ${doorWords}, so leaving never raises an alarm.`, packages: allPackages },
     { role: 'door-position', quantity: doors, reason: `A door position switch at each of ${doorWords}: it reports doors forced or held open.`, packages: allPackages },
     ...(controllers
       ? [{ role: 'door-controller' as const, quantity: controllers.quantity, reason: `${controllers.quantity === 1 ? 'The smallest door controller' : 'Door controllers'} with a port for each of ${doorWords}.`, packages: allPackages, fits: (p: Product) => p.id === controllers.controller.id }]
       : []),
-    { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff card')} plus ${spare} spare, prox cards (cheapest, but they can be copied).`, packages: ['essential'], fits: technology('prox') },
+    essentialCredential,
     { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare, smart cards that cannot be copied.`, packages: ['recommended'], fits: technology('smart-card') },
     { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare on their phones.`, packages: completeOnly, fits: technology('mobile') },
   ];

@@ -59,8 +59,11 @@ export function smokeAndCoRule(home: HomePremises, ctx: RuleContext): Need[] {
   return needs;
 }
 
-const petImmuneFor = (home: HomePremises) => (p: Product) =>
-  home.pets === 'none' || (p.type === 'intrusion-sensor' && (p.specs.petImmuneKg ?? 0) >= (home.pets === 'small' ? 18 : 36));
+/** Pet-immune sensors where there are pets (heavy enough for them), plain ones elsewhere: immunity costs sensitivity. */
+const petImmuneFor = (home: HomePremises) => (p: Product) => {
+  const immuneKg = p.type === 'intrusion-sensor' ? (p.specs.petImmuneKg ?? 0) : 0;
+  return home.pets === 'none' ? immuneKg === 0 : immuneKg >= (home.pets === 'small' ? 18 : 36);
+};
 
 export function intrusionRule(home: HomePremises, ctx: RuleContext): Need[] {
   const packages = packagesFor(wants(home, 'deter', 'monitoring'));

@@ -5,7 +5,7 @@ import type { CheckTopic } from '../checks/check';
 import type { Audience, Configuration, Line, Site, SiteConditions } from '../configuration/configuration';
 import { applyChange } from '../configuration/edit';
 import type { SiteData } from '../site-data';
-import type { BusinessPremises, BusinessSite, HomePremises, Premises } from '../premises/premises';
+import { requiredRetentionDays, type BusinessPremises, type BusinessSite, type HomePremises, type MonitoringChoice, type Premises } from '../premises/premises';
 import { lensSetting } from '../video/pixel-density';
 import { businessAccessRule, businessFireRule, businessIntrusionRule, businessVideoRule } from './business-rules';
 import { intrusionRule, monitoringGoal, smartLockRule, smokeAndCoRule, storeysWithBasement, videoRule } from './home-rules';
@@ -47,7 +47,7 @@ function systemsIn(lines: Line[], ctx: RuleContext): SystemId[] {
 }
 
 /** A recorder with a channel for every camera that records to one, in the package's tier. */
-function recorderNeed(lines: Line[], ctx: RuleContext): Need | null {
+function recorderNeed(lines: Line[], ctx: RuleContext, requiredDays?: number): Need | null {
   const cameras = lines.reduce((sum, line) => {
     const product = ctx.data.catalog.get(line.productId);
     return sum + (product?.type === 'camera' && product.specs.recordsTo === 'recorder' ? line.quantity : 0);
@@ -56,7 +56,7 @@ function recorderNeed(lines: Line[], ctx: RuleContext): Need | null {
   return {
     role: 'recorder',
     quantity: 1,
-    reason: `Records ${cameras === 1 ? 'the camera' : cameras === 2 ? 'both cameras' : `all ${cameras} cameras`} on site, so footage never depends on the internet.`,
+    reason: `Records ${cameras === 1 ? 'the camera' : cameras === 2 ? 'both cameras' : `all ${cameras} cameras`} on site, so footage never depends on the internet${requiredDays ? `; it keeps ${requiredDays} days, as your requirements ask` : ''}.`,
     packages: packageTiers,
     fits: (p) => p.type === 'recorder' && p.specs.channels >= cameras,
   };
@@ -87,13 +87,15 @@ function servicesNeeds(systems: SystemId[], planMonitors: string[], audience: Au
 }
 
 /**
- * Which packages get a monitoring plan, and which plan each gets: month to month only. Long contracts
- * with exit fees are this market's top complaint, so a contract is only ever the customer's own pick.
+ * Which packages get a monitoring plan, and which plan each gets: month to month unless the customer
+ * picked a contract. Long contracts with exit fees are this market's top complaint, so a contract is
+ * only ever the customer's own pick.
  */
-function planFor(lines: Line[], pkg: PackageTier, wanted: readonly PackageTier[], ctx: RuleContext): Product | undefined {
-  if (!wanted.includes(pkg)) return undefined;
+function planFor(lines: Line[], pkg: PackageTier, spec: SiteSpec, ctx: RuleContext): Product | undefined {
+  if (!spec.planPackages.includes(pkg)) return undefined;
   const systems = systemsIn(lines, ctx);
-  return productFor('monitoring-plan', pkg, ctx, (p) => p.type === 'monitoring-plan' && p.specs.termMonths === 0 && p.specs.forSystems.some((s) => systems.includes(s)));
+  const termFits = spec.planTerm ?? planTerms['month-to-month'];
+  return productFor('monitoring-plan', pkg, ctx, (p) => p.type === 'monitoring-plan' && p.specs.forSystems.some((s) => systems.includes(s)) && termFits(p.specs.termMonths));
 }
 
 const settledTopics: CheckTopic[] = ['recording', 'network', 'intrusion', 'access'];
@@ -115,14 +117,18 @@ interface SiteSpec {
   conditions: SiteConditions;
   needs: Need[];
   planPackages: readonly PackageTier[];
+  /** Which contract lengths the customer accepts for a plan (months, 0 = month to month). */
+  planTerm?: (termMonths: number) => boolean;
+  /** How video is kept when the customer's requirements decide it. */
+  recording?: Site['recording'];
 }
 
 function buildPackage(specs: SiteSpec[], pkg: PackageTier, ctx: RuleContext): Configuration {
   const sites: Site[] = specs.map((spec) => {
     const devices = linesFor(spec.needs, pkg, ctx, (need) => pickCamera(need, pkg, ctx));
-    const recorder = recorderNeed(devices, ctx);
+    const recorder = recorderNeed(devices, ctx, spec.recording?.retentionDays);
     const withRecorder = recorder ? [...devices, ...linesFor([recorder], pkg, ctx)] : devices;
-    const plan = planFor(withRecorder, pkg, spec.planPackages, ctx);
+    const plan = planFor(withRecorder, pkg, spec, ctx);
     const monitors = plan?.type === 'monitoring-plan' ? plan.specs.monitors : [];
     const services = linesFor(servicesNeeds(systemsIn(withRecorder, ctx), monitors, ctx.audience), pkg, ctx);
     const site: Site = {
@@ -131,6 +137,7 @@ function buildPackage(specs: SiteSpec[], pkg: PackageTier, ctx: RuleContext): Co
       conditions: spec.conditions,
       lines: [...withRecorder, ...services],
       ...(plan ? { planId: plan.id } : {}),
+      ...(spec.recording ? { recording: spec.recording } : {}),
     };
     return settle(site, ctx.audience, ctx.data);
   });
@@ -157,17 +164,28 @@ function homeSpec(home: HomePremises, ctx: RuleContext): SiteSpec {
   };
 }
 
+/** Contract lengths each monitoring answer accepts: a contract only when the customer picked one. */
+const planTerms: Record<MonitoringChoice, (termMonths: number) => boolean> = {
+  'month-to-month': (months) => months === 0,
+  contract: (months) => months > 0,
+  none: (months) => months === 0,
+};
+
 function businessSpec(site: BusinessSite, index: number, premises: BusinessPremises, ctx: RuleContext): SiteSpec {
   const systems = new Set(premises.systems);
-  if (site.requirements.includes('fire-alarm-code')) systems.add('fire');
-  if (site.accessDoors > 0 && site.requirements.includes('access-audit')) systems.add('access');
+  const required = (requirement: BusinessSite['requirements'][number]) => site.requirements.includes(requirement);
+  if (required('fire-alarm-code')) systems.add('fire');
+  if (required('access-audit')) systems.add('access');
+  if (required('video-retention-90')) systems.add('video');
+  if (required('insurer-monitoring')) systems.add('intrusion');
   const needs = [
     ...(systems.has('video') ? businessVideoRule(site, ctx) : []),
     ...(systems.has('intrusion') ? businessIntrusionRule(site, ctx) : []),
     ...(systems.has('fire') ? businessFireRule(site, ctx) : []),
     ...(systems.has('access') ? businessAccessRule(site, ctx) : []),
   ];
-  const monitoredAlways = site.requirements.includes('insurer-monitoring') || systems.has('fire');
+  const monitoredAlways = required('insurer-monitoring') || systems.has('fire');
+  const retentionDays = requiredRetentionDays(site.requirements);
   return {
     id: `site-${index + 1}`,
     name: site.name,
@@ -178,9 +196,12 @@ function businessSpec(site: BusinessSite, index: number, premises: BusinessPremi
       wiringAccess: site.wiringAccess,
       exits: site.exits,
       ...(site.postalCode ? { postalCode: site.postalCode } : {}),
+      ...(site.requirements.length ? { requirements: site.requirements } : {}),
     },
     needs,
-    planPackages: monitoredAlways ? packageTiers : ['recommended', 'complete'],
+    planPackages: monitoredAlways || premises.monitoring !== 'none' ? packageTiers : [],
+    planTerm: planTerms[premises.monitoring],
+    ...(retentionDays ? { recording: { retentionDays, mode: 'continuous' as const } } : {}),
   };
 }
 

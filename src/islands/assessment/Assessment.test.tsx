@@ -46,7 +46,7 @@ describe('assessment island', () => {
     await screen.findByRole('heading', { name: 'Doors and windows' });
   });
 
-  it('skips steps and shows three packages with the budget match highlighted', async () => {
+  it('skips steps and shows three packages with the budget match first and highlighted', async () => {
     const { store } = await mount();
     fireEvent.click(await screen.findByRole('button', { name: /A home/ }));
     await screen.findByRole('heading', { name: 'Your home' });
@@ -54,9 +54,9 @@ describe('assessment island', () => {
     for (let i = 0; i < 6; i++) fireEvent.click(screen.getByRole('button', { name: 'Skip this step' }));
     await screen.findByRole('heading', { name: 'Three ways to protect your home' });
     const packages = screen.getAllByRole('listitem').filter((li) => li.classList.contains('package'));
-    expect(packages.map((p) => p.querySelector('h3')!.textContent)).toEqual(['Essential', 'Recommended', 'Complete']);
-    expect(packages[2]!.classList.contains('package--highlighted')).toBe(true);
-    expect(within(packages[2]!).getByText('Matches your budget')).toBeTruthy();
+    expect(packages.map((p) => p.querySelector('h3')!.textContent)).toEqual(['Complete', 'Essential', 'Recommended']);
+    expect(packages.map((p) => p.classList.contains('package--highlighted'))).toEqual([true, false, false]);
+    expect(within(packages[0]!).getByText('Matches your budget')).toBeTruthy();
     for (const p of packages) expect(p.querySelector('.package__price')!.textContent).toMatch(/^\$[\d,]+ – \$[\d,]+/);
   });
 
@@ -97,5 +97,19 @@ describe('assessment island', () => {
     await screen.findByText('Site 2: Name: give the site a name');
     fireEvent.click(screen.getByRole('button', { name: 'Remove site 2' }));
     await waitFor(() => expect(store.$assessment.get().business.sites).toHaveLength(1));
+  });
+
+  it('asks a business about monitoring, month to month unless it picks otherwise, and plans by the answer', async () => {
+    const { store } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /A business/ }));
+    store.goToStep(5);
+    await screen.findByRole('heading', { name: 'Monitoring and budget' });
+    const question = screen.getByRole('group', { name: 'Should a monitoring center watch your alarms?' });
+    expect((within(question).getByRole('radio', { name: /month to month/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(question).getByRole('radio', { name: 'No professional monitoring' }));
+    expect(store.$assessment.get().business.monitoring).toBe('none');
+    fireEvent.click(screen.getByRole('button', { name: 'See my options' }));
+    await screen.findByRole('heading', { name: 'Three ways to protect your business' });
+    for (const facts of document.querySelectorAll('.package__facts')) expect(facts.textContent).toContain('None (you can add it later)');
   });
 });

@@ -1,7 +1,7 @@
 import { systemInfo } from '../../domain/catalog/roles';
 import type { ViewPurpose } from '../../domain/guidelines/vocabulary';
 import type { BusinessDraft, SiteDraft } from '../../domain/premises/draft';
-import { siteRequirements, TYPICAL_VIEW_DISTANCE_M, type Requirement } from '../../domain/premises/premises';
+import { monitoringChoices, siteRequirements, TYPICAL_VIEW_DISTANCE_M, type MonitoringChoice, type Requirement } from '../../domain/premises/premises';
 import { formatLength } from '../../domain/units';
 import { addArea, addSiteDraft, removeArea, removeSiteDraft, toggled, updateArea, updateBusiness, updateSite } from '../../stores/assessment';
 import { Checks, Choice, focusField, SelectField, TextField } from '../shared/fields';
@@ -23,6 +23,14 @@ const requirementWords: Record<Requirement, string> = {
   'access-audit': 'We need a record of who opened which door',
 };
 const requirementOptions = siteRequirements.map((r) => [r, requirementWords[r]] as const);
+
+/** Typed by answer, like the requirements; the home flow's goal reads "Professional 24/7 monitoring" too. */
+const monitoringWords: Record<MonitoringChoice, string> = {
+  'month-to-month': 'Professional 24/7 monitoring, month to month: no contract, cancel with 30 days’ notice',
+  contract: 'Professional 24/7 monitoring on a contract: a lower monthly fee, but a fee to cancel early',
+  none: 'No professional monitoring',
+};
+const monitoringOptions = monitoringChoices.map((m) => [m, monitoringWords[m]] as const);
 
 const premisesOptions = [
   ['', 'Not sure'],
@@ -151,7 +159,13 @@ export function BusinessQuestions({ step, ...p }: QuestionProps<BusinessDraft> &
         </>
       );
     case 'budget':
-      return <Choice id={fid('budget')} legend="How do you lean on budget?" hint="We show three options either way and highlight the one that matches." value={d.budget} error={error('budget')} onValue={(budget) => updateBusiness({ budget })} options={budgetOptions} />;
+      return (
+        <>
+          <Choice id={fid('monitoring')} legend="Should a monitoring center watch your alarms?" hint="Where the fire code or your insurer requires it, we include it either way." value={d.monitoring} error={error('monitoring')}
+            onValue={(monitoring) => updateBusiness({ monitoring })} options={monitoringOptions} />
+          <Choice id={fid('budget')} legend="How do you lean on budget?" hint="We show three options either way and highlight the one that matches." value={d.budget} error={error('budget')} onValue={(budget) => updateBusiness({ budget })} options={budgetOptions} />
+        </>
+      );
     default:
       return null;
   }

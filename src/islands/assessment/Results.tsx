@@ -8,7 +8,7 @@ import { goToStep } from '../../stores/assessment';
 import { startFrom } from '../../stores/configuration/start';
 import { todayIso } from '../../stores/site-data';
 import { range } from '../shared/format';
-import { summarisePackages } from './packages';
+import { matchFirst, summarisePackages, type PackageSummary } from './packages';
 import { fieldLabel, stepsFor } from './steps';
 
 interface Props {
@@ -17,12 +17,12 @@ interface Props {
   reading: DraftReading;
 }
 
-/** The three packages side by side, the one matching the budget leaning highlighted. */
+/** The three packages, the one matching the budget leaning first and highlighted. */
 export function Results({ data, path, reading }: Props) {
   const { settings } = data;
   const summaries = useMemo(() => {
     try {
-      return summarisePackages(recommend(reading.premises, data), data, todayIso());
+      return matchFirst(summarisePackages(recommend(reading.premises, data), data, todayIso()));
     } catch {
       return null;
     }
@@ -31,9 +31,7 @@ export function Results({ data, path, reading }: Props) {
   const steps = stepsFor(path);
   const stepOf = (key: string) => steps.findIndex((s) => s.fields.test(key)) + 1;
 
-  const start = (index: number) => {
-    const chosen = summaries?.[index];
-    if (!chosen) return;
+  const start = (chosen: PackageSummary) => {
     startFrom(chosen.configuration, `Replaced your earlier configuration with the ${chosen.title} package.`);
     window.location.assign('/configure');
   };
@@ -67,7 +65,7 @@ export function Results({ data, path, reading }: Props) {
         </div>
       )}
       <ul class="packages">
-        {summaries.map((s, i) => (
+        {summaries.map((s) => (
           <li key={s.tier} class={`package${s.highlighted ? ' package--highlighted' : ''}`} aria-labelledby={`package-${s.tier}`}>
             <h3 id={`package-${s.tier}`}>{s.title}</h3>
             {s.highlighted && <p class="package__badge">Matches your budget</p>}
@@ -91,7 +89,7 @@ export function Results({ data, path, reading }: Props) {
                 </li>
               ))}
             </ul>
-            <button type="button" class={`button${s.highlighted ? '' : ' button--secondary'}`} onClick={() => start(i)}>
+            <button type="button" class={`button${s.highlighted ? '' : ' button--secondary'}`} onClick={() => start(s)}>
               Start from {s.title}
               <span class="visually-hidden"> package</span>
             </button>

@@ -3,7 +3,7 @@ import { estimate } from '../../domain/estimate/estimate';
 import { fixtureData } from '../../domain/fixtures';
 import { premisesSchema } from '../../domain/premises/premises';
 import { recommend } from '../../domain/recommend/recommend';
-import { summarisePackages } from './packages';
+import { matchFirst, summarisePackages } from './packages';
 
 const today = '2026-11-23';
 
@@ -18,6 +18,15 @@ describe('summarisePackages', () => {
       ['recommended', 'Recommended', false],
       ['complete', 'Complete', false],
     ]);
+  });
+
+  it('shows the budget match first, then the others leanest first, for every leaning', () => {
+    for (const budget of ['essential', 'recommended', 'complete'] as const) {
+      const shown = matchFirst(summarisePackages(recommend({ ...premises, budget }, fixtureData), fixtureData, today));
+      expect(shown[0]).toMatchObject({ tier: budget, highlighted: true });
+      const rest = shown.slice(1).map((s) => s.tier);
+      expect(rest).toEqual(['essential', 'recommended', 'complete'].filter((t) => t !== budget));
+    }
   });
 
   it('uses the estimate engine for price, monthly fee and duration', () => {

@@ -56,3 +56,11 @@ export function summarisePackages(recommendation: Recommendation, data: SiteData
     };
   });
 }
+
+/**
+ * The order the results show packages in: the one matching the budget leaning first, so a phone shows
+ * it without scrolling, then the others leanest first. Every card gives the same facts, so they compare.
+ */
+export function matchFirst(summaries: PackageSummary[]): PackageSummary[] {
+  return [...summaries.filter((s) => s.highlighted), ...summaries.filter((s) => !s.highlighted)];
+}

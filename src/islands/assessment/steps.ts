@@ -27,7 +27,7 @@ export const businessSteps: Step[] = [
   { id: 'sites', title: 'Your sites', fields: /^sites(\.\d+\.(name|postalCode|premisesType|buildings|storeys|area|ceiling|exits|accessDoors|staff|hours|wiringAccess))?$/ },
   { id: 'areas', title: 'Areas to watch', fields: /^sites\.\d+\.areasToWatch/ },
   { id: 'needs', title: 'Requirements and existing systems', fields: /^sites\.\d+\.(requirements|existing)/ },
-  { id: 'budget', title: 'Budget', fields: /^budget/ },
+  { id: 'budget', title: 'Monitoring and budget', fields: /^(monitoring|budget)/ },
 ];
 
 export const stepsFor = (path: Path) => (path === 'home' ? homeSteps : businessSteps);
@@ -59,6 +59,7 @@ const labels: Record<string, string> = {
   internet: 'Internet',
   goals: 'What matters to you',
   budget: 'Budget',
+  monitoring: 'Monitoring',
   organisation: 'Business name',
   systems: 'Systems',
   sites: 'Sites',
