@@ -1,4 +1,5 @@
 import { addMonths, formatDate, termEndDate } from './estimate/dates';
+import type { ViewPurpose } from './guidelines/vocabulary';
 import type { Duration } from './estimate/duration';
 import { applyPpm, formatMoney, percentToPpm, type Cents } from './money';
 import type { Settings } from './settings/settings';
@@ -10,6 +11,25 @@ import { count, formatNumber } from './units';
  */
 
 type MoneyFormat = Pick<Settings, 'currency' | 'locale'>;
+
+/** What a camera view asks of a camera, as it reads after "to" or "enough to". */
+export const purposeText: Record<ViewPurpose, string> = {
+  detect: 'detect a person',
+  observe: 'see what people are doing',
+  recognize: 'recognize someone you know',
+  identify: 'identify a stranger',
+  'read-plate': 'read license plates',
+};
+
+/** "Recommended: 3; you changed it to 4." when the customer changed a recommended quantity, else empty. */
+export function quantityChangeText(quantity: number, recommended: number | undefined): string {
+  return recommended === undefined || recommended === quantity ? '' : `Recommended: ${recommended}; you changed it to ${quantity}.`;
+}
+
+/** "2 of 4 already on site and reused." for units the customer owns, else empty. */
+export function reusedText(quantity: number, reused: number): string {
+  return reused > 0 ? `${reused} of ${quantity} already on site and reused.` : '';
+}
 
 /** What the wording of a monitoring plan needs: a catalog plan's specs and a quote's plan terms both fit. */
 export interface PlanWording {

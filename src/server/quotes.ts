@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Catalog } from '../domain/catalog/catalog';
 import { configurationSchemaFor, type Configuration, type ConfigurationIssue } from '../domain/configuration/configuration';
 import { addDays, dayInTimeZone } from '../domain/estimate/dates';
+import type { Guidelines } from '../domain/guidelines/guidelines';
 import type { Settings } from '../domain/settings/settings';
 import type { Database } from './db/client';
 import { quoteRevisions, quotes, type QuoteStatus } from './db/schema';
@@ -17,6 +18,7 @@ import { freezeEstimate, type QuoteSnapshot } from './snapshot';
 export interface PricingData {
   catalog: Catalog;
   settings: Settings;
+  guidelines: Guidelines;
 }
 
 /** The installer's calendar day at `now` (settings.timeZone): the same answer on every server whatever its own zone. */

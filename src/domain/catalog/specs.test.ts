@@ -58,7 +58,7 @@ describe('specRows for a camera', () => {
 });
 
 describe('specRows for other product types', () => {
-  it('shows small gaps in millimetres or inches', () => {
+  it('shows small gaps in millimeters or inches', () => {
     expect(spec('contact', 'gap', metric)).toBe('20 mm');
     expect(spec('contact', 'gap', imperial)).toBe('0.8 in');
   });
@@ -165,7 +165,7 @@ describe('compareRows', () => {
 describe('the shipped catalog', () => {
   const { catalog: shipped, settings } = loadData();
 
-  it('gives every product a price and labelled, non-empty spec rows', () => {
+  it('gives every product a price and labeled, non-empty spec rows', () => {
     for (const p of shipped.products) {
       expect(priceText(p, settings), p.id).toMatch(/\$\d/);
       const rows = specRows(p, settings);

@@ -12,7 +12,7 @@ const home = (facts: Partial<Site['conditions']>): Partial<Site> => ({
 });
 
 describe('camera view checks', () => {
-  const view = (distanceM: number, purpose: 'identify' | 'recognise' | 'observe' = 'identify') => ({ label: 'Front door', purpose, distanceM });
+  const view = (distanceM: number, purpose: 'identify' | 'recognize' | 'observe' = 'identify') => ({ label: 'Front door', purpose, distanceM });
 
   it('passes a view the camera resolves well enough, with the numbers', () => {
     const check = find(checksFor([{ productId: 'cam', quantity: 1, view: view(3) }, { productId: 'nvr', quantity: 1 }]), 'view:0')!;
@@ -24,7 +24,7 @@ describe('camera view checks', () => {
   it('warns when the density falls short, says what it can do, and suggests a camera that can', () => {
     const check = find(checksFor([{ productId: 'cam', quantity: 1, view: view(8) }, { productId: 'nvr', quantity: 1 }]), 'view:0')!;
     expect(check.status).toBe('warning');
-    expect(check.detail).toMatch(/enough to recognise someone they know/);
+    expect(check.detail).toMatch(/enough to recognize someone you know/);
     expect(check.detail).toMatch(/reaches 250 px\/m up to 4\.3 m/);
     expect(check.suggestion?.change).toEqual({ action: 'swap', siteId: 'site-1', lineIndex: 0, productId: 'cam-best' });
   });
@@ -83,16 +83,16 @@ describe('network checks', () => {
 });
 
 describe('life-safety checks for homes', () => {
-  it('counts a smoke alarm per bedroom and per storey, combos included', () => {
+  it('counts a smoke alarm per bedroom and per story, combos included', () => {
     const missing = find(checksFor([{ productId: 'smoke', quantity: 3 }], home({ bedrooms: 3 })), 'life-safety:smoke')!;
     expect(missing.status).toBe('problem');
-    expect(missing.detail).toMatch(/3 bedrooms and 2 storeys need 5 smoke alarms/);
+    expect(missing.detail).toMatch(/3 bedrooms and 2 stories need 5 smoke alarms/);
     expect(missing.suggestion?.change).toMatchObject({ action: 'add', productId: 'smoke', quantity: 2 });
     const enough = find(checksFor([{ productId: 'smoke', quantity: 3 }, { productId: 'combo', quantity: 2 }], home({ bedrooms: 3 })), 'life-safety:smoke')!;
     expect(enough.status).toBe('pass');
   });
 
-  it('asks for CO alarms on every storey with fuel-burning appliances or an attached garage', () => {
+  it('asks for CO alarms on every story with fuel-burning appliances or an attached garage', () => {
     expect(find(checksFor([{ productId: 'smoke', quantity: 5 }], home({ bedrooms: 3 })), 'life-safety:co')).toBeUndefined();
     const check = find(checksFor([{ productId: 'smoke', quantity: 5 }], home({ bedrooms: 3, attachedGarage: true })), 'life-safety:co')!;
     expect(check).toMatchObject({ status: 'problem', title: 'Carbon monoxide alarms missing' });

@@ -15,7 +15,7 @@ const slug = z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, 'use lowercase letter
 
 export const siteConditionsSchema = z.object({
   /** Storeys including a basement. */
-  storeys: wholeNumber(1, 60, 'at least 1 storey', 'at most 60 storeys'),
+  storeys: wholeNumber(1, 60, 'at least 1 story', 'at most 60 stories'),
   /** Total floor area in m². */
   floorAreaM2: numberBetween(10, 200_000, 'at least 10 m² (about 110 sq ft)', 'at most 200,000 m²'),
   /** Highest ceiling where devices are mounted, in metres. */
@@ -54,6 +54,8 @@ export const lineSchema = z
     connection: z.optional(z.enum(['wired', 'wireless'])),
     /** Why it is in the configuration, in plain words (from a rule or the customer). */
     reason: z.optional(z.string().check(z.trim(), z.maxLength(400, 'at most 400 characters'), printable())),
+    /** The quantity the recommendation gave, so the reason can say when the customer changed it. */
+    recommended: z.optional(wholeNumber(1, 500)),
     /** Installation phase (1-based), for businesses splitting work. */
     phase: z.optional(wholeNumber(1, 12)),
     /** For cameras: what each one must see. */

@@ -62,7 +62,7 @@ function estimateSite(site: Site, ctx: PricingContext): SiteEstimate {
     } else if (isInstalled(product)) {
       const install: Install = { line, product, system: groupOfRole(product.role) as SystemId, connection: connectionFor(product, line, site.conditions) };
       installs.push(install);
-      lines.push(equipmentLine(install));
+      lines.push(equipmentLine(install, ctx));
     }
   }
   const activation = plan && activationLine(plan);

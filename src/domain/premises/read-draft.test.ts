@@ -38,7 +38,7 @@ describe('readDraft for a home', () => {
     const { premises, errors } = readDraft('home', draft, 'imperial');
     expect(errors).toEqual({
       area: 'enter a number, like 12 (or leave it blank if you are not sure)',
-      storeys: 'at most 6 storeys',
+      storeys: 'at most 6 stories',
       bedrooms: 'bedrooms: a whole number',
       postalCode: 'letters, digits, spaces and dashes only',
       'existing.cameras': 'cameras cannot be negative',
@@ -98,6 +98,6 @@ describe('field keys and messages', () => {
     expect(fieldKey(['sites', 0, 'areasToWatch', 1, 'distanceM'])).toBe('sites.0.areasToWatch.1.distance');
     expect(friendly('Invalid input: expected int, received number')).toBe('enter a whole number');
     expect(friendly('Invalid option: expected one of "a"|"b"')).toBe('choose one of the options');
-    expect(friendly('at least 1 storey')).toBe('at least 1 storey');
+    expect(friendly('at least 1 story')).toBe('at least 1 story');
   });
 });

@@ -5,9 +5,7 @@ import { allPackages, completeOnly, fromRecommended, type Need, type PackageTier
 
 /** Rules for one business site; which systems apply is decided by the caller. */
 
-const purposeWords = { detect: 'detect people', observe: 'observe activity', recognise: 'recognise people', identify: 'identify faces', 'read-plate': 'read number plates' } as const;
-
-export function businessVideoRule(site: BusinessSite, ctx: RuleContext): Need[] {
+export function businessVideoRule(site: BusinessSite): Need[] {
   let camerasToKeep = site.existing.cameras;
   const needs: Need[] = site.areasToWatch.map((area) => {
     const keep = Math.min(camerasToKeep, 1);
@@ -15,7 +13,7 @@ export function businessVideoRule(site: BusinessSite, ctx: RuleContext): Need[] 
     return {
       role: area.outdoor ? 'camera-outdoor' : 'camera-indoor',
       quantity: 1,
-      reason: `${area.name}: chosen to ${purposeWords[area.purpose]} at ${formatLength(area.distanceM, ctx.data.settings.units, ctx.data.settings.locale)}.${keep ? ' An existing camera is kept here if it works with the recorder.' : ''}`,
+      reason: keep ? 'An existing camera is kept here if it works with the recorder.' : '',
       packages: allPackages,
       reused: keep,
       view: { label: area.name, purpose: area.purpose, distanceM: area.distanceM },
@@ -38,7 +36,7 @@ export function businessIntrusionRule(site: BusinessSite, ctx: RuleContext): Nee
   const storefront = site.premisesType === 'retail' || site.premisesType === 'restaurant';
   const area = formatArea(site.floorAreaM2, ctx.data.settings.units, ctx.data.settings.locale);
   return [
-    { role: 'alarm-panel', quantity: 1, reason: 'The alarm panel: every sensor reports to it and it calls the monitoring centre.', packages: allPackages, reused: site.existing.alarmPanel ? 1 : 0, fits: (p) => p.suits.includes('business') },
+    { role: 'alarm-panel', quantity: 1, reason: 'The alarm panel: every sensor reports to it and it calls the monitoring center.', packages: allPackages, reused: site.existing.alarmPanel ? 1 : 0, fits: (p) => p.suits.includes('business') },
     { role: 'keypad', quantity: site.buildings, reason: `A keypad at the main entrance of ${count(site.buildings, 'building')}.`, packages: allPackages },
     { role: 'entry-contact', quantity: perimeterDoors, reason: `A contact on each of ${count(perimeterDoors, 'exit door')}.`, packages: allPackages },
     { role: 'motion-sensor', quantity: Math.ceil(motion / 2), reason: `Motion sensors on the main routes through ${area}.`, packages: ['essential'] },
@@ -63,8 +61,8 @@ export function businessFireRule(site: BusinessSite, ctx: RuleContext): Need[] {
   ];
   return kinds.flatMap(([packages, fits]) => [
     { role: 'fire-panel' as const, quantity: 1, reason: 'The fire alarm control panel, monitored around the clock.', packages, fits },
-    { role: 'smoke-detector' as const, quantity: detectors, reason: `${count(detectors, 'smoke detector')} for ${area}, one per ${formatArea(fire.commercialDetectorCoverageM2, units, locale)} (30 ft spacing).`, packages, fits },
-    { role: 'pull-station' as const, quantity: site.exits, reason: `A pull station within 5 ft of each of ${count(site.exits, 'exit')}.`, packages, fits },
+    { role: 'smoke-detector' as const, quantity: detectors, reason: `${count(detectors, 'smoke detector')} for ${area}, one per ${formatArea(fire.commercialDetectorCoverageM2, units, locale)}.`, packages, fits },
+    { role: 'pull-station' as const, quantity: site.exits, reason: `A pull station within ${formatLength(fire.placement.pullStationFromExitMaxM, units, locale)} of each of ${count(site.exits, 'exit')}.`, packages, fits },
     { role: 'horn-strobe' as const, quantity: hornStrobes, reason: `${count(hornStrobes, 'horn/strobe')} so everyone in ${area} hears and sees the alarm.`, packages, fits },
   ]);
 }
@@ -78,12 +76,12 @@ export function businessAccessRule(site: BusinessSite, ctx: RuleContext): Need[]
   const technology = (tech: string) => (p: Product) => p.type === 'credential' && p.specs.technology === tech;
   return [
     { role: 'reader', quantity: doors, reason: `A reader at each of ${doorWords}.`, packages: allPackages },
-    { role: 'door-lock', quantity: doors, reason: `An electric strike at each of ${doorWords}: the door stays locked from outside and opens freely from inside.`, packages: allPackages, fits: (p) => p.type === 'door-lock' && p.specs.kind === 'electric-strike' },
+    { role: 'door-lock', quantity: doors, reason: `An electric lock at each of ${doorWords}: the door stays locked from outside and opens freely from inside.`, packages: allPackages, fits: (p) => p.type === 'door-lock' && p.specs.kind === 'electric-strike' },
     { role: 'exit-request', quantity: doors, reason: `A request-to-exit sensor at each of ${doorWords}, so leaving never raises an alarm.`, packages: allPackages },
     { role: 'door-position', quantity: doors, reason: `A door position switch at each of ${doorWords}: it reports doors forced or held open.`, packages: allPackages },
     { role: 'door-controller', quantity: 1, reason: `Door controllers for ${doorWords}.`, packages: allPackages },
-    { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff card')} plus ${spare} spare, prox cards (cheapest, but they can be copied).`, packages: ['essential'], fits: technology('prox') },
-    { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare, smart cards that cannot be copied.`, packages: ['recommended'], fits: technology('smart-card') },
-    { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare on their phones.`, packages: completeOnly, fits: technology('mobile') },
+    { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare.`, packages: ['essential'], fits: technology('prox') },
+    { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare.`, packages: ['recommended'], fits: technology('smart-card') },
+    { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare.`, packages: completeOnly, fits: technology('mobile') },
   ];
 }

@@ -129,7 +129,8 @@ function buildPackage(specs: SiteSpec[], pkg: PackageTier, ctx: RuleContext): Co
       lines: [...withRecorder, ...services],
       ...(plan ? { planId: plan.id } : {}),
     };
-    return settle(site, ctx.audience, ctx.data);
+    const settled = settle(site, ctx.audience, ctx.data);
+    return { ...settled, lines: settled.lines.map((line) => ({ ...line, recommended: line.quantity })) };
   });
   return { audience: ctx.audience, sites, phases: [] };
 }
@@ -159,7 +160,7 @@ function businessSpec(site: BusinessSite, index: number, premises: BusinessPremi
   if (site.requirements.includes('fire-alarm-code')) systems.add('fire');
   if (site.accessDoors > 0 && site.requirements.includes('access-audit')) systems.add('access');
   const needs = [
-    ...(systems.has('video') ? businessVideoRule(site, ctx) : []),
+    ...(systems.has('video') ? businessVideoRule(site) : []),
     ...(systems.has('intrusion') ? businessIntrusionRule(site, ctx) : []),
     ...(systems.has('fire') ? businessFireRule(site, ctx) : []),
     ...(systems.has('access') ? businessAccessRule(site, ctx) : []),

@@ -1,9 +1,10 @@
+import { lineReason } from '../../configuration/reason';
 import { exact } from '../../money';
+import type { PricingContext } from '../context';
 import { newUnits, type EstimateLine, type Install } from './line';
 
 /** Catalog prices are fixed, so equipment has no range; reused units are listed but not charged. */
-export function equipmentLine({ line, product, system }: Install): EstimateLine {
-  const reusedNote = line.reused > 0 ? ` ${line.reused} of ${line.quantity} already on site and reused.` : '';
+export function equipmentLine({ line, product, system }: Install, ctx: PricingContext): EstimateLine {
   return {
     kind: 'equipment',
     taxClass: 'equipment',
@@ -15,7 +16,7 @@ export function equipmentLine({ line, product, system }: Install): EstimateLine 
     reused: line.reused,
     unitCents: product.priceCents,
     amount: exact(newUnits(line) * product.priceCents),
-    reason: `${line.reason ?? 'Added in the configurator.'}${reusedNote}`,
+    reason: lineReason(line, product, ctx),
     drivers: [],
   };
 }
