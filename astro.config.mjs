@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
+import { readConfig } from './src/server/config.ts';
 import { cspDirectives } from './src/server/http/security-headers.ts';
 import { securityHeaders } from './src/server/http/security-integration.ts';
 
@@ -15,7 +16,8 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 const ACTION_BODY_LIMIT_BYTES = 256 * 1024;
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // The same checked setting the server reads at run time (src/server/config.ts).
+  site: readConfig().SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   // staticHeaders: prerendered pages get their Content-Security-Policy as a header (see securityHeaders).
   adapter: node({ mode: 'standalone', bodySizeLimit: BODY_LIMIT_BYTES, staticHeaders: true }),

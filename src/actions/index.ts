@@ -1,10 +1,12 @@
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
+import { toIssues, validate } from '../domain/issues';
 import { formToObject, type FormOptions } from '../domain/requests/form';
 import { submissionFieldsSchema, type CustomerRequest, type RequestKind } from '../domain/requests/request';
-import { clientAddress } from '../server/rate-limit';
-import { noteRetryAfter } from '../server/retry-after';
-import { siteUrl, storeRequest, validateRequest } from '../server/submissions';
+import { clientAddress } from '../server/http/rate-limit';
+import { noteRetryAfter } from '../server/http/retry-after';
+import { siteUrl } from '../server/http/site-url';
+import { storeRequest, validateRequest } from '../server/requests/submissions';
 
 /**
  * The request forms post here (`<form method="POST" action={actions.requestInstallation}>`), so they
@@ -40,14 +42,14 @@ function formInput(kind: RequestKind) {
     const honeypot = text(raw, 'website');
     // The form carries the key in a hidden field; anything but a key the form could have made (a huge
     // or odd value) is refused as a field, like the API's Idempotency-Key header.
-    const key = submissionFieldsSchema.shape.idempotencyKey.safeParse(text(raw, 'idempotencyKey'));
-    const idempotencyKey = key.success ? key.data : undefined;
+    const key = validate(submissionFieldsSchema.shape.idempotencyKey, text(raw, 'idempotencyKey'));
+    const idempotencyKey = key.ok ? key.value : undefined;
     // A filled spam trap skips validation: the robot is told nothing about the fields.
     if (honeypot && honeypot.trim() !== '') return { request: null, idempotencyKey };
     const result = await validateRequest(kind, formToObject(raw, formOptions[kind]).value);
-    const issues = [...(key.success ? [] : key.error.issues.map((issue) => ({ path: ['idempotencyKey'], message: issue.message }))), ...(result.ok ? [] : result.issues)];
+    const issues = [...(key.ok ? [] : toIssues(key.issues, ['idempotencyKey'])), ...(result.ok ? [] : result.issues)];
     if (!result.ok || issues.length > 0) {
-      for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path.filter((p) => typeof p !== 'symbol') as (string | number)[], message: issue.message });
+      for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
       return z.NEVER;
     }
     return { request: result.request, idempotencyKey };

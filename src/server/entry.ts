@@ -13,6 +13,7 @@
 import compression from 'compression';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { config, ConfigError } from './config';
 import { fallbackPolicy, pageKey, securityHeaders, staticPoliciesFile } from './http/security-headers';
 
 /** Written by the build (security-integration.ts); absent when no page is prerendered. */
@@ -45,6 +46,15 @@ function prepareResponse(request: IncomingMessage, response: ServerResponse): vo
   for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
   response.setHeader('Content-Security-Policy', policyFor(request.url));
   compress(request as Parameters<typeof compress>[0], response as Parameters<typeof compress>[1], () => undefined);
+}
+
+// Every setting is checked before anything listens: a wrong one stops the server here, by name.
+try {
+  config();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
 }
 
 // The adapter starts its server when imported unless told not to; it is started below instead, so

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureData, fixtureGuidelines, fixtureProducts, fixtureSettings } from '../domain/fixtures';
-import { clientData } from '../server/client-data';
+import { clientData } from '../server/content/client-data';
 import { $siteData, provideSiteData, specRowsOf, todayIso } from './site-data';
 
 describe('site data for islands', () => {

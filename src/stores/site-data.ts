@@ -2,7 +2,7 @@ import { atom } from 'nanostores';
 import { createCatalog } from '../domain/catalog/catalog';
 import type { SpecRow } from '../domain/catalog/compare';
 import type { Product } from '../domain/catalog/product';
-import type { SiteData } from '../domain/data';
+import type { SiteData } from '../domain/site-data';
 import type { Guidelines } from '../domain/guidelines/guidelines';
 import type { Settings } from '../domain/settings/settings';
 
@@ -14,7 +14,7 @@ export interface ClientData {
   products: Product[];
   settings: Settings;
   guidelines: Guidelines;
-  /** Each product's comparison rows, formatted at build time (src/server/client-data.ts). */
+  /** Each product's comparison rows, formatted at build time (src/server/content/client-data.ts). */
   specRows?: Record<string, SpecRow[]>;
 }
 

@@ -10,7 +10,7 @@ import { setQuantity } from '../../src/domain/configuration/edit';
 import { estimate } from '../../src/domain/estimate/estimate';
 import { premisesSchema } from '../../src/domain/premises/premises';
 import { recommend } from '../../src/domain/recommend/recommend';
-import { loadData } from '../helpers/data';
+import { loadData } from '../helpers/data-files';
 
 const data = loadData();
 // Local bindings: Vitest's module runner turns imports into getters, which would be timed too.

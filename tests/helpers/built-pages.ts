@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { root } from './data';
+import { root } from './data-files';
 
 export const clientDir = join(root, 'dist/client');
 

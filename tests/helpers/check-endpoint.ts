@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { runChecks } from '../../src/domain/checks';
-import type { SiteData } from '../../src/domain/data';
-import { checkConfiguration, decodeConfiguration } from '../../src/domain/configuration/check';
+import type { SiteData } from '../../src/domain/site-data';
+import { openConfiguration, openShareCode } from '../../src/domain/configuration/open';
 
 /**
  * Answers the browser's POST /api/configurations/check in store and island tests with the same
@@ -14,7 +14,7 @@ export function answerCheckEndpoint(data: SiteData): unknown[] {
     if (url !== '/api/configurations/check') throw new Error(`unexpected fetch ${url}`);
     const body = JSON.parse(init.body) as { code?: string; configuration?: unknown };
     calls.push(body);
-    const result = body.code !== undefined ? await decodeConfiguration(body.code, data.catalog) : checkConfiguration(body.configuration, data.catalog);
+    const result = body.code !== undefined ? await openShareCode(body.code, data.catalog) : openConfiguration(body.configuration, data.catalog);
     const answer = result.ok ? { ...result, checks: runChecks(result.configuration, data) } : result;
     return new Response(JSON.stringify(answer), { status: 200, headers: { 'Content-Type': 'application/json' } });
   });

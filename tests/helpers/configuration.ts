@@ -3,7 +3,7 @@ import { isPlan } from '../../src/domain/catalog/guards';
 import type { RoleId } from '../../src/domain/catalog/roles';
 import type { Configuration, Site } from '../../src/domain/configuration/configuration';
 import { addDays } from '../../src/domain/estimate/dates';
-import { installerDay, loadData } from './data';
+import { installerDay, loadData } from './data-files';
 
 /**
  * Configurations built from the shipped catalog (src/data), which the test server prices too. Products

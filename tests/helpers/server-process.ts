@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { root, serverEntry } from '../../src/cli/build.ts';
+import { configNames } from '../../src/server/config.ts';
 
 /**
  * The production server (dist/server/entry.mjs) in its own process, configured through the
@@ -34,8 +35,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Settings a developer's shell may hold that would change what a test server does. */
-const inherited = ['DATABASE_URL', 'SMTP_URL', 'REDIS_URL', 'TRUST_PROXY', 'MAIL_FROM', 'INSTALLER_EMAIL', 'RATE_LIMIT_SUBMISSIONS', 'RATE_LIMIT_WINDOW_SECONDS', 'RATE_LIMIT_ESTIMATES', 'SITE_URL', 'OUTBOX_INTERVAL_SECONDS', 'OUTBOX_RETRY_SECONDS'];
 
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -56,7 +55,8 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of inherited) delete env[name];
+  // Settings a developer's shell may hold would change what a test server does: only the test's own count.
+  for (const name of configNames) delete env[name];
   Object.assign(env, { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: options.dataDir, SITE_URL: url, NODE_ENV: 'production' }, options.env);
 
   const child = spawn(process.execPath, [serverEntry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -30,6 +30,9 @@ export async function ensureBuilt(): Promise<void> {
   });
 }
 
+/** A stop waits up to 10 s for SIGTERM before it kills, so the hook that stops a server needs longer than Vitest's default 10 s. */
+export const STOP_TIMEOUT_MS = 30_000;
+
 export interface StartOptions {
   env?: Record<string, string>;
   /** A data directory prepared by the test (seeded); a fresh empty one otherwise. */
@@ -60,6 +63,6 @@ export function serverForFile(options: StartOptions = {}): { server: TestServer 
   afterAll(async () => {
     await run.server?.stop();
     run.server?.cleanUp();
-  });
+  }, STOP_TIMEOUT_MS);
   return run;
 }

@@ -4,7 +4,7 @@ import { addDays } from '../../src/domain/estimate/dates';
 import { estimate } from '../../src/domain/estimate/estimate';
 import { homeConfiguration, installationRequest, loadData, productFor } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
-import { installerDay } from '../helpers/data';
+import { installerDay } from '../helpers/data-files';
 
 /**
  * The JSON API against the production build. The server trusts one proxy (TRUST_PROXY=1), so each

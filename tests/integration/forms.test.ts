@@ -3,7 +3,7 @@ import { encodeConfiguration } from '../../src/domain/configuration/link';
 import { addDays } from '../../src/domain/estimate/dates';
 import { twoSiteConfiguration } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
-import { installerDay } from '../helpers/data';
+import { installerDay } from '../helpers/data-files';
 
 /**
  * The request forms as a browser without JavaScript uses them: a GET renders the form, a POST to the

@@ -6,7 +6,7 @@ import { addDays } from '../../src/domain/estimate/dates';
 import { openDatabase } from '../../src/server/db/client';
 import { outbox, quoteRevisions, quotes, requests } from '../../src/server/db/schema';
 import { homeConfiguration, installationRequest } from '../helpers/configuration';
-import { installerDay } from '../helpers/data';
+import { installerDay } from '../helpers/data-files';
 import {
   breakers,
   brokenPayload,

@@ -5,7 +5,7 @@ import { outbox, requests } from '../../src/server/db/schema';
 import { installationRequest } from '../helpers/configuration';
 import { freePort, startServer, type TestServer } from '../helpers/server';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { installerDay } from '../helpers/data';
+import { installerDay } from '../helpers/data-files';
 
 /**
  * Notifications end to end: the production server writes them to the outbox with the request and

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { roleIds, systemInfo, systems } from '../../src/domain/catalog/roles';
 import { compareRows, priceText } from '../../src/domain/catalog/specs';
 import { formatLength } from '../../src/domain/units';
-import { loadData } from '../../src/server/data';
+import { loadData } from '../../src/server/content/collections';
 import Home from '../../src/pages/index.astro';
 import SystemPage from '../../src/pages/[system].astro';
 import ProductPage from '../../src/pages/products/[id].astro';

@@ -7,11 +7,11 @@ import { estimate, type Estimate } from '../../src/domain/estimate/estimate';
 import { formatMoney, formatRange } from '../../src/domain/money';
 import { openDatabase } from '../../src/server/db/client';
 import { escapeHtml } from '../../src/server/mail/templates';
-import { createQuote, type SavedQuote } from '../../src/server/quotes';
+import { createQuote, type SavedQuote } from '../../src/server/quotes/quote';
 import { homeConfiguration, loadData, productFor, twoSiteConfiguration } from '../helpers/configuration';
-import { installerDay, root } from '../helpers/data';
+import { installerDay, root } from '../helpers/data-files';
 import { freshDataDir } from '../helpers/pglite-template';
-import { startServer, type TestServer } from '../helpers/server';
+import { startServer, STOP_TIMEOUT_MS, type TestServer } from '../helpers/server';
 
 /**
  * The saved quote page, rendered by the production server from quotes stored beforehand in its data
@@ -44,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   removeData?.();
-});
+}, STOP_TIMEOUT_MS);
 
 async function page(quote: SavedQuote | string) {
   const id = typeof quote === 'string' ? quote : quote.publicId;

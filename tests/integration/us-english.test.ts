@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { files } from '../helpers/built-pages';
-import { root } from '../helpers/data';
+import { root } from '../helpers/data-files';
 
 /**
  * The site prices in USD for US customers, so what they read is in US English: every catalog,

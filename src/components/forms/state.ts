@@ -1,6 +1,7 @@
 import { isInputError, type ActionError } from 'astro:actions';
+import { toIssues } from '../../domain/issues';
 import { fieldNameOf, formToObject, type FormOptions } from '../../domain/requests/form';
-import { retryAfterFor } from '../../server/retry-after';
+import { retryAfterFor } from '../../server/http/retry-after';
 
 /**
  * What a request form shows after a post without JavaScript: the values the customer typed (read back
@@ -66,7 +67,7 @@ export function formState(form: FormData | undefined, error: ActionError | undef
     return state;
   }
   const indexMap = form ? formToObject(form, options).indexMap : {};
-  for (const issue of error.issues) {
+  for (const issue of toIssues(error.issues)) {
     // The nearest field or group the page shows: "configuration.sites.0.lines.1.productId" may have none.
     let name = fieldNameOf(issue.path, indexMap);
     while (name && !knownFields(name)) name = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';

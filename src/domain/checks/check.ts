@@ -3,7 +3,7 @@ import type { Product, ProductOfType, ProductType } from '../catalog/product';
 import type { RoleId, SystemId } from '../catalog/roles';
 import type { Audience, Line, Site } from '../configuration/configuration';
 import type { Change } from '../configuration/edit';
-import type { SiteData } from '../data';
+import type { SiteData } from '../site-data';
 
 /**
  * An engineering check: a rule of thumb applied to what is configured, with a clear pass, a warning

@@ -1,5 +1,5 @@
 import type { Audience, Configuration, Site } from '../configuration/configuration';
-import type { SiteData } from '../data';
+import type { SiteData } from '../site-data';
 import { siteView, type Check } from './check';
 import { lifeSafetyChecks } from './life-safety';
 import { networkChecks } from './network';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../tests/helpers/data';
+import { loadData } from '../../../tests/helpers/data-files';
 import { groupOfRole, roleIds } from '../catalog/roles';
 import { fixtureData, fixtureSite } from '../fixtures';
 import { addableRoles, plansFor, siteSystems, swapOptions } from './choices';

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/catalog';
 import { isInstalled } from '../catalog/guards';
 import { viewPurposes } from '../guidelines/vocabulary';
+import type { Issue } from '../issues';
 import { numberBetween, postalCode, printable, trimmedText, wholeNumber } from '../schema';
 import { wiringAccessOptions } from '../settings/vocabulary';
 
@@ -116,17 +117,12 @@ export const configurationSchema = z
 export type Configuration = z.infer<typeof configurationSchema>;
 export type ConfigurationInput = z.input<typeof configurationSchema>;
 
-export interface ConfigurationIssue {
-  path: (string | number)[];
-  message: string;
-}
-
 /**
  * What the catalog decides about a configuration: every product must exist, lines hold installable
  * products or services, plans are plans, and a chosen connection must be one the product offers.
  */
-export function catalogIssues(config: Configuration, catalog: Catalog): ConfigurationIssue[] {
-  const issues: ConfigurationIssue[] = [];
+export function catalogIssues(config: Configuration, catalog: Catalog): Issue[] {
+  const issues: Issue[] = [];
   config.sites.forEach((site, i) => {
     site.lines.forEach((line, j) => {
       const path = ['sites', i, 'lines', j];

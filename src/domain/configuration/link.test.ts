@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { configurationArb } from '../fixtures/arbitraries';
-import { decodeConfiguration } from './check';
+import { openShareCode } from './open';
 import { encodeConfiguration } from './link';
 
 const { catalog } = fixtureData;
@@ -11,7 +11,7 @@ describe('share link codes', () => {
   it('round-trip any valid configuration exactly', async () => {
     await fc.assert(
       fc.asyncProperty(configurationArb(catalog), async (config) => {
-        const decoded = await decodeConfiguration(await encodeConfiguration(config), catalog);
+        const decoded = await openShareCode(await encodeConfiguration(config), catalog);
         expect(decoded).toEqual({ ok: true, configuration: config });
       }),
       { numRuns: 60 },
@@ -26,19 +26,19 @@ describe('share link codes', () => {
   });
 
   it('explain an unknown version instead of failing', async () => {
-    expect(await decodeConfiguration('v0.abc', catalog)).toMatchObject({ ok: false, reason: 'unsupported-version' });
-    expect(await decodeConfiguration('', catalog)).toMatchObject({ ok: false, reason: 'unsupported-version' });
+    expect(await openShareCode('v0.abc', catalog)).toMatchObject({ ok: false, reason: 'unsupported-version' });
+    expect(await openShareCode('', catalog)).toMatchObject({ ok: false, reason: 'unsupported-version' });
   });
 
   it('explain a damaged or cut-off code', async () => {
     const code = await encodeConfiguration(fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 2 }])]));
-    expect(await decodeConfiguration(code.slice(0, code.length - 6), catalog)).toMatchObject({ ok: false, reason: 'damaged' });
-    expect(await decodeConfiguration('v1.!!!!', catalog)).toMatchObject({ ok: false, reason: 'damaged' });
+    expect(await openShareCode(code.slice(0, code.length - 6), catalog)).toMatchObject({ ok: false, reason: 'damaged' });
+    expect(await openShareCode('v1.!!!!', catalog)).toMatchObject({ ok: false, reason: 'damaged' });
   });
 
   it('names the field when a code refers to a product that is gone', async () => {
     const code = await encodeConfiguration(fixtureConfig([fixtureSite([{ productId: 'discontinued', quantity: 2 }])]));
-    const decoded = await decodeConfiguration(code, catalog);
+    const decoded = await openShareCode(code, catalog);
     expect(decoded).toMatchObject({ ok: false, reason: 'invalid' });
     expect(decoded.ok ? [] : decoded.issues).toEqual([{ path: ['sites', 0, 'lines', 0, 'productId'], message: 'no product "discontinued" in the catalog' }]);
   });
@@ -46,7 +46,7 @@ describe('share link codes', () => {
   it('never throws on arbitrary input', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 200 }), async (text) => {
-        const decoded = await decodeConfiguration(`v1.${text}`, catalog);
+        const decoded = await openShareCode(`v1.${text}`, catalog);
         expect(typeof decoded.ok).toBe('boolean');
       }),
     );

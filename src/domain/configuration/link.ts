@@ -1,12 +1,13 @@
 import type { Check } from '../checks/check';
-import type { Configuration, ConfigurationIssue } from './configuration';
+import type { Issue } from '../issues';
+import type { Configuration } from './configuration';
 
 /**
  * Share links carry a configuration in the URL fragment (never sent to the server, so it stays out of
  * logs): `v1.` + base64url of the deflate-compressed JSON. Deflate already folds the repeated keys, so
  * the JSON keeps the schema's own shape. The version prefix lets a later format decode old links or
- * refuse them with a clear message. Reading a code needs no schema, so it runs anywhere; checking what
- * it holds is check.ts's job (on the server, where the schema and the catalog are).
+ * refuse them with a clear message. Reading a code needs no schema, so it runs anywhere; opening what
+ * it holds is open.ts's job (on the server, where the schema and the catalog are).
  */
 
 const VERSION = 'v1';
@@ -34,7 +35,7 @@ export async function encodeConfiguration(config: Configuration): Promise<string
 
 export type DecodeResult =
   | { ok: true; configuration: Configuration }
-  | { ok: false; reason: 'unsupported-version' | 'damaged' | 'invalid' | 'unavailable'; message: string; issues: ConfigurationIssue[] };
+  | { ok: false; reason: 'unsupported-version' | 'damaged' | 'invalid' | 'unavailable'; message: string; issues: Issue[] };
 
 /** What the server's check answers: a usable configuration comes with its engineering checks. */
 export type CheckedResult = (Extract<DecodeResult, { ok: true }> & { checks: Check[] }) | Extract<DecodeResult, { ok: false }>;

@@ -2,7 +2,7 @@ import type { Product } from '../catalog/product';
 import type { Tier } from '../catalog/vocabulary';
 import type { RoleId } from '../catalog/roles';
 import type { Audience, Line, View } from '../configuration/configuration';
-import type { SiteData } from '../data';
+import type { SiteData } from '../site-data';
 
 /** The three packages a recommendation offers, cheapest first. */
 export const packageTiers = ['essential', 'recommended', 'complete'] as const;

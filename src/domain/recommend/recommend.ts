@@ -4,7 +4,7 @@ import { siteChecks } from '../checks';
 import type { CheckTopic } from '../checks/check';
 import type { Audience, Configuration, Line, Site, SiteConditions } from '../configuration/configuration';
 import { applyChange } from '../configuration/edit';
-import type { SiteData } from '../data';
+import type { SiteData } from '../site-data';
 import type { BusinessPremises, BusinessSite, HomePremises, Premises } from '../premises/premises';
 import { lensSetting } from '../video/pixel-density';
 import { businessAccessRule, businessFireRule, businessIntrusionRule, businessVideoRule } from './business-rules';

@@ -1,3 +1,5 @@
+import type { Issue } from '../issues';
+
 /**
  * HTML forms send flat name=value pairs; the request schemas expect nested objects. Fields are named
  * by their path in the schema ("contact.email", "addresses.0.postalCode", "windows.1.part"), so this
@@ -118,8 +120,8 @@ export function formToObject(form: FormData, options: FormOptions = {}): FormObj
 }
 
 /** The form field an issue path belongs to: ["windows", 0, "date"] → "windows.2.date" when row 2 was the first one filled. */
-export function fieldNameOf(path: readonly PropertyKey[], indexMap: Record<string, number[]> = {}): string {
-  const parts = path.filter((p): p is string | number => typeof p !== 'symbol').map(String);
+export function fieldNameOf(path: Issue['path'], indexMap: Record<string, number[]> = {}): string {
+  const parts = path.map(String);
   const [head, index] = parts;
   const map = head !== undefined ? indexMap[head] : undefined;
   if (map && index !== undefined && /^\d+$/.test(index)) parts[1] = String(map[Number(index)] ?? index);

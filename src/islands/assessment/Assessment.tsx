@@ -1,6 +1,6 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SiteData } from '../../domain/data';
+import type { SiteData } from '../../domain/site-data';
 import type { BusinessDraft, HomeDraft } from '../../domain/premises/draft';
 import { $assessment, $cleared, $reading, choosePath, nextStep, previousStep, restartAssessment, resultsStep, undoRestart } from '../../stores/assessment';
 import { provideSiteData, type ClientData } from '../../stores/site-data';
@@ -9,6 +9,8 @@ import { BusinessQuestions } from './BusinessQuestions';
 import { fid, HomeQuestions } from './HomeQuestions';
 import { Results } from './Results';
 import { errorsForStep, fieldLabel, stepsFor } from './steps';
+import '../shared/controls.css';
+import './assessment.css';
 
 interface Props {
   data: ClientData;

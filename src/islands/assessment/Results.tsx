@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { SiteData } from '../../domain/data';
+import type { SiteData } from '../../domain/site-data';
 import type { Path } from '../../domain/premises/draft';
 import type { DraftReading } from '../../domain/premises/read-draft';
 import { recommend } from '../../domain/recommend/recommend';

@@ -1,5 +1,5 @@
 import type { Configuration } from '../../domain/configuration/configuration';
-import type { SiteData } from '../../domain/data';
+import type { SiteData } from '../../domain/site-data';
 import type { Duration } from '../../domain/estimate/duration';
 import { estimate } from '../../domain/estimate/estimate';
 import type { Range } from '../../domain/money';

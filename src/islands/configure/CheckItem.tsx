@@ -1,6 +1,7 @@
 import type { Check } from '../../domain/checks';
 import { applySuggestion } from '../../stores/configuration/actions';
 import { statusWords } from './model';
+import './CheckItem.css';
 
 const icons = { pass: '✓', warning: '!', problem: '✕' } as const;
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Audience, Site } from '../../domain/configuration/configuration';
-import type { SiteData } from '../../domain/data';
+import type { SiteData } from '../../domain/site-data';
 import { wiringAccessOptions } from '../../domain/settings/vocabulary';
 import { changeConditions, changeConditionsChecked, changeRecording } from '../../stores/configuration/actions';
 import { SelectField, TextField, Toggle } from '../shared/fields';

@@ -1,6 +1,9 @@
+// Styles first, in the order they override: shared controls, the island's own rules, then its parts' (a dialog's heading keeps its own margin).
+import '../shared/controls.css';
+import './Configurator.css';
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SiteData } from '../../domain/data';
+import type { SiteData } from '../../domain/site-data';
 import { addNewSite } from '../../stores/configuration/actions';
 import { $checks, $checksState, followChecks } from '../../stores/configuration/server';
 import { codeFromHash, dismissLinkProblem, openShareCode } from '../../stores/configuration/share';

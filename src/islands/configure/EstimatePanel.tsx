@@ -3,6 +3,7 @@ import { formatDate } from '../../domain/estimate/dates';
 import { formatMoney, type Range } from '../../domain/money';
 import { durationText, earlyTerminationText, monthlyFeeText, planPriceText } from '../../domain/wording';
 import { range, type Format } from '../shared/format';
+import './EstimatePanel.css';
 
 interface Props {
   estimate: Estimate;

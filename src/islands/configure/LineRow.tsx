@@ -10,6 +10,7 @@ import { domId, type Format } from '../shared/format';
 import { CheckList } from './CheckItem';
 import { offersBoth, type ResolvedLine } from './model';
 import { Stepper } from './Stepper';
+import './LineRow.css';
 
 interface Props {
   site: Site;

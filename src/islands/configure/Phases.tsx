@@ -6,6 +6,7 @@ import { addNewPhase, changePhase, removePhaseAt } from '../../stores/configurat
 import { TextField } from '../shared/fields';
 import { domId, range, type Format } from '../shared/format';
 import { parseMoney } from './model';
+import './Phases.css';
 
 const statusWords = { 'no-budget': 'No budget set', within: 'Within budget', 'may-exceed': 'May go over budget', over: 'Over budget' } as const;
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Check } from '../../domain/checks';
 import { swapOptions } from '../../domain/configuration/choices';
 import type { Configuration, Site } from '../../domain/configuration/configuration';
-import type { SiteData } from '../../domain/data';
+import type { SiteData } from '../../domain/site-data';
 import { changeStartDate, removeSiteById, renameSiteTo } from '../../stores/configuration/actions';
 import { domId } from '../shared/format';
 import { AddDialog } from './AddDialog';
@@ -13,6 +13,7 @@ import { checksForLine, checksForSystem, groupLines } from './model';
 import { CommitField } from './Phases';
 import { Plans } from './Plans';
 import { SwapDialog } from './SwapDialog';
+import './SiteEditor.css';
 
 interface Props {
   data: SiteData;

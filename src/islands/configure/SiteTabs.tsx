@@ -1,4 +1,5 @@
 import type { Site } from '../../domain/configuration/configuration';
+import './SiteTabs.css';
 
 interface Props {
   sites: Site[];

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import './Stepper.css';
 
 interface Props {
   id: string;

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { SiteData } from '../../domain/data';
+import type { SiteData } from '../../domain/site-data';
 import { swapOptions } from '../../domain/configuration/choices';
 import type { Audience, Site } from '../../domain/configuration/configuration';
 import { mergeRows } from '../../domain/catalog/compare';
@@ -9,6 +9,7 @@ import { Dialog } from '../shared/Dialog';
 import { Toggle } from '../shared/fields';
 import { domId } from '../shared/format';
 import { priceDifference } from './model';
+import './SwapDialog.css';
 
 interface Props {
   data: SiteData;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerCheckEndpoint } from '../../../tests/helpers/check-endpoint';
 import { createCatalog } from '../../domain/catalog/catalog';
 import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '../../domain/fixtures';
-import { clientData } from '../../server/client-data';
+import { clientData } from '../../server/content/client-data';
 
 const data = clientData({ catalog: createCatalog(fixtureProducts), settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines }, { specRows: true });
 const KEY = 'secure-quote:configuration:v1';

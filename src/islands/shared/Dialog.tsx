@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import './Dialog.css';
 
 interface Props {
   /** Labels the dialog; also its heading. */

@@ -1,4 +1,4 @@
-import { loadData } from '../../server/data';
+import { loadData } from '../../server/content/collections';
 import { apiRoute } from '../../server/http/api';
 import { json } from '../../server/http/problem';
 

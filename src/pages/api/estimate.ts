@@ -3,13 +3,14 @@ import type { Catalog } from '../../domain/catalog/catalog';
 import { runChecks } from '../../domain/checks';
 import { configurationSchemaFor, type Configuration } from '../../domain/configuration/configuration';
 import { estimate } from '../../domain/estimate/estimate';
+import { validate } from '../../domain/issues';
 import { premisesSchema } from '../../domain/premises/premises';
 import { recommend } from '../../domain/recommend/recommend';
-import { loadData } from '../../server/data';
+import { installerToday } from '../../domain/settings/today';
+import { loadData } from '../../server/content/collections';
 import { apiRoute, rateLimited } from '../../server/http/api';
 import { readJsonBody } from '../../server/http/body';
 import { json, problem, toFieldErrors } from '../../server/http/problem';
-import { installerToday } from '../../server/quotes';
 
 /**
  * POST /api/estimate, priced by the server with today's catalog; nothing is stored.
@@ -45,18 +46,18 @@ export const POST = apiRoute(async (context) => {
   const priced = (configuration: Configuration) => ({ estimate: estimate(configuration, data, { today }), checks: runChecks(configuration, data) });
 
   if (typeof body.value === 'object' && body.value !== null && 'premises' in body.value) {
-    const parsed = premisesBody.safeParse(body.value);
-    if (!parsed.success) return problem('validation-error', 'The premises cannot be read as sent.', { errors: toFieldErrors(parsed.error.issues) });
-    const { audience, start, packages } = recommend(parsed.data.premises, data);
+    const parsed = validate(premisesBody, body.value);
+    if (!parsed.ok) return problem('validation-error', 'The premises cannot be read as sent.', { errors: toFieldErrors(parsed.issues) });
+    const { audience, start, packages } = recommend(parsed.value.premises, data);
     const offers = Object.fromEntries(Object.entries(packages).map(([tier, configuration]) => [tier, { configuration, ...priced(configuration) }]));
     return json({ pricedOn: today, recommendation: { audience, start, packages: offers } }, { headers: { 'Cache-Control': 'no-store' } });
   }
 
   let schema = configurationBodies.get(catalog);
   if (!schema) configurationBodies.set(catalog, (schema = configurationBodyFor(catalog)));
-  const parsed = schema.safeParse(body.value);
-  if (!parsed.success) {
-    return problem('validation-error', 'The configuration cannot be priced as sent.', { errors: toFieldErrors(parsed.error.issues) });
+  const parsed = validate(schema, body.value);
+  if (!parsed.ok) {
+    return problem('validation-error', 'The configuration cannot be priced as sent.', { errors: toFieldErrors(parsed.issues) });
   }
-  return json({ pricedOn: today, ...priced(parsed.data.configuration) }, { headers: { 'Cache-Control': 'no-store' } });
+  return json({ pricedOn: today, ...priced(parsed.value.configuration) }, { headers: { 'Cache-Control': 'no-store' } });
 });

@@ -1,9 +1,11 @@
+import { validate } from '../../domain/issues';
 import { submissionFieldsSchema } from '../../domain/requests/request';
 import { apiRoute } from '../../server/http/api';
 import { readJsonBody } from '../../server/http/body';
 import { json, problem, toFieldErrors } from '../../server/http/problem';
-import { clientAddress } from '../../server/rate-limit';
-import { siteUrl, submit } from '../../server/submissions';
+import { clientAddress } from '../../server/http/rate-limit';
+import { siteUrl } from '../../server/http/site-url';
+import { submit } from '../../server/requests/submissions';
 
 /**
  * POST /api/requests: an installation or a service request as JSON (`kind` tells which; see
@@ -15,10 +17,10 @@ export const prerender = false;
 
 export const POST = apiRoute(async (context) => {
   const header = context.request.headers.get('idempotency-key') ?? undefined;
-  const key = submissionFieldsSchema.shape.idempotencyKey.safeParse(header);
-  if (!key.success) {
+  const key = validate(submissionFieldsSchema.shape.idempotencyKey, header);
+  if (!key.ok) {
     return problem('validation-error', 'The Idempotency-Key header is not usable.', {
-      errors: toFieldErrors(key.error.issues).map((e) => ({ ...e, path: 'Idempotency-Key', pointer: '', in: 'header' })),
+      errors: toFieldErrors(key.issues).map((e) => ({ ...e, path: 'Idempotency-Key', pointer: '', in: 'header' })),
     });
   }
   const body = await readJsonBody(context.request);
@@ -27,7 +29,7 @@ export const POST = apiRoute(async (context) => {
   const honeypot = value && typeof value === 'object' && 'website' in value ? String((value as { website: unknown }).website ?? '') : undefined;
 
   const outcome = await submit('any', value, {
-    idempotencyKey: key.data,
+    idempotencyKey: key.value,
     honeypot,
     clientKey: clientAddress(context.request, context.clientAddress),
     site: siteUrl(context.site, context.url),

@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { config } from '../config';
 import journal from './migrations/meta/_journal.json';
 import * as schema from './schema';
 
@@ -72,6 +73,8 @@ async function migratePostgres(pool: pg.Pool): Promise<void> {
 export interface DatabaseOptions {
   /** postgres://… for PostgreSQL; absent for PGlite. */
   url?: string;
+  /** PostgreSQL connections of this instance (DATABASE_POOL_SIZE). */
+  poolSize?: number;
   /** PGlite data directory; absent for an in-memory database (tests). */
   dataDir?: string;
 }
@@ -79,7 +82,7 @@ export interface DatabaseOptions {
 /** Opens a database and applies every migration not yet applied. Tests call it directly; the server uses `getDatabase()`. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? config().DATABASE_POOL_SIZE });
     // An idle client that loses its connection emits an error; without a listener it would crash the process.
     pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
     await migratePostgres(pool);
@@ -95,15 +98,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 let opened: Promise<DatabaseHandle> | undefined;
 
 /** Settings are read when the first request needs the database, not at build time. */
-function optionsFromEnv(): DatabaseOptions {
-  const url = process.env.DATABASE_URL?.trim();
-  return url ? { url } : { dataDir: resolve(process.env.DATA_DIR?.trim() || './data') };
+function configuredOptions(): DatabaseOptions {
+  const { DATABASE_URL, DATABASE_POOL_SIZE, DATA_DIR } = config();
+  return DATABASE_URL ? { url: DATABASE_URL, poolSize: DATABASE_POOL_SIZE } : { dataDir: resolve(DATA_DIR) };
 }
 
 /** The process's database, opened and migrated once, on first use. */
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!opened) {
-    opened = openDatabase(optionsFromEnv());
+    opened = openDatabase(configuredOptions());
     // A failed start (database down) must not stick: the next request tries again.
     opened.catch(() => {
       opened = undefined;

@@ -1,5 +1,5 @@
 import type { APIContext, APIRoute } from 'astro';
-import { clientAddress, limit, type Bucket } from '../rate-limit';
+import { clientAddress, limit, type Bucket } from './rate-limit';
 import { problem } from './problem';
 
 /**

@@ -1,3 +1,5 @@
+import type { Issue } from '../../domain/issues';
+
 /**
  * Errors of the JSON API as RFC 9457 problem details (application/problem+json): a `type` URI that
  * documents the problem (GET it for an explanation), a `title` that is the same for every instance,
@@ -5,6 +7,7 @@
  * field with its path in the request body.
  */
 
+/** How the API writes an Issue (src/domain/issues.ts) in a problem's `errors`. */
 export interface FieldError {
   /** Dotted path from the body's root: "configuration.sites.0.lines.2.productId"; "" for the body itself. */
   path: string;
@@ -31,15 +34,12 @@ export function problemTypeUri(type: ProblemType): string {
   return `/api/problems/${type}`;
 }
 
-export function toFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix: (string | number)[] = []): FieldError[] {
-  return issues.map((issue) => {
-    const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
-    return {
-      path: path.join('.'),
-      pointer: path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
-      message: issue.message,
-    };
-  });
+export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
+  return issues.map(({ path, message }) => ({
+    path: path.join('.'),
+    pointer: path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
+    message,
+  }));
 }
 
 export function problem(type: ProblemType, detail: string, extra: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown } = {}): Response {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureConfig, fixtureData, fixtureSite } from '../../domain/fixtures';
-import { freezeEstimate } from '../snapshot';
+import { freezeEstimate } from '../quotes/snapshot';
 import { customerConfirmation, installerNotification, type StoredRequestDetails } from './templates';
 
 const ctx = { settings: fixtureData.settings, installerEmail: 'installer@example.com' };

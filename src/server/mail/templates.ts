@@ -13,7 +13,7 @@ import {
 } from '../../domain/requests/request';
 import type { Settings } from '../../domain/settings/settings';
 import { monthlyFeeText } from '../../domain/wording';
-import type { QuoteSnapshot } from '../snapshot';
+import type { QuoteSnapshot } from '../quotes/snapshot';
 
 /**
  * The two messages a request sends: a confirmation to the customer and a notification to the

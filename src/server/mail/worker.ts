@@ -1,7 +1,8 @@
+import { config } from '../config';
+import { loadSettings } from '../content/collections';
 import { getDb } from '../db/client';
-import { loadSettings } from '../data';
-import { mailSetupFromEnv, type MailSetup } from './config';
 import { deliverDue } from './outbox';
+import { mailSetupFrom, type MailSetup } from './transport';
 
 /**
  * Runs the outbox in this process: right after a request commits (`kickOutbox`), and every
@@ -17,7 +18,7 @@ let timer: NodeJS.Timeout | undefined;
 
 export function mailSetup(): Promise<MailSetup> {
   setup ??= loadSettings().then((settings) => {
-    const result = mailSetupFromEnv(settings);
+    const result = mailSetupFrom(settings, config());
     console.info(`[mail] messages go to ${result.description}`);
     return result;
   });
@@ -28,8 +29,7 @@ async function runUntilIdle(): Promise<void> {
   do {
     again = false;
     const [db, { transport, from }] = await Promise.all([getDb(), mailSetup()]);
-    const retrySeconds = Number(process.env.OUTBOX_RETRY_SECONDS ?? 60);
-    const report = await deliverDue(db, { transport, from, retryBaseMs: Math.max(1, retrySeconds) * 1000 });
+    const report = await deliverDue(db, { transport, from, retryBaseMs: config().OUTBOX_RETRY_SECONDS * 1000 });
     // A full batch means more may be waiting.
     if (report.sent + report.logged + report.retrying + report.failed >= 20) again = true;
   } while (again);
@@ -52,8 +52,7 @@ export function kickOutbox(): Promise<void> {
 
 function ensureOutboxTimer(): void {
   if (timer) return;
-  const seconds = Number(process.env.OUTBOX_INTERVAL_SECONDS ?? 30);
-  timer = setInterval(() => void kickOutbox(), Math.max(1, seconds) * 1000);
+  timer = setInterval(() => void kickOutbox(), config().OUTBOX_INTERVAL_SECONDS * 1000);
   // The timer alone must not keep the process alive.
   timer.unref();
 }

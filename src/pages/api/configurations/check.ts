@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
-import { checkConfiguration, decodeConfiguration } from '../../../domain/configuration/check';
-import type { CheckedResult } from '../../../domain/configuration/link';
 import { runChecks } from '../../../domain/checks';
-import { loadData } from '../../../server/data';
+import type { CheckedResult } from '../../../domain/configuration/link';
+import { openConfiguration, openShareCode } from '../../../domain/configuration/open';
+import { validate } from '../../../domain/issues';
+import { loadData } from '../../../server/content/collections';
 import { apiRoute, rateLimited } from '../../../server/http/api';
 import { readJsonBody } from '../../../server/http/body';
 import { json, problem, toFieldErrors } from '../../../server/http/problem';
@@ -25,12 +26,12 @@ export const POST = apiRoute(async (context) => {
   if (limited) return limited;
   const body = await readJsonBody(context.request);
   if (!body.ok) return body.response;
-  const parsed = bodySchema.safeParse(body.value);
-  if (!parsed.success || ('configuration' in parsed.data && parsed.data.configuration === undefined)) {
-    return problem('validation-error', 'Nothing to check.', { errors: toFieldErrors(parsed.success ? [{ path: ['configuration'], message: 'Send the configuration to check' }] : parsed.error.issues) });
+  const parsed = validate(bodySchema, body.value);
+  if (!parsed.ok || ('configuration' in parsed.value && parsed.value.configuration === undefined)) {
+    return problem('validation-error', 'Nothing to check.', { errors: toFieldErrors(parsed.ok ? [{ path: ['configuration'], message: 'Send the configuration to check' }] : parsed.issues) });
   }
   const data = await loadData();
-  const result = 'code' in parsed.data ? await decodeConfiguration(parsed.data.code, data.catalog) : checkConfiguration(parsed.data.configuration, data.catalog);
+  const result = 'code' in parsed.value ? await openShareCode(parsed.value.code, data.catalog) : openConfiguration(parsed.value.configuration, data.catalog);
   const answer: CheckedResult = result.ok ? { ...result, checks: runChecks(result.configuration, data) } : result;
   return json(answer, { headers: { 'Cache-Control': 'no-store' } });
 });

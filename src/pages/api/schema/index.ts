@@ -1,7 +1,7 @@
 import { apiRoute } from '../../../server/http/api';
 import { json } from '../../../server/http/problem';
 import { schemaIndex } from '../../../server/http/schemas';
-import { siteUrl } from '../../../server/submissions';
+import { siteUrl } from '../../../server/http/site-url';
 
 /** GET /api/schema: the JSON Schemas this API publishes. */
 export const prerender = false;

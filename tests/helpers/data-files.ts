@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
 import { createCatalog } from '../../src/domain/catalog/catalog';
 import { productSchema, type Product } from '../../src/domain/catalog/product';
-import type { SiteData } from '../../src/domain/data';
 import { guidelinesSchema, type Guidelines } from '../../src/domain/guidelines/guidelines';
 import { settingsSchema, type Settings } from '../../src/domain/settings/settings';
-import { installerToday } from '../../src/server/quotes';
+import { installerToday } from '../../src/domain/settings/today';
+import type { SiteData } from '../../src/domain/site-data';
 
 /**
  * Reads the real catalog and settings straight from src/data, validated by the same schemas the

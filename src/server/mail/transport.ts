@@ -1,8 +1,9 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Settings } from '../../domain/settings/settings';
+import type { Config } from '../config';
 
 /**
- * Mail settings come from the environment at run time:
+ * Mail settings (src/server/config.ts):
  * - SMTP_URL: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465; unset to
  *   log messages instead of sending them (development, or before a mail account exists).
  * - MAIL_FROM: the sender, default "<company name>" <company email>.
@@ -20,9 +21,6 @@ export interface MailSetup {
 /** SMTP options from a URL; timeouts are short because a slow server only delays the outbox, never a customer. */
 export function smtpOptions(url: string) {
   const parsed = new URL(url);
-  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
-    throw new Error(`SMTP_URL must start with smtp:// or smtps://, not ${parsed.protocol}//`);
-  }
   const secure = parsed.protocol === 'smtps:';
   return {
     host: parsed.hostname,
@@ -35,13 +33,12 @@ export function smtpOptions(url: string) {
   };
 }
 
-export function mailSetupFromEnv(settings: Settings, env: NodeJS.ProcessEnv = process.env): MailSetup {
-  const url = env.SMTP_URL?.trim();
-  const options = url ? smtpOptions(url) : undefined;
+export function mailSetupFrom(settings: Settings, mail: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'INSTALLER_EMAIL'>): MailSetup {
+  const options = mail.SMTP_URL ? smtpOptions(mail.SMTP_URL) : undefined;
   return {
     transport: options ? nodemailer.createTransport(options) : null,
-    from: env.MAIL_FROM?.trim() || `"${settings.company.name.replace(/"/g, '')}" <${settings.company.email}>`,
-    installerEmail: env.INSTALLER_EMAIL?.trim() || settings.company.email,
+    from: mail.MAIL_FROM || `"${settings.company.name.replace(/"/g, '')}" <${settings.company.email}>`,
+    installerEmail: mail.INSTALLER_EMAIL || settings.company.email,
     description: options ? `smtp${options.secure ? 's' : ''}://${options.host}:${options.port}` : 'the server log (SMTP_URL is not set)',
   };
 }

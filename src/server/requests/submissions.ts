@@ -1,19 +1,20 @@
 import type { z } from 'zod';
-import { requestSchemasFor, type CustomerRequest, type RequestKind } from '../domain/requests/request';
-import { loadData } from './data';
-import { getDb } from './db/client';
-import { mailSetup, kickOutbox } from './mail/worker';
-import { installerToday } from './quotes';
-import { limit } from './rate-limit';
-import { IdempotencyConflictError, quoteUrl, submitRequest, type SubmittedRequest } from './requests';
+import { validateAsync, type Issue } from '../../domain/issues';
+import { requestSchemasFor, type CustomerRequest, type RequestKind } from '../../domain/requests/request';
+import { installerToday } from '../../domain/settings/today';
+import { loadData } from '../content/collections';
+import { getDb } from '../db/client';
+import { limit } from '../http/rate-limit';
+import { mailSetup, kickOutbox } from '../mail/worker';
+import { quoteUrl } from '../quotes/public-id';
+import { IdempotencyConflictError, submitRequest, type SubmittedRequest } from './submit';
 
 /**
  * The one path every submission takes, whether it comes from a form (Astro action) or the JSON API:
  * spam trap, validation with the catalog and today's date, rate limit, storage in one committed
- * transaction, then mail from the outbox. The callers only translate the outcome into their format.
+ * transaction (submit.ts), then mail from the outbox. The callers only translate the outcome into
+ * their format.
  */
-
-export type Issue = { path: PropertyKey[]; message: string };
 
 export type SubmissionOutcome =
   | { ok: true; request: SubmittedRequest; quoteUrl: string | null }
@@ -24,13 +25,6 @@ export type SubmissionOutcome =
 
 /** What storing can still answer once validation and the spam trap have passed. */
 export type StoreOutcome = Exclude<SubmissionOutcome, { reason: 'rejected' | 'invalid' }>;
-
-/** Absolute links in mail and responses: SITE_URL at run time, else the site the build was made for. */
-export function siteUrl(configured: URL | undefined, requestUrl: URL): string {
-  const fromEnv = process.env.SITE_URL?.trim();
-  // The request's own Host header is the last resort: it is whatever the client sent.
-  return fromEnv || configured?.origin || requestUrl.origin;
-}
 
 let cached: { today: string; schemas: ReturnType<typeof requestSchemasFor> } | undefined;
 
@@ -46,9 +40,9 @@ async function schemasForToday() {
 export async function validateRequest(kind: RequestKind | 'any', input: unknown): Promise<{ ok: true; request: CustomerRequest } | { ok: false; issues: Issue[] }> {
   const schemas = await schemasForToday();
   const schema: z.ZodType<unknown> = kind === 'any' ? schemas.request : schemas[kind];
-  const result = await schema.safeParseAsync(input);
-  if (!result.success) return { ok: false, issues: result.error.issues.map((i) => ({ path: [...i.path], message: i.message })) };
-  const data = result.data as Record<string, unknown>;
+  const result = await validateAsync(schema, input);
+  if (!result.ok) return result;
+  const data = result.value as Record<string, unknown>;
   return { ok: true, request: (kind === 'any' ? data : { kind, ...data }) as CustomerRequest };
 }
 

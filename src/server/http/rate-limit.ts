@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { config, type Config } from '../config';
 
 /**
  * Limits per client address, so one sender cannot flood the installer's inbox or the database.
@@ -7,7 +8,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
  * them); if Redis is unreachable the in-memory counters take over rather than letting everything
  * through or refusing everyone.
  *
- * Environment:
+ * Settings (src/server/config.ts):
  * - RATE_LIMIT_SUBMISSIONS (default 10) requests per RATE_LIMIT_WINDOW_SECONDS (default 600) per address;
  * - RATE_LIMIT_ESTIMATES (default 120) estimate calls per minute per address;
  * - TRUST_PROXY: unset, the address is the TCP peer's. Set it to the number of proxies in front of the
@@ -19,15 +20,12 @@ export type Bucket = 'submissions' | 'estimates';
 
 export type LimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number; message: string };
 
-const positive = (value: string | undefined, fallback: number) => {
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
-};
+type LimitSettings = Pick<Config, 'RATE_LIMIT_SUBMISSIONS' | 'RATE_LIMIT_WINDOW_SECONDS' | 'RATE_LIMIT_ESTIMATES' | 'REDIS_URL'>;
 
-function bucketOptions(bucket: Bucket, env: NodeJS.ProcessEnv) {
+function bucketOptions(bucket: Bucket, settings: LimitSettings) {
   return bucket === 'submissions'
-    ? { points: positive(env.RATE_LIMIT_SUBMISSIONS, 10), duration: positive(env.RATE_LIMIT_WINDOW_SECONDS, 600) }
-    : { points: positive(env.RATE_LIMIT_ESTIMATES, 120), duration: 60 };
+    ? { points: settings.RATE_LIMIT_SUBMISSIONS, duration: settings.RATE_LIMIT_WINDOW_SECONDS }
+    : { points: settings.RATE_LIMIT_ESTIMATES, duration: 60 };
 }
 
 const redisClients = new Map<string, Redis>();
@@ -55,10 +53,10 @@ export function closeRedisClients(): void {
   redisClients.clear();
 }
 
-export function createLimiter(bucket: Bucket, env: NodeJS.ProcessEnv = process.env, keyPrefix = `rl:${bucket}`): RateLimiterAbstract {
-  const options = { ...bucketOptions(bucket, env), keyPrefix };
+export function createLimiter(bucket: Bucket, settings: LimitSettings = config(), keyPrefix = `rl:${bucket}`): RateLimiterAbstract {
+  const options = { ...bucketOptions(bucket, settings), keyPrefix };
   const memory = new RateLimiterMemory(options);
-  const url = env.REDIS_URL?.trim();
+  const url = settings.REDIS_URL;
   if (!url) return memory;
   return new RateLimiterRedis({ ...options, storeClient: redisClient(url), rejectIfRedisNotReady: true, insuranceLimiter: memory });
 }
@@ -104,9 +102,9 @@ export function limit(bucket: Bucket, clientKey: string): Promise<LimitResult> {
 }
 
 /** The client's address, from X-Forwarded-For only when TRUST_PROXY says how many proxies to trust. */
-export function clientAddress(request: Request, peerAddress: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const hops = Number(env.TRUST_PROXY ?? 0);
-  if (Number.isInteger(hops) && hops > 0) {
+export function clientAddress(request: Request, peerAddress: string | undefined, settings: Pick<Config, 'TRUST_PROXY'> = config()): string {
+  const hops = settings.TRUST_PROXY;
+  if (hops > 0) {
     const forwarded = (request.headers.get('x-forwarded-for') ?? '')
       .split(',')
       .map((part) => part.trim())

@@ -1,7 +1,7 @@
-import type { ConfigurationIssue } from '../domain/configuration/configuration';
-import { estimate, type Estimate, type SiteEstimate } from '../domain/estimate/estimate';
-import type { Range } from '../domain/money';
-import { validateConfiguration, ConfigurationError, type PricingData, type SavedQuote } from './quotes';
+import { estimate, type Estimate, type SiteEstimate } from '../../domain/estimate/estimate';
+import type { Issue } from '../../domain/issues';
+import type { Range } from '../../domain/money';
+import { validateConfiguration, ConfigurationError, type PricingData, type SavedQuote } from './quote';
 
 /**
  * What a quote would cost today. Once a quote's validity date has passed its page still shows the
@@ -26,7 +26,7 @@ export type Reprice =
       oneTime: { before: Range; after: Range };
       monthlyCents: { before: number; after: number };
     }
-  | { ok: false; issues: ConfigurationIssue[] };
+  | { ok: false; issues: Issue[] };
 
 interface Row {
   label: string;

@@ -1,8 +1,8 @@
-import type { Catalog } from '../domain/catalog/catalog';
-import type { Product } from '../domain/catalog/product';
-import type { Configuration } from '../domain/configuration/configuration';
-import { estimate, type Estimate, type EstimateData } from '../domain/estimate/estimate';
-import type { Settings } from '../domain/settings/settings';
+import type { Catalog } from '../../domain/catalog/catalog';
+import type { Product } from '../../domain/catalog/product';
+import type { Configuration } from '../../domain/configuration/configuration';
+import { estimate, type Estimate, type EstimateData } from '../../domain/estimate/estimate';
+import type { Settings } from '../../domain/settings/settings';
 
 /**
  * What a quote revision freezes: the estimate as the server computed it, every catalog product it

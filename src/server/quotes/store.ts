@@ -1,0 +1,68 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { newRowId } from '../db/row-id';
+import { quoteRevisions, quotes } from '../db/schema';
+import { QUOTE_PUBLIC_ID_PATTERN } from './public-id';
+import type { SavedQuote } from './quote';
+
+/** Quotes in the database: a row in `quotes` and one per revision in `quote_revisions`, `current_revision` pointing at the one shown. */
+
+/** Inserts a new quote and its first revision; call inside a transaction when other rows depend on it. */
+export async function insertQuote(db: Database, quote: SavedQuote): Promise<void> {
+  const { revision } = quote;
+  const createdAt = revision.pricedAt;
+  await db.insert(quotes).values({
+    id: quote.id,
+    publicId: quote.publicId,
+    status: quote.status,
+    audience: quote.audience,
+    firstName: quote.firstName,
+    currentRevision: revision.number,
+    createdAt,
+    updatedAt: createdAt,
+  });
+  await db.insert(quoteRevisions).values({
+    id: newRowId(),
+    quoteId: quote.id,
+    number: revision.number,
+    configuration: revision.configuration,
+    snapshot: revision.snapshot,
+    oneTimeLowCents: revision.snapshot.estimate.oneTime.low,
+    oneTimeHighCents: revision.snapshot.estimate.oneTime.high,
+    monthlyCents: revision.snapshot.estimate.monthlyCents,
+    pricedAt: revision.pricedAt,
+    validUntil: revision.validUntil,
+    createdBy: null,
+    createdAt,
+  });
+}
+
+/** Stores a new quote on its own, in one transaction. */
+export async function saveQuote(db: Database, quote: SavedQuote): Promise<void> {
+  await db.transaction(async (tx) => insertQuote(tx, quote));
+}
+
+async function loadQuote(db: Database, where: ReturnType<typeof eq>): Promise<SavedQuote | null> {
+  const rows = await db
+    .select({ quote: quotes, revision: quoteRevisions })
+    .from(quotes)
+    .innerJoin(quoteRevisions, and(eq(quoteRevisions.quoteId, quotes.id), eq(quoteRevisions.number, quotes.currentRevision)))
+    .where(where)
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const { id, publicId, status, audience, firstName } = row.quote;
+  const { number, configuration, snapshot, pricedAt, validUntil } = row.revision;
+  return { id, publicId, status, audience, firstName, revision: { number, configuration, snapshot, pricedAt, validUntil } };
+}
+
+/** The quote behind a link, with its current revision; null for an unknown or malformed id. */
+export async function getQuoteByPublicId(db: Database, publicId: string): Promise<SavedQuote | null> {
+  // Anything that cannot be an id is answered without a query.
+  if (!QUOTE_PUBLIC_ID_PATTERN.test(publicId)) return null;
+  return loadQuote(db, eq(quotes.publicId, publicId));
+}
+
+export async function getQuoteById(db: Database, id: string): Promise<SavedQuote | null> {
+  return loadQuote(db, eq(quotes.id, id));
+}

@@ -1,0 +1,125 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Configuration } from '../../domain/configuration/configuration';
+import { firstName, type Address, type CustomerRequest } from '../../domain/requests/request';
+import type { Database } from '../db/client';
+import { newRowId } from '../db/row-id';
+import { customerConfirmation, installerNotification, type MailContext, type StoredRequestDetails } from '../mail/templates';
+import { quoteUrl } from '../quotes/public-id';
+import { prepareQuote, type PricingData, type SavedQuote } from '../quotes/quote';
+import { getQuoteById } from '../quotes/store';
+import { newReference } from './reference';
+import { findRequestByKey, insertRequest } from './store';
+
+/**
+ * Taking in a request. The request, its quote and its notifications are stored together (store.ts)
+ * before the customer is told "received": an acknowledged request is never lost, and mail is sent
+ * afterwards from the outbox. A submission carries an idempotency key; sending it again (a double
+ * click, a refresh, a retry after a timeout, two at once) returns the stored request and writes
+ * nothing new.
+ */
+
+export interface SubmitOptions {
+  /** From the form's hidden field or the Idempotency-Key header; a fresh one when absent. */
+  idempotencyKey?: string | undefined;
+  data: PricingData;
+  mail: MailContext & { siteUrl: string };
+  now?: Date;
+}
+
+export interface SubmittedRequest {
+  reference: string;
+  kind: CustomerRequest['kind'];
+  createdAt: Date;
+  quote: SavedQuote | null;
+  /** True when the key had been seen: nothing was stored this time. */
+  replayed: boolean;
+}
+
+/** The key was used before for a different submission: refused, because silently ignoring the new content would lose it. */
+export class IdempotencyConflictError extends Error {
+  constructor(readonly reference: string) {
+    super(`This submission key was already used for request ${reference} with different details`);
+  }
+}
+
+function fingerprintOf(request: CustomerRequest): string {
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}
+
+/**
+ * The address is where we travel, so its postal code decides the travel zone the quote is priced
+ * with, even when the configurator had none or an older one.
+ */
+function withSitePostalCodes(configuration: Configuration, addresses: Address[]): Configuration {
+  return {
+    ...configuration,
+    sites: configuration.sites.map((site, i) => {
+      const postalCode = addresses[i]?.postalCode;
+      return postalCode ? { ...site, conditions: { ...site.conditions, postalCode } } : site;
+    }),
+  };
+}
+
+async function replay(db: Database, key: string, fingerprint: string): Promise<SubmittedRequest | undefined> {
+  const existing = await findRequestByKey(db, key);
+  if (!existing) return undefined;
+  if (existing.fingerprint !== fingerprint) throw new IdempotencyConflictError(existing.reference);
+  const quote = existing.quoteId ? await getQuoteById(db, existing.quoteId) : null;
+  return { reference: existing.reference, kind: existing.kind, createdAt: existing.createdAt, quote, replayed: true };
+}
+
+function details(request: CustomerRequest, reference: string, quote: SavedQuote | null, siteUrl: string): StoredRequestDetails {
+  const quoteDetails = quote ? { url: quoteUrl(siteUrl, quote.publicId), validUntil: quote.revision.validUntil, snapshot: quote.revision.snapshot } : null;
+  if (request.kind === 'installation') {
+    return { reference, kind: 'installation', contact: request.contact, addresses: request.addresses, windows: request.windows, notes: request.notes, quote: quoteDetails };
+  }
+  return {
+    reference,
+    kind: 'service',
+    contact: request.contact,
+    addresses: [request.address],
+    windows: request.windows,
+    service: { system: request.system, problem: request.problem, urgency: request.urgency },
+    quote: null,
+  };
+}
+
+const REFERENCE_ATTEMPTS = 5;
+
+/**
+ * Stores a validated request (see `requestSchemasFor`) with its quote and outbox rows. Returns once
+ * they have committed; delivering the mail is the caller's next step.
+ */
+export async function submitRequest(db: Database, request: CustomerRequest, options: SubmitOptions): Promise<SubmittedRequest> {
+  const now = options.now ?? new Date();
+  const key = options.idempotencyKey ?? `server-${randomUUID()}`;
+  const fingerprint = fingerprintOf(request);
+
+  // Most retries arrive after the first one committed: answer them without pricing anything.
+  const earlier = await replay(db, key, fingerprint);
+  if (earlier) return earlier;
+
+  const quote =
+    request.kind === 'installation' && request.configuration
+      ? prepareQuote(
+          { configuration: withSitePostalCodes(request.configuration, request.addresses), firstName: firstName(request.contact.name), status: 'requested' },
+          options.data,
+          now,
+        )
+      : null;
+
+  for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt++) {
+    const reference = newReference(options.data.settings.company.referencePrefix);
+    const stored = details(request, reference, quote, options.mail.siteUrl);
+    const messages = [customerConfirmation(stored, options.mail), installerNotification(stored, options.mail)];
+    const outcome = await insertRequest(db, { id: newRowId(), reference, request, quote, idempotencyKey: key, fingerprint, messages, now });
+    if (outcome === 'stored') return { reference, kind: request.kind, createdAt: now, quote, replayed: false };
+    if (outcome === 'key-taken') {
+      const winner = await replay(db, key, fingerprint);
+      if (winner) return winner;
+      throw new Error('A submission with this key was being stored but cannot be found');
+    }
+    // A reference already taken (one in hundreds of millions): draw another.
+  }
+  throw new Error(`No free request reference after ${REFERENCE_ATTEMPTS} draws`);
+}
