@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/catalog';
 import { isInstalled } from '../catalog/guards';
-import { viewPurposes } from '../guidelines/vocabulary';
 import type { Issue } from '../issues';
-import { numberBetween, postalCode, printable, trimmedText, wholeNumber } from '../schema';
+import { numberBetween, postalCode, printable, trimmedText, viewPurpose, wholeNumber } from '../schema';
 import { wiringAccessOptions } from '../settings/vocabulary';
 
 /**
@@ -39,7 +38,7 @@ export type SiteConditions = z.infer<typeof siteConditionsSchema>;
 /** What one camera of a line must see: the engineering check compares it with the camera chosen. */
 export const viewSchema = z.object({
   label: trimmedText(1, 60, 'name the view'),
-  purpose: z.enum(viewPurposes),
+  purpose: viewPurpose,
   /** Distance from the camera to the target, in metres. */
   distanceM: numberBetween(0.5, 300, 'at least 0.5 m (about 2 ft)', 'at most 300 m (about 980 ft)'),
 });

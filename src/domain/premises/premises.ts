@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { systems } from '../catalog/roles';
-import { homeAreas, viewPurposes } from '../guidelines/vocabulary';
-import { numberBetween, postalCode, trimmedText, wholeNumber } from '../schema';
+import { homeAreas } from '../guidelines/vocabulary';
+import { numberBetween, postalCode, trimmedText, viewPurpose, wholeNumber } from '../schema';
 import { wiringAccessOptions } from '../settings/vocabulary';
 
 /**
@@ -69,7 +69,7 @@ export const TYPICAL_VIEW_DISTANCE_M = 10;
 /** An area a business wants watched, and what the picture must let them do there. */
 export const watchAreaSchema = z.object({
   name: trimmedText(1, 60, 'name the area'),
-  purpose: z.enum(viewPurposes),
+  purpose: viewPurpose,
   distanceM: z._default(numberBetween(0.5, 300, 'at least 0.5 m (about 2 ft)', 'at most 300 m (about 980 ft)'), TYPICAL_VIEW_DISTANCE_M),
   outdoor: z._default(z.boolean(), false),
 });
