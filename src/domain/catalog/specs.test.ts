@@ -174,6 +174,21 @@ describe('the shipped catalog', () => {
     }
   });
 
+  it('words a length in its prose as its spec table does: "98 ft (30 m)" beside 98 ft, never "100 ft (30 m)"', () => {
+    const inUnits = (units: Settings['units']) => ({ ...settings, units });
+    for (const p of shipped.products) {
+      // The table's metric value of every spec row → the same row in feet, one rounding rule for both.
+      const metric = specRows(p, inUnits('metric'));
+      const imperial = new Map(specRows(p, inUnits('imperial')).map((r) => [r.key, r.value]));
+      const feetFor = new Map(metric.filter((r) => / m$/.test(r.value)).map((r) => [r.value, imperial.get(r.key)!]));
+      const prose = [p.name, p.summary, ...p.highlights, ...p.howToUse].join('\n');
+      for (const [, feet, metres] of prose.matchAll(/([\d,.]+ ft) \(([\d,.]+ m)\)/g)) {
+        const table = feetFor.get(metres!);
+        if (table) expect(`${feet} (${metres})`, p.id).toBe(`${table} (${metres})`);
+      }
+    }
+  });
+
   it('finds a real difference, beyond brand and price, between the products of every role', () => {
     const roles = new Set(shipped.products.map((p) => p.role));
     for (const role of roles) {

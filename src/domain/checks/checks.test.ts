@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineInput, Site } from '../configuration/configuration';
+import { loadData } from '../../../tests/helpers/data-files';
+import { viewPurposes } from '../guidelines/vocabulary';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { runChecks, type Check } from './index';
 
@@ -12,6 +14,20 @@ const home = (facts: Partial<Site['conditions']>): Partial<Site> => ({
 });
 
 describe('camera view checks', () => {
+  it('name each shipped camera and its lens once: never "4 mm lens with its 4 mm lens"', () => {
+    const shipped = loadData();
+    for (const camera of shipped.catalog.ofType('camera')) {
+      for (const purpose of viewPurposes) {
+        for (const distanceM of [2, 12, 60]) {
+          const site = fixtureSite([{ productId: camera.id, quantity: 1, view: { label: 'Gate', purpose, distanceM } }]);
+          const check = runChecks(fixtureConfig([site]), shipped).find((c) => c.topic === 'camera-view')!;
+          expect(check.detail.match(/\d mm (fixed )?lens/g)?.length ?? 0, check.detail).toBeLessThanOrEqual(1);
+          expect(check.detail, camera.id).toContain(camera.name);
+        }
+      }
+    }
+  });
+
   const view = (distanceM: number, purpose: 'identify' | 'recognize' | 'observe' = 'identify') => ({ label: 'Front door', purpose, distanceM });
 
   it('passes a view the camera resolves well enough, with the numbers', () => {
