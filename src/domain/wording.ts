@@ -1,7 +1,7 @@
 import { addMonths, formatDate, termEndDate } from './estimate/dates';
 import type { ViewPurpose } from './guidelines/vocabulary';
 import type { Duration } from './estimate/duration';
-import { applyPpm, formatMoney, percentToPpm, type Cents } from './money';
+import { applyPpm, formatMoney, formatRange, percentToPpm, type Cents, type Range } from './money';
 import type { Settings } from './settings/settings';
 import { count, formatNumber } from './units';
 
@@ -105,4 +105,15 @@ export function planTermsText(plan: PlanWording, startDate: string, f: MoneyForm
       ? `Runs from ${date(startDate)} to ${date(termEndDate(startDate, termMonths))}: ${money(monthlyCents * termMonths)} over the term.`
       : `No end date; the estimate counts the first 12 months (${money(monthlyCents * 12)}), to ${date(termEndDate(startDate, 12))}.`;
   return `${term} ${earlyTerminationText(plan, startDate, f)} ${cancellation}`;
+}
+
+/**
+ * Phases against one visit: each phase is a separate visit priced as its own job, with its own travel
+ * and minimum charge, while the estimate's total is for doing everything in one visit. Says both, so
+ * the customer sees what phasing costs rather than a total that seems not to change.
+ */
+export function phasingText(phased: Range, oneVisit: Range, visits: number, f: MoneyFormat): string {
+  const money = (r: Range) => formatRange(r, f.currency, f.locale);
+  if (phased.low === oneVisit.low && phased.high === oneVisit.high) return `In ${count(visits, 'visit')} or in one, the one-time cost is the same: ${money(oneVisit)}.`;
+  return `In ${count(visits, 'separate visit')} the one-time cost comes to ${money(phased)}, against ${money(oneVisit)} for everything in one visit (the estimate's total): each visit carries its own travel and minimum charge.`;
 }
