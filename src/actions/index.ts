@@ -69,7 +69,7 @@ async function handle(input: FormSubmission, context: ActionAPIContext): Promise
   if (!input.request) {
     throw new ActionError({
       code: 'BAD_REQUEST',
-      message: 'We could not accept this form because a field meant to stay empty was filled in. If you are a person, clear the field labelled "Leave this empty" and send it again, or call us.',
+      message: 'We could not accept this form because a field meant to stay empty was filled in. If you are a person, clear the field labeled "Leave this empty" and send it again, or call us.',
     });
   }
   const outcome = await storeRequest(input.request, {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { viewPurposes, type ViewPurpose } from './guidelines/vocabulary';
 
 /**
  * Building blocks for the schemas that also run in the browser (configuration, premises). They use
@@ -36,3 +37,12 @@ export function trimmedText(min: number, max: number, tooShort = `at least ${min
 }
 
 export const postalCode = z.string().check(z.trim(), z.maxLength(10, 'at most 10 characters'), z.regex(/^[A-Za-z0-9 -]*$/, 'letters, digits, spaces and dashes only'));
+
+/** Purposes renamed since links, drafts and requests were saved with them: old name → current. */
+const renamedPurposes: Record<string, ViewPurpose> = { recognise: 'recognize' };
+
+/** A camera view's purpose, reading the former UK spelling of one as its current name. */
+export const viewPurpose = z.pipe(
+  z.transform((value: unknown) => (typeof value === 'string' ? (renamedPurposes[value] ?? value) : value)),
+  z.enum(viewPurposes),
+);

@@ -1,7 +1,8 @@
 import { addMonths, formatDate, termEndDate } from './estimate/dates';
 import type { Driver } from './estimate/conditions';
+import type { ViewPurpose } from './guidelines/vocabulary';
 import type { Duration } from './estimate/duration';
-import { applyPpm, formatMoney, percentToPpm, type Cents } from './money';
+import { applyPpm, formatMoney, formatRange, percentToPpm, type Cents, type Range } from './money';
 import type { Settings } from './settings/settings';
 import { count, formatNumber } from './units';
 
@@ -11,6 +12,25 @@ import { count, formatNumber } from './units';
  */
 
 type MoneyFormat = Pick<Settings, 'currency' | 'locale'>;
+
+/** What a camera view asks of a camera, as it reads after "to" or "enough to". */
+export const purposeText: Record<ViewPurpose, string> = {
+  detect: 'detect a person',
+  observe: 'see what people are doing',
+  recognize: 'recognize someone you know',
+  identify: 'identify a stranger',
+  'read-plate': 'read license plates',
+};
+
+/** "Recommended: 3; you changed it to 4." when the customer changed a recommended quantity, else empty. */
+export function quantityChangeText(quantity: number, recommended: number | undefined): string {
+  return recommended === undefined || recommended === quantity ? '' : `Recommended: ${recommended}; you changed it to ${quantity}.`;
+}
+
+/** "2 of 4 already on site and reused." for units the customer owns, else empty. */
+export function reusedText(quantity: number, reused: number): string {
+  return reused > 0 ? `${reused} of ${quantity} already on site and reused.` : '';
+}
 
 /** What the wording of a monitoring plan needs: a catalog plan's specs and a quote's plan terms both fit. */
 export interface PlanWording {
@@ -122,4 +142,15 @@ export function planTermsText(plan: PlanWording, startDate: string, f: MoneyForm
       ? `Runs from ${date(startDate)} to ${date(termEndDate(startDate, termMonths))}: ${money(monthlyCents * termMonths)} over the term.`
       : `No end date; the estimate counts the first 12 months (${money(monthlyCents * 12)}), to ${date(termEndDate(startDate, 12))}.`;
   return `${term} ${earlyTerminationText(plan, startDate, f)} ${cancellation}`;
+}
+
+/**
+ * Phases against one visit: each phase is a separate visit priced as its own job, with its own travel
+ * and minimum charge, while the estimate's total is for doing everything in one visit. Says both, so
+ * the customer sees what phasing costs rather than a total that seems not to change.
+ */
+export function phasingText(phased: Range, oneVisit: Range, visits: number, f: MoneyFormat): string {
+  const money = (r: Range) => formatRange(r, f.currency, f.locale);
+  if (phased.low === oneVisit.low && phased.high === oneVisit.high) return `In ${count(visits, 'visit')} or in one, the one-time cost is the same: ${money(oneVisit)}.`;
+  return `In ${count(visits, 'separate visit')} the one-time cost comes to ${money(phased)}, against ${money(oneVisit)} for everything in one visit (the estimate's total): each visit carries its own travel and minimum charge.`;
 }

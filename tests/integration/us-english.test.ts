@@ -9,7 +9,9 @@ import { root } from '../helpers/data-files';
  * The site prices in USD for US customers, so what they read is in US English: every catalog,
  * settings and guidelines value, the text and attributes of every .astro template, and every string
  * literal and JSX text in src/**\/*.ts(x). Keys, identifiers and comments are code, not copy, and are
- * not read. Each UK form below fails the test with file:line and the US spelling to use.
+ * not read; nor is a string literal that only names a property of the code (`key('storeys')`,
+ * `'sites.0.storeys'`), as it is a key too. Each UK form below fails the test with file:line and the
+ * US spelling to use.
  */
 
 /** UK spelling (a word-boundary, case-insensitive pattern) and the US one to use instead. */
@@ -28,47 +30,6 @@ const ukForms: [RegExp, string][] = [
   [/\b(travelled|travelling|traveller|travellers|cancelled|cancelling|labelled|labelling|modelled|modelling|fuelled|fuelling|signalled|signalling|totalled|totalling|levelled|levelling|channelled|channelling|counselled|dialled|dialling)\b/i, 'one l: traveled, canceled, labeled'],
   [/\b(judgement|ageing|practise|practised|learnt|spelt|enquiry|enquiries|enquire|postcode|postcodes|whilst|amongst)\b/i, 'judgment, aging, practice, learned, spelled, inquiry, ZIP/postal code, while, among'],
 ];
-
-/**
- * TEMPORARY: UK spellings in .ts/.tsx string literals, left while other branches reorganize those
- * files. Fix them after merging and delete each entry; the test fails on an entry that no longer
- * matches, so the list can only shrink. Keyed by file, then the UK words found in it.
- */
-const temporaryTsOffenders: Record<string, string[]> = {
-  'src/actions/index.ts': ['labelled'],
-  'src/domain/catalog/specs.test.ts': ['labelled', 'millimetres'],
-  'src/domain/checks/checks.test.ts': ['recognise', 'storey'],
-  'src/domain/checks/life-safety.ts': ['storey'],
-  'src/domain/checks/video.ts': ['recognise'],
-  'src/domain/configuration/configuration.ts': ['storey', 'storeys'],
-  'src/domain/estimate/estimate.test.ts': ['storey', 'storeys'],
-  'src/domain/estimate/lines/activation.ts': ['centre'],
-  'src/domain/fixtures/index.ts': ['recognise', 'storey'],
-  'src/domain/guidelines/vocabulary.ts': ['recognise'],
-  'src/domain/premises/premises.ts': ['storey', 'storeys'],
-  'src/domain/recommend/business-rules.ts': ['centre', 'recognise'],
-  'src/domain/recommend/home-rules.ts': ['neighbours', 'storey'],
-  'src/domain/recommend/rules.test.ts': ['recognise', 'storey', 'storeys'],
-  'src/domain/video/video.test.ts': ['recognise'],
-  'src/islands/assessment/BusinessQuestions.tsx': ['organisation', 'recognise', 'storeys'],
-  'src/islands/assessment/HomeQuestions.tsx': ['storeys'],
-  'src/domain/premises/read-draft.test.ts': ['storeys'],
-  'src/islands/assessment/steps.test.ts': ['organisation', 'storeys'],
-  'src/domain/premises/read-draft.ts': ['storeys'],
-  'src/islands/configure/Conditions.tsx': ['storeys'],
-  'src/islands/configure/model.test.ts': ['storeys'],
-  'src/islands/configure/model.ts': ['storeys'],
-  'src/islands/shared/format.test.ts': ['cancelled'],
-  'src/stores/configuration/start.test.ts': ['storey', 'storeys'],
-};
-
-/**
- * Data values that are ids read by .ts code (the camera purpose "recognise"): renamed together with
- * that code, so they wait with the list above.
- */
-const temporaryDataIds: Record<string, string[]> = {
-  'src/data/guidelines/guidelines.yaml': ['recognise'],
-};
 
 interface Finding {
   file: string;
@@ -90,13 +51,34 @@ function findingsIn(file: string, text: string, startLine: number): Finding[] {
   return found;
 }
 
+/** Names of properties a TypeScript source declares or reads: object keys, type members, `a.name`, `{ name }`. */
+function propertyNames(file: string, source: string, kind: ts.ScriptKind): string[] {
+  const names: string[] = [];
+  const visit = (node: ts.Node) => {
+    const name =
+      ts.isPropertyAssignment(node) || ts.isPropertySignature(node) || ts.isPropertyAccessExpression(node) || ts.isBindingElement(node)
+        ? node.name
+        : ts.isShorthandPropertyAssignment(node)
+          ? node.name
+          : undefined;
+    if (name && ts.isIdentifier(name)) names.push(name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, kind));
+  return names;
+}
+
+/** A string that is a property name or a dotted path of them (with indexes): a key, not copy. */
+const isKey = (text: string, names: ReadonlySet<string>) => /^[A-Za-z][\w.]*$/.test(text) && text.split('.').every((part) => names.has(part) || /^\d+$/.test(part));
+
 /** Customer-facing strings of TypeScript or TSX code: string literals, template text and JSX text. */
-function codeFindings(file: string, source: string, kind: ts.ScriptKind): Finding[] {
+function codeFindings(file: string, source: string, kind: ts.ScriptKind, names: ReadonlySet<string> = new Set(propertyNames(file, source, kind))): Finding[] {
   const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, kind);
   const found: Finding[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node) || ts.isJsxText(node)) {
       const text = ts.isJsxText(node) ? node.getText(tree) : node.text;
+      if (!ts.isJsxText(node) && isKey(text, names)) return;
       const start = node.getStart(tree);
       found.push(...findingsIn(file, text, tree.getLineAndCharacterOfPosition(start).line + 1));
     }
@@ -147,17 +129,20 @@ function yamlFindings(file: string, source: string): Finding[] {
   return findingsIn(file, values, 1);
 }
 
+const scriptKind = (file: string) => (file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+const codeFiles = sourceFiles.filter((file) => /\.tsx?$/.test(file));
+/** Every property name in the code, as keys are often named in one file and quoted in another. */
+const codeNames = new Set(codeFiles.flatMap((file) => propertyNames(file, readFileSync(join(root, file), 'utf8'), scriptKind(file))));
+
 function findings(file: string): Finding[] {
   const source = readFileSync(join(root, file), 'utf8');
   if (file.endsWith('.yaml')) return yamlFindings(file, source);
   if (file.endsWith('.astro')) return astroFindings(file, source);
-  if (file.endsWith('.tsx')) return codeFindings(file, source, ts.ScriptKind.TSX);
-  if (file.endsWith('.ts')) return codeFindings(file, source, ts.ScriptKind.TS);
+  if (/\.tsx?$/.test(file)) return codeFindings(file, source, scriptKind(file), codeNames);
   return [];
 }
 
 const all = sourceFiles.flatMap(findings);
-const allowed = (finding: Finding) => (temporaryTsOffenders[finding.file] ?? temporaryDataIds[finding.file] ?? []).includes(finding.word);
 const listed = (list: Finding[]) => list.map((f) => `${f.file}:${f.line} "${f.word}" (US: ${f.use})`).join('\n');
 
 describe('US English', () => {
@@ -188,17 +173,11 @@ describe('US English', () => {
       '1:neighbour',
       '1:travelled',
     ]);
+    const keys = "const c = { storeys: 2, sites: [] }; c.organisation; field('storeys'); path('sites.0.storeys'); say('at least 1 storey'); say('storeys');";
+    expect(words(codeFindings('a.ts', keys, ts.ScriptKind.TS))).toEqual(['1:storey']);
   });
 
   it('is the only spelling customers read', () => {
-    const offending = all.filter((finding) => !allowed(finding));
-    expect(offending, `UK spellings:\n${listed(offending)}`).toEqual([]);
-  });
-
-  it('leaves no stale entry in the temporary allow-lists', () => {
-    const stale = Object.entries({ ...temporaryTsOffenders, ...temporaryDataIds }).flatMap(([file, words]) =>
-      words.filter((word) => !all.some((finding) => finding.file === file && finding.word === word)).map((word) => `${file}: ${word}`),
-    );
-    expect(stale).toEqual([]);
+    expect(all, `UK spellings:\n${listed(all)}`).toEqual([]);
   });
 });

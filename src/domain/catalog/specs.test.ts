@@ -58,7 +58,7 @@ describe('specRows for a camera', () => {
 });
 
 describe('specRows for other product types', () => {
-  it('shows small gaps in millimetres or inches', () => {
+  it('shows small gaps in millimeters or inches', () => {
     expect(spec('contact', 'gap', metric)).toBe('20 mm');
     expect(spec('contact', 'gap', imperial)).toBe('0.8 in');
   });
@@ -165,12 +165,27 @@ describe('compareRows', () => {
 describe('the shipped catalog', () => {
   const { catalog: shipped, settings } = loadData();
 
-  it('gives every product a price and labelled, non-empty spec rows', () => {
+  it('gives every product a price and labeled, non-empty spec rows', () => {
     for (const p of shipped.products) {
       expect(priceText(p, settings), p.id).toMatch(/\$\d/);
       const rows = specRows(p, settings);
       expect(rows.length, p.id).toBeGreaterThan(2);
       for (const r of rows) expect(r.value.trim(), `${p.id} ${r.key}`).not.toBe('');
+    }
+  });
+
+  it('words a length in its prose as its spec table does: "98 ft (30 m)" beside 98 ft, never "100 ft (30 m)"', () => {
+    const inUnits = (units: Settings['units']) => ({ ...settings, units });
+    for (const p of shipped.products) {
+      // The table's metric value of every spec row → the same row in feet, one rounding rule for both.
+      const metric = specRows(p, inUnits('metric'));
+      const imperial = new Map(specRows(p, inUnits('imperial')).map((r) => [r.key, r.value]));
+      const feetFor = new Map(metric.filter((r) => / m$/.test(r.value)).map((r) => [r.value, imperial.get(r.key)!]));
+      const prose = [p.name, p.summary, ...p.highlights, ...p.howToUse].join('\n');
+      for (const [, feet, metres] of prose.matchAll(/([\d,.]+ ft) \(([\d,.]+ m)\)/g)) {
+        const table = feetFor.get(metres!);
+        if (table) expect(`${feet} (${metres})`, p.id).toBe(`${table} (${metres})`);
+      }
     }
   });
 

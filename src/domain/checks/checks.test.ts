@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineInput, Site } from '../configuration/configuration';
+import { loadData } from '../../../tests/helpers/data-files';
+import { viewPurposes } from '../guidelines/vocabulary';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { runChecks, type Check } from './index';
 
@@ -12,7 +14,21 @@ const home = (facts: Partial<Site['conditions']>): Partial<Site> => ({
 });
 
 describe('camera view checks', () => {
-  const view = (distanceM: number, purpose: 'identify' | 'recognise' | 'observe' = 'identify') => ({ label: 'Front door', purpose, distanceM });
+  it('name each shipped camera and its lens once: never "4 mm lens with its 4 mm lens"', () => {
+    const shipped = loadData();
+    for (const camera of shipped.catalog.ofType('camera')) {
+      for (const purpose of viewPurposes) {
+        for (const distanceM of [2, 12, 60]) {
+          const site = fixtureSite([{ productId: camera.id, quantity: 1, view: { label: 'Gate', purpose, distanceM } }]);
+          const check = runChecks(fixtureConfig([site]), shipped).find((c) => c.topic === 'camera-view')!;
+          expect(check.detail.match(/\d mm (fixed )?lens/g)?.length ?? 0, check.detail).toBeLessThanOrEqual(1);
+          expect(check.detail, camera.id).toContain(camera.name);
+        }
+      }
+    }
+  });
+
+  const view = (distanceM: number, purpose: 'identify' | 'recognize' | 'observe' = 'identify') => ({ label: 'Front door', purpose, distanceM });
 
   it('passes a view the camera resolves well enough, with the numbers', () => {
     const check = find(checksFor([{ productId: 'cam', quantity: 1, view: view(3) }, { productId: 'nvr', quantity: 1 }]), 'view:0')!;
@@ -24,7 +40,7 @@ describe('camera view checks', () => {
   it('warns when the density falls short, says what it can do, and suggests a camera that can', () => {
     const check = find(checksFor([{ productId: 'cam', quantity: 1, view: view(8) }, { productId: 'nvr', quantity: 1 }]), 'view:0')!;
     expect(check.status).toBe('warning');
-    expect(check.detail).toMatch(/enough to recognise someone they know/);
+    expect(check.detail).toMatch(/enough to recognize someone you know/);
     expect(check.detail).toMatch(/reaches 250 px\/m up to 4\.3 m/);
     expect(check.suggestion?.change).toEqual({ action: 'swap', siteId: 'site-1', lineIndex: 0, productId: 'cam-best' });
   });
@@ -83,16 +99,16 @@ describe('network checks', () => {
 });
 
 describe('life-safety checks for homes', () => {
-  it('counts a smoke alarm per bedroom and per storey, combos included', () => {
+  it('counts a smoke alarm per bedroom and per story, combos included', () => {
     const missing = find(checksFor([{ productId: 'smoke', quantity: 3 }], home({ bedrooms: 3 })), 'life-safety:smoke')!;
     expect(missing.status).toBe('problem');
-    expect(missing.detail).toMatch(/3 bedrooms and 2 storeys need 5 smoke alarms/);
+    expect(missing.detail).toMatch(/3 bedrooms and 2 stories need 5 smoke alarms/);
     expect(missing.suggestion?.change).toMatchObject({ action: 'add', productId: 'smoke', quantity: 2 });
     const enough = find(checksFor([{ productId: 'smoke', quantity: 3 }, { productId: 'combo', quantity: 2 }], home({ bedrooms: 3 })), 'life-safety:smoke')!;
     expect(enough.status).toBe('pass');
   });
 
-  it('asks for CO alarms on every storey with fuel-burning appliances or an attached garage', () => {
+  it('asks for CO alarms on every story with fuel-burning appliances or an attached garage', () => {
     expect(find(checksFor([{ productId: 'smoke', quantity: 5 }], home({ bedrooms: 3 })), 'life-safety:co')).toBeUndefined();
     const check = find(checksFor([{ productId: 'smoke', quantity: 5 }], home({ bedrooms: 3, attachedGarage: true })), 'life-safety:co')!;
     expect(check).toMatchObject({ status: 'problem', title: 'Carbon monoxide alarms missing' });

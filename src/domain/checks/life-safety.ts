@@ -1,5 +1,5 @@
 import type { Product } from '../catalog/product';
-import type { RoleId } from '../catalog/roles';
+import { roles, type RoleId } from '../catalog/roles';
 import { count, formatArea, formatLength } from '../units';
 import { addSuggestion, productToSuggest, unitsInRole, type Check, type SiteView } from './check';
 
@@ -55,12 +55,12 @@ function homeChecks(view: SiteView, bedrooms: number): Check[] {
       role: 'smoke-alarm',
       needed: smokeNeeded,
       have: smoke,
-      detail: `${count(bedrooms, 'bedroom')} and ${count(storeys, 'storey')} need ${smokeNeeded} smoke alarms: one in each bedroom and one on every storey, outside the sleeping areas. The plan has ${smoke}.`,
+      detail: `${count(bedrooms, 'bedroom')} and ${count(storeys, 'story', 'stories')} need ${smokeNeeded} smoke alarms: one in each bedroom and one on every story, outside the sleeping areas. The plan has ${smoke}.`,
       title: 'Smoke alarms',
       missingTitle: 'Smoke alarms missing',
       missingStatus,
       missingNote: hasFireSystem ? '' : ' If working alarms under 10 years old are already fitted, add them as equipment you have.',
-      suggestionReason: 'Completes a smoke alarm in every bedroom and on every storey.',
+      suggestionReason: 'Completes a smoke alarm in every bedroom and on every story.',
     }),
   );
 
@@ -74,11 +74,11 @@ function homeChecks(view: SiteView, bedrooms: number): Check[] {
         role: 'co-alarm',
         needed: coNeeded,
         have: co,
-        detail: `With ${source}, every storey needs a carbon monoxide alarm outside the sleeping areas: ${coNeeded}. The plan has ${co}.`,
+        detail: `With ${source}, every story needs a carbon monoxide alarm outside the sleeping areas: ${coNeeded}. The plan has ${co}.`,
         title: 'Carbon monoxide alarms',
         missingTitle: 'Carbon monoxide alarms missing',
         missingStatus,
-        suggestionReason: 'A CO alarm on every storey.',
+        suggestionReason: 'A CO alarm on every story.',
       }),
     );
   }
@@ -108,7 +108,8 @@ function commercialChecks(view: SiteView): Check[] {
   ];
   for (const [role, needed, why] of rules) {
     const have = unitsInRole(view, role);
-    const title = view.data.catalog.byRole(role)[0]?.name ?? role;
+    // The role's name, not a product's: the site may have any of the role's products, or none yet.
+    const title = roles[role].plural;
     checks.push(
       countCheck(view, {
         key: role,

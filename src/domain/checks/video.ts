@@ -1,25 +1,21 @@
 import type { Camera, Drive, Recorder } from '../catalog/product';
-import type { View } from '../configuration/configuration';
 import { count, formatLength, formatNumber } from '../units';
 import { requiredRetentionDays } from '../premises/premises';
 import { lensSetting, purposeMet } from '../video/pixel-density';
 import { storageNeededTb, type RecordingPlan } from '../video/storage';
+import { purposeText as purposeWords } from '../wording';
 import { addSuggestion, cheapest, linesOfType, sumOver, type Check, type ResolvedLine, type SiteView } from './check';
-
-const purposeWords: Record<View['purpose'], string> = {
-  detect: 'detect a person',
-  observe: 'observe what people are doing',
-  recognise: 'recognise someone they know',
-  identify: 'identify a stranger',
-  'read-plate': 'read number plates',
-};
 
 const ppm = (value: number) => `${Math.round(value)} px/m`;
 
-function lensWords(camera: Camera, hfovDeg: number): string {
+/**
+ * "The 4 MP turret camera with its 2.8 mm lens", "The 4K bullet camera, 2.8–12 mm zoom lens, zoomed to
+ * 40°": the lens is named only when the product's name does not already say it.
+ */
+function cameraWords(camera: Camera, hfovDeg: number): string {
   const [wide, tele] = camera.specs.hfovDeg;
-  if (wide === tele) return `${camera.specs.focalMm[0]} mm lens`;
-  return `lens zoomed to ${Math.round(hfovDeg)}°`;
+  if (wide !== tele) return `The ${camera.name}, zoomed to ${Math.round(hfovDeg)}°,`;
+  return /\blens\b/i.test(camera.name) ? `The ${camera.name}` : `The ${camera.name} with its ${camera.specs.focalMm[0]} mm lens`;
 }
 
 /** Each camera view: the density the chosen camera achieves where the purpose asks for it. */
@@ -40,7 +36,7 @@ function cameraViewCheck(view: SiteView, { line, index, product }: ResolvedLine 
     topic: 'camera-view' as const,
     title: `${target.label}: ${purposeWords[target.purpose]} at ${length(target.distanceM)}`,
   };
-  const achieved = `The ${product.name} with its ${lensWords(product, setting.hfovDeg)} gives ${ppm(setting.ppm)} at ${length(target.distanceM)}; ${purposeWords[target.purpose]} needs ${ppm(needed)}.`;
+  const achieved = `${cameraWords(product, setting.hfovDeg)} gives ${ppm(setting.ppm)} at ${length(target.distanceM)}; ${purposeWords[target.purpose]} needs ${ppm(needed)}.`;
 
   if (setting.meets && !dark) {
     return { ...base, status: 'pass', detail: achieved };

@@ -2,10 +2,9 @@ import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/catalog';
 import type { Product } from '../catalog/product';
 import { isInstalled } from '../catalog/guards';
-import { viewPurposes } from '../guidelines/vocabulary';
 import type { Issue } from '../issues';
 import { siteRequirements } from '../premises/premises';
-import { numberBetween, postalCode, printable, trimmedText, wholeNumber } from '../schema';
+import { numberBetween, postalCode, printable, trimmedText, viewPurpose, wholeNumber } from '../schema';
 import { wiringAccessOptions } from '../settings/vocabulary';
 
 /**
@@ -18,7 +17,7 @@ const slug = z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, 'use lowercase letter
 
 export const siteConditionsSchema = z.object({
   /** Storeys including a basement. */
-  storeys: wholeNumber(1, 60, 'at least 1 storey', 'at most 60 storeys'),
+  storeys: wholeNumber(1, 60, 'at least 1 story', 'at most 60 stories'),
   /** Total floor area in m². */
   floorAreaM2: numberBetween(10, 200_000, 'at least 10 m² (about 110 sq ft)', 'at most 200,000 m²'),
   /** Highest ceiling where devices are mounted, in metres. */
@@ -43,7 +42,7 @@ export type SiteConditions = z.infer<typeof siteConditionsSchema>;
 /** What one camera of a line must see: the engineering check compares it with the camera chosen. */
 export const viewSchema = z.object({
   label: trimmedText(1, 60, 'name the view'),
-  purpose: z.enum(viewPurposes),
+  purpose: viewPurpose,
   /** Distance from the camera to the target, in metres. */
   distanceM: numberBetween(0.5, 300, 'at least 0.5 m (about 2 ft)', 'at most 300 m (about 980 ft)'),
 });
@@ -62,6 +61,8 @@ export const lineSchema = z
     connection: z.optional(z.enum(['wired', 'wireless'])),
     /** Why it is in the configuration, in plain words (from a rule or the customer). */
     reason: z.optional(z.string().check(z.trim(), z.maxLength(400, 'at most 400 characters'), printable())),
+    /** The quantity the recommendation gave, so the reason can say when the customer changed it. */
+    recommended: z.optional(wholeNumber(1, 500)),
     /** Installation phase (1-based), for businesses splitting work. */
     phase: z.optional(wholeNumber(1, 12)),
     /** For cameras: what each one must see. */

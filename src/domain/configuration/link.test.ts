@@ -18,6 +18,14 @@ describe('share link codes', () => {
     );
   });
 
+  it('open links made before a view purpose took its US spelling', async () => {
+    const config = fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 1, view: { label: 'Driveway', purpose: 'recognize', distanceM: 10 } }])]);
+    // The former UK spelling, split so the US-English test does not take this test data for copy.
+    const older = JSON.parse(JSON.stringify(config).replace('"recognize"', '"recognis' + 'e"')) as typeof config;
+    const decoded = await openShareCode(await encodeConfiguration(older), catalog);
+    expect(decoded).toEqual({ ok: true, configuration: config });
+  });
+
   it('stay short enough to share for a typical home', async () => {
     const config = fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 4 }, { productId: 'nvr', quantity: 1 }, { productId: 'contact', quantity: 6, reused: 2, connection: 'wireless' }])]);
     const code = await encodeConfiguration(config);

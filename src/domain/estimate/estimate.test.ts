@@ -85,14 +85,14 @@ describe('site conditions', () => {
     expect(labor.drivers.map((d) => d.label)).toEqual(['Time varies', 'Finished walls']);
   });
 
-  it('adds high-ceiling time to wireless work too, and storeys above the second to wired runs', () => {
+  it('adds high-ceiling time to wireless work too, and stories above the second to wired runs', () => {
     const site = run([{ productId: 'smoke', quantity: 4 }, { productId: 'cam', quantity: 1 }], {
       conditions: { storeys: 4, floorAreaM2: 400, ceilingHeightM: 4, wiringAccess: 'open' },
     }).sites[0]!;
     const fire = site.lines.find((l) => l.kind === 'labor' && l.system === 'fire')!;
     const video = site.lines.find((l) => l.kind === 'labor' && l.system === 'video')!;
     expect(fire.drivers.map((d) => d.label)).toEqual(['Time varies', 'High ceilings']);
-    expect(video.drivers.map((d) => d.label)).toEqual(['Time varies', 'High ceilings', 'Extra storey']);
+    expect(video.drivers.map((d) => d.label)).toEqual(['Time varies', 'High ceilings', 'Extra story']);
     // 120 × (1 + 0.25 + 0.10) = 162 min; high 162 + √(32.4² + 16.2² + 16.2²) = 201.7 → 204 min.
     expect(video.amount.high).toBe(20400);
     // runs: 10 + 5 × 3 + √400 = 45 m.

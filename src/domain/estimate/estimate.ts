@@ -62,9 +62,9 @@ function estimateSite(site: Site, ctx: PricingContext): SiteEstimate {
     } else if (isInstalled(product)) {
       const install: Install = { line, product, system: groupOfRole(product.role) as SystemId, connection: connectionFor(product, line, site.conditions) };
       installs.push(install);
-      lines.push(equipmentLine(line, product, install.system));
+      lines.push(equipmentLine(line, product, install.system, ctx));
     } else if (product.type === 'credential') {
-      lines.push(equipmentLine(line, product, groupOfRole(product.role) as SystemId));
+      lines.push(equipmentLine(line, product, groupOfRole(product.role) as SystemId, ctx));
     }
   }
   const activation = plan && activationLine(plan);

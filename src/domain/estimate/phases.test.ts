@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { addPhase, setLine } from '../configuration/edit';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { estimate } from './estimate';
-import { budgetStatus, configurationForPhase, phaseTotals } from './phases';
+import { formatRange } from '../money';
+import { phasingText } from '../wording';
+import { budgetStatus, configurationForPhase, phasedOneTime, phaseTotals } from './phases';
 
 const today = '2026-11-23';
 
@@ -61,5 +63,20 @@ describe('budgetStatus', () => {
     expect(budgetStatus({ low: 100, high: 200 }, 200)).toBe('within');
     expect(budgetStatus({ low: 100, high: 200 }, 150)).toBe('may-exceed');
     expect(budgetStatus({ low: 100, high: 200 }, 99)).toBe('over');
+  });
+});
+
+describe('phasing words', () => {
+  it('give what the phases cost together beside the one-visit total, as each phase carries its own travel and minimum charge', () => {
+    const f = { currency: fixtureData.settings.currency, locale: fixtureData.settings.locale };
+    const totals = phaseTotals(config(), fixtureData, { today });
+    const phased = phasedOneTime(totals);
+    const oneVisit = estimate(config(), fixtureData, { today }).oneTime;
+    expect(phased).toEqual({ low: totals.reduce((s, t) => s + t.oneTime.low, 0), high: totals.reduce((s, t) => s + t.oneTime.high, 0) });
+    expect(phased.low).toBeGreaterThan(oneVisit.low);
+    const text = phasingText(phased, oneVisit, totals.length, f);
+    expect(text).toContain(`In 3 separate visits the one-time cost comes to ${formatRange(phased, f.currency, f.locale)}`);
+    expect(text).toContain(`against ${formatRange(oneVisit, f.currency, f.locale)} for everything in one visit`);
+    expect(phasingText(oneVisit, oneVisit, 2, f)).toBe(`In 2 visits or in one, the one-time cost is the same: ${formatRange(oneVisit, f.currency, f.locale)}.`);
   });
 });

@@ -1,5 +1,5 @@
 import type { Configuration } from '../configuration/configuration';
-import type { Range } from '../money';
+import { addRanges, type Range } from '../money';
 import { estimate, type EstimateData } from './estimate';
 
 /**
@@ -54,4 +54,9 @@ export function phaseTotals(config: Configuration, data: EstimateData, options: 
   const rest = total(null);
   if (rest.units > 0) rows.push({ phase: null, name: 'Not in a phase yet', budgetCents: 0, ...rest, status: 'no-budget' });
   return rows;
+}
+
+/** What the work costs one-time when done phase by phase: every row's own total (phases, then unphased lines). */
+export function phasedOneTime(totals: PhaseTotal[]): Range {
+  return addRanges(...totals.map((t) => t.oneTime));
 }

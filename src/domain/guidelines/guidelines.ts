@@ -21,7 +21,7 @@ const areaToWatch = z.object({
 export const guidelinesSchema = z.object({
   video: z.object({
     /** Pixels per metre on target each purpose needs (IEC/EN 62676-4 "DORI"; plates by eye ~120–150). */
-    pixelDensity: z.object({ detect: positive, observe: positive, recognise: positive, identify: positive, 'read-plate': positive }),
+    pixelDensity: z.object({ detect: positive, observe: positive, recognize: positive, identify: positive, 'read-plate': positive }),
     /** Share of the rated infrared range to plan night views with. */
     irPlanningPercent: percent,
     /** Storage per day for each Mbps recorded around the clock. */

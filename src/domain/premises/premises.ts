@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { systems } from '../catalog/roles';
-import { homeAreas, viewPurposes } from '../guidelines/vocabulary';
-import { numberBetween, postalCode, trimmedText, wholeNumber } from '../schema';
+import { homeAreas } from '../guidelines/vocabulary';
+import { numberBetween, postalCode, trimmedText, viewPurpose, wholeNumber } from '../schema';
 import { wiringAccessOptions } from '../settings/vocabulary';
 
 /**
@@ -34,7 +34,7 @@ export const homePremisesSchema = z.object({
   kind: z.literal('home'),
   propertyType: z._default(z.enum(['house', 'townhouse', 'apartment']), 'house'),
   /** Storeys above ground. */
-  storeys: z._default(wholeNumber(1, 6, 'at least 1 storey', 'at most 6 storeys'), 2),
+  storeys: z._default(wholeNumber(1, 6, 'at least 1 story', 'at most 6 stories'), 2),
   basement: z._default(z.boolean(), false),
   /** Total floor area in m² (the form accepts sq ft when the installer works in imperial). */
   floorAreaM2: z._default(numberBetween(20, 3000, 'at least 20 m² (about 215 sq ft)', 'at most 3,000 m² (about 32,000 sq ft)'), 180),
@@ -81,7 +81,7 @@ export const TYPICAL_VIEW_DISTANCE_M = 10;
 /** An area a business wants watched, and what the picture must let them do there. */
 export const watchAreaSchema = z.object({
   name: trimmedText(1, 60, 'name the area'),
-  purpose: z.enum(viewPurposes),
+  purpose: viewPurpose,
   distanceM: z._default(numberBetween(0.5, 300, 'at least 0.5 m (about 2 ft)', 'at most 300 m (about 980 ft)'), TYPICAL_VIEW_DISTANCE_M),
   outdoor: z._default(z.boolean(), false),
 });
@@ -95,7 +95,7 @@ export const businessSiteSchema = z.object({
   postalCode: z.optional(postalCode),
   premisesType: z._default(z.enum(premisesTypes), 'office'),
   buildings: z._default(wholeNumber(1, 20, 'at least 1 building', 'at most 20 buildings'), 1),
-  storeys: z._default(wholeNumber(1, 60, 'at least 1 storey', 'at most 60 storeys'), 1),
+  storeys: z._default(wholeNumber(1, 60, 'at least 1 story', 'at most 60 stories'), 1),
   floorAreaM2: z._default(numberBetween(20, 200_000, 'at least 20 m² (about 215 sq ft)', 'at most 200,000 m²'), 400),
   ceilingHeightM: z._default(numberBetween(2, 20, 'at least 2 m (about 7 ft)', 'at most 20 m (about 65 ft)'), 3),
   exits: z._default(count(200, 'exits'), 2),

@@ -38,7 +38,7 @@ describe('readDraft for a home', () => {
     const { premises, errors } = readDraft('home', draft, 'imperial');
     expect(errors).toEqual({
       area: 'enter a number, like 12 (or leave it blank if you are not sure)',
-      storeys: 'at most 6 storeys',
+      storeys: 'at most 6 stories',
       bedrooms: 'bedrooms: a whole number',
       postalCode: 'letters, digits, spaces and dashes only',
       'existing.cameras': 'cameras cannot be negative',

@@ -7,9 +7,7 @@ import { allPackages, completeOnly, fromRecommended, type Need, type PackageTier
 
 /** Rules for one business site; which systems apply is decided by the caller. */
 
-const purposeWords = { detect: 'detect people', observe: 'observe activity', recognise: 'recognise people', identify: 'identify faces', 'read-plate': 'read number plates' } as const;
-
-export function businessVideoRule(site: BusinessSite, ctx: RuleContext): Need[] {
+export function businessVideoRule(site: BusinessSite): Need[] {
   let camerasToKeep = site.existing.cameras;
   const needs: Need[] = site.areasToWatch.map((area) => {
     const keep = Math.min(camerasToKeep, 1);
@@ -17,7 +15,7 @@ export function businessVideoRule(site: BusinessSite, ctx: RuleContext): Need[] 
     return {
       role: area.outdoor ? 'camera-outdoor' : 'camera-indoor',
       quantity: 1,
-      reason: `${area.name}: chosen to ${purposeWords[area.purpose]} at ${formatLength(area.distanceM, ctx.data.settings.units, ctx.data.settings.locale)}.${keep ? ' An existing camera is kept here if it works with the recorder.' : ''}`,
+      reason: keep ? 'An existing camera is kept here if it works with the recorder.' : '',
       packages: allPackages,
       reused: keep,
       view: { label: area.name, purpose: area.purpose, distanceM: area.distanceM },
@@ -43,7 +41,7 @@ export function businessIntrusionRule(site: BusinessSite, ctx: RuleContext): Nee
   const storefront = site.premisesType === 'retail' || site.premisesType === 'restaurant';
   const area = formatArea(site.floorAreaM2, ctx.data.settings.units, ctx.data.settings.locale);
   return [
-    { role: 'alarm-panel', quantity: 1, reason: 'The alarm panel: every sensor reports to it and it calls the monitoring centre.', packages: allPackages, reused: site.existing.alarmPanel ? 1 : 0, fits: (p) => p.suits.includes('business') },
+    { role: 'alarm-panel', quantity: 1, reason: 'The alarm panel: every sensor reports to it and it calls the monitoring center.', packages: allPackages, reused: site.existing.alarmPanel ? 1 : 0, fits: (p) => p.suits.includes('business') },
     { role: 'keypad', quantity: site.buildings, reason: `A keypad at the main entrance of ${count(site.buildings, 'building')}.`, packages: allPackages },
     { role: 'entry-contact', quantity: perimeterDoors, reason: `A contact on each of ${count(perimeterDoors, 'exit door')}.`, packages: allPackages },
     { role: 'motion-sensor', quantity: Math.ceil(motion / 2), reason: `Motion sensors on the main routes through ${area}.`, packages: ['essential'], fits: withoutPetImmunity },
@@ -68,8 +66,8 @@ export function businessFireRule(site: BusinessSite, ctx: RuleContext): Need[] {
   ];
   return kinds.flatMap(([packages, fits]) => [
     { role: 'fire-panel' as const, quantity: 1, reason: 'The fire alarm control panel, monitored around the clock.', packages, fits },
-    { role: 'smoke-detector' as const, quantity: detectors, reason: `${count(detectors, 'smoke detector')} for ${area}, one per ${formatArea(fire.commercialDetectorCoverageM2, units, locale)} (30 ft spacing).`, packages, fits },
-    { role: 'pull-station' as const, quantity: site.exits, reason: `A pull station within 5 ft of each of ${count(site.exits, 'exit')}.`, packages, fits },
+    { role: 'smoke-detector' as const, quantity: detectors, reason: `${count(detectors, 'smoke detector')} for ${area}, one per ${formatArea(fire.commercialDetectorCoverageM2, units, locale)}.`, packages, fits },
+    { role: 'pull-station' as const, quantity: site.exits, reason: `A pull station within ${formatLength(fire.placement.pullStationFromExitMaxM, units, locale)} of each of ${count(site.exits, 'exit')}.`, packages, fits },
     { role: 'horn-strobe' as const, quantity: hornStrobes, reason: `${count(hornStrobes, 'horn/strobe')} so everyone in ${area} hears and sees the alarm.`, packages, fits },
   ]);
 }

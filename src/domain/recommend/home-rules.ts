@@ -1,6 +1,6 @@
 import type { Product } from '../catalog/product';
 import type { HomePremises } from '../premises/premises';
-import { count, formatLength } from '../units';
+import { count } from '../units';
 import { allPackages, completeOnly, fromRecommended, type Need, type PackageTier, type RuleContext } from './need';
 
 /**
@@ -12,7 +12,7 @@ import { allPackages, completeOnly, fromRecommended, type Need, type PackageTier
 export const storeysWithBasement = (home: HomePremises) => home.storeys + (home.basement ? 1 : 0);
 
 const storeyWords = (home: HomePremises) =>
-  `${count(home.storeys, 'storey')}${home.basement ? ' and the basement' : ''}`;
+  `${count(home.storeys, 'story', 'stories')}${home.basement ? ' and the basement' : ''}`;
 
 const wants = (home: HomePremises, ...goals: HomePremises['goals']) => goals.some((g) => home.goals.includes(g));
 
@@ -27,7 +27,7 @@ export function smokeAndCoRule(home: HomePremises, ctx: RuleContext): Need[] {
   const hallways = storeys * perStorey;
   const needsCo = home.fuelBurning || home.attachedGarage;
   const coSource = [home.fuelBurning && 'fuel-burning appliances', home.attachedGarage && 'an attached garage'].filter(Boolean).join(' and ');
-  const keep = (n: number) => (n > 0 ? ` ${count(n, 'alarm')} you already have ${n === 1 ? 'is' : 'are'} kept if under 10 years old.` : '');
+  const keep = (n: number) => (n > 0 ? ' Alarms you already have are kept if under 10 years old.' : '');
   const reusedSmoke = Math.min(home.existing.smokeAlarms, home.bedrooms);
   const reusedHall = Math.min(home.existing.smokeAlarms - reusedSmoke, hallways);
   const needs: Need[] = [
@@ -88,7 +88,7 @@ export function intrusionRule(home: HomePremises, ctx: RuleContext): Need[] {
     {
       role: 'motion-sensor',
       quantity: Math.max(motionPerStorey, 1),
-      reason: `A motion sensor on each of ${count(home.storeys, 'storey')} above ground${petWords}.`,
+      reason: `A motion sensor on each of ${count(home.storeys, 'story', 'stories')} above ground${petWords}.`,
       packages: only(['recommended']),
       fits: petImmuneFor(home),
     },
@@ -107,7 +107,7 @@ export function intrusionRule(home: HomePremises, ctx: RuleContext): Need[] {
     },
     { role: 'entry-contact', quantity: home.accessibleWindows, reason: `A contact on each of ${count(home.accessibleWindows, 'accessible window')}.`, packages: only(completeOnly) },
     { role: 'siren', quantity: 1, reason: 'An indoor siren so an intruder hears the alarm straight away.', packages: only(fromRecommended), fits: (p) => p.type === 'siren' && p.specs.location === 'indoor' },
-    { role: 'siren', quantity: 1, reason: 'An outdoor siren with strobe so neighbours notice.', packages: only(completeOnly), fits: (p) => p.type === 'siren' && p.specs.location === 'outdoor' },
+    { role: 'siren', quantity: 1, reason: 'An outdoor siren with strobe so neighbors notice.', packages: only(completeOnly), fits: (p) => p.type === 'siren' && p.specs.location === 'outdoor' },
     { role: 'key-fob', quantity: intrusion.keyFobsPerHome, reason: `${count(intrusion.keyFobsPerHome, 'key fob')} to arm and disarm from the driveway.`, packages: only(completeOnly) },
   ];
 }
@@ -116,19 +116,15 @@ export function videoRule(home: HomePremises, ctx: RuleContext): Need[] {
   const packages = packagesFor(wants(home, 'deter', 'evidence'));
   const areas = ctx.data.guidelines.video.homeAreas;
   let camerasToKeep = home.existing.cameras;
-  const { units, locale } = ctx.data.settings;
   const needs: Need[] = home.outdoorAreas.map((area) => {
     const { label, purpose, distanceM } = areas[area];
-    const distance = formatLength(distanceM, units, locale);
     const doorbell = area === 'front-door';
     const keep = doorbell ? (home.existing.doorbellCamera ? 1 : 0) : Math.min(camerasToKeep, 1);
     if (!doorbell) camerasToKeep -= keep;
     return {
       role: doorbell ? 'camera-doorbell' : 'camera-outdoor',
       quantity: 1,
-      reason: doorbell
-        ? `A video doorbell, sharp enough to identify who is at the door at about ${distance}.`
-        : `Watches the ${label.toLowerCase()}, sharp enough to ${purpose === 'observe' ? 'see what is happening' : `${purpose} a person`} at about ${distance}.${keep ? ' Your existing camera here is kept if it works with the recorder.' : ''}`,
+      reason: doorbell ? 'A video doorbell: answer the door from your phone.' : keep ? 'Your existing camera here is kept if it works with the recorder.' : '',
       packages,
       reused: keep,
       view: { label, purpose, distanceM },

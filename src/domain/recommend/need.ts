@@ -13,8 +13,8 @@ const productTierFor: Record<PackageTier, Tier> = { essential: 'good', recommend
 const tierRank: Record<Tier, number> = { good: 0, better: 1, best: 2 };
 
 /**
- * What a rule asks for: a role, how many, why (in plain words, with the numbers), and which packages
- * include it. `fits` narrows the products (pet-immune motion sensors, outdoor sirens…).
+ * What a rule asks for: a role, how many, why (in plain words, with what it counted; empty when the
+ * view says it all), and which packages include it. What the product does is worded from the line. `fits` narrows the products (pet-immune motion sensors, outdoor sirens…).
  */
 export interface Need {
   role: RoleId;
@@ -63,7 +63,7 @@ export function linesFor(needs: Need[], pkg: PackageTier, ctx: RuleContext, pick
       let reused = Math.min(need.reused ?? 0, need.quantity);
       return Array.from({ length: Math.ceil(need.quantity / MAX_LINE_QUANTITY) }, (_, i) => {
         const quantity = Math.min(MAX_LINE_QUANTITY, need.quantity - i * MAX_LINE_QUANTITY);
-        const line = { productId: product.id, quantity, reused: Math.min(reused, quantity), reason: need.reason, ...(need.view ? { view: need.view } : {}) };
+        const line = { productId: product.id, quantity, reused: Math.min(reused, quantity), ...(need.reason ? { reason: need.reason } : {}), ...(need.view ? { view: need.view } : {}) };
         reused -= line.reused;
         return line;
       });

@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../../tests/helpers/data-files';
 import { groupOfRole } from '../catalog/roles';
-import { runChecks } from '../checks';
+import { runChecks, siteChecks } from '../checks';
 import { configurationSchemaFor, type Configuration } from '../configuration/configuration';
+import { setQuantity, swapProduct } from '../configuration/edit';
+import { lineReason } from '../configuration/reason';
+import { configurationArb } from '../fixtures/arbitraries';
 import { estimate } from '../estimate/estimate';
 import { homeAreas, viewPurposes } from '../guidelines/vocabulary';
 import { premisesSchema, type Premises } from '../premises/premises';
@@ -81,7 +84,7 @@ describe('recommendations over the shipped catalog', () => {
       fc.property(anyPremises, (premises: Premises) => {
         for (const config of Object.values(recommend(premises, data).packages)) {
           expect(schema.safeParse(config).success).toBe(true);
-          for (const line of config.sites.flatMap((s) => s.lines)) expect(line.reason?.length ?? 0).toBeGreaterThan(10);
+          for (const line of config.sites.flatMap((s) => s.lines)) expect(lineReason(line, data.catalog.get(line.productId)!, data).length).toBeGreaterThan(10);
         }
       }),
       { numRuns: 60 },
@@ -171,5 +174,59 @@ describe('recommendations over the shipped catalog', () => {
       }),
       { numRuns: 80 },
     );
+  });
+});
+
+describe('reasons after a swap or a quantity edit', () => {
+  it('agree with the line and with its check, for every product that can fill the role', () => {
+    const lengths = (text: string) => text.match(/\d[\d,.]* (ft|m)(?![²\w])/g) ?? [];
+    fc.assert(
+      fc.property(anyPremises, fc.constantFrom(...packageTiers), fc.integer({ min: 1, max: 40 }), (premises, pkg, quantity) => {
+        const config = recommend(premises, data).packages[pkg];
+        for (const site of config.sites) {
+          site.lines.forEach((line, index) => {
+            const role = data.catalog.get(line.productId)!.role;
+            for (const product of data.catalog.byRole(role)) {
+              const edited = setQuantity(swapProduct(config, site.id, index, product.id), site.id, index, quantity);
+              const editedSite = edited.sites.find((s) => s.id === site.id)!;
+              const editedLine = editedSite.lines[index]!;
+              const reason = lineReason(editedLine, product, data);
+              if (quantity === line.recommended) expect(reason).not.toMatch(/you changed/);
+              else expect(reason).toContain(`Recommended: ${line.recommended}; you changed it to ${quantity}.`);
+              if (editedLine.reused > 0) expect(reason).toContain(`${editedLine.reused} of ${quantity} already on site`);
+              const checks = siteChecks(editedSite, config.audience, data);
+              if (editedLine.view && product.type === 'camera') {
+                const check = checks.find((c) => c.id === `${site.id}:view:${index}`)!;
+                // Every distance the reason gives is one the check gives, and both say whether the camera can.
+                for (const length of lengths(reason)) expect(`${check.title} ${check.detail}`).toContain(length);
+                expect(reason.includes('only up to'), reason).toBe(check.detail.includes('this camera reaches'));
+              } else {
+                // A distance in any other reason is a placement rule, and the site's checks give the same.
+                const checked = checks.map((c) => c.detail).join(' ');
+                for (const length of lengths(reason)) expect(checked).toContain(length);
+              }
+            }
+          });
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('check titles', () => {
+  it('name only products that are in the configuration', () => {
+    const named = (title: string) => data.catalog.products.filter((p) => title.includes(p.name));
+    const titlesAgree = (config: Configuration) => {
+      for (const site of config.sites) {
+        const fitted = new Set(site.lines.map((l) => l.productId));
+        for (const check of siteChecks(site, config.audience, data)) for (const product of named(check.title)) expect(fitted, check.title).toContain(product.id);
+      }
+    };
+    fc.assert(
+      fc.property(anyPremises, (premises) => Object.values(recommend(premises, data).packages).forEach(titlesAgree)),
+      { numRuns: 20 },
+    );
+    fc.assert(fc.property(configurationArb(data.catalog), titlesAgree), { numRuns: 100 });
   });
 });

@@ -139,7 +139,8 @@ function buildPackage(specs: SiteSpec[], pkg: PackageTier, ctx: RuleContext): Co
       ...(plan ? { planId: plan.id } : {}),
       ...(spec.recording ? { recording: spec.recording } : {}),
     };
-    return settle(site, ctx.audience, ctx.data);
+    const settled = settle(site, ctx.audience, ctx.data);
+    return { ...settled, lines: settled.lines.map((line) => ({ ...line, recommended: line.quantity })) };
   });
   return { audience: ctx.audience, sites, phases: [] };
 }
@@ -179,7 +180,7 @@ function businessSpec(site: BusinessSite, index: number, premises: BusinessPremi
   if (required('video-retention-90')) systems.add('video');
   if (required('insurer-monitoring')) systems.add('intrusion');
   const needs = [
-    ...(systems.has('video') ? businessVideoRule(site, ctx) : []),
+    ...(systems.has('video') ? businessVideoRule(site) : []),
     ...(systems.has('intrusion') ? businessIntrusionRule(site, ctx) : []),
     ...(systems.has('fire') ? businessFireRule(site, ctx) : []),
     ...(systems.has('access') ? businessAccessRule(site, ctx) : []),

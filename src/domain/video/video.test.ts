@@ -23,7 +23,7 @@ describe('pixel density', () => {
   it('names the most demanding purpose a density meets', () => {
     expect(purposeMet(260, guidelines)).toBe('identify');
     expect(purposeMet(160, guidelines)).toBe('read-plate');
-    expect(purposeMet(130, guidelines)).toBe('recognise');
+    expect(purposeMet(130, guidelines)).toBe('recognize');
     expect(purposeMet(70, guidelines)).toBe('observe');
     expect(purposeMet(30, guidelines)).toBe('detect');
     expect(purposeMet(10, guidelines)).toBeNull();

@@ -9,7 +9,7 @@ import { budgetOptions, ExistingFields, fid, typicalArea, wiringOptions, type Qu
 
 const purposes: readonly (readonly [ViewPurpose, string])[] = [
   ['identify', 'Identify a stranger’s face'],
-  ['recognise', 'Recognize someone you know'],
+  ['recognize', 'Recognize someone you know'],
   ['observe', 'See what people are doing'],
   ['read-plate', 'Read license plates'],
   ['detect', 'Detect that someone is there'],

@@ -1,9 +1,10 @@
 import type { Check } from '../../domain/checks';
 import type { Site } from '../../domain/configuration/configuration';
+import { lineReason } from '../../domain/configuration/reason';
+import type { SiteData } from '../../domain/site-data';
 import { isInstalled } from '../../domain/catalog/guards';
 import { connectionFor } from '../../domain/estimate/conditions';
 import { formatMoney } from '../../domain/money';
-import { formatLength } from '../../domain/units';
 import { changeQuantity, changeReused, removeLineAt, setConnection, setPhase } from '../../stores/configuration/actions';
 import { domId, type Format } from '../shared/format';
 import { CheckList } from './CheckItem';
@@ -11,11 +12,10 @@ import { offersBoth, type ResolvedLine } from './model';
 import { Stepper } from './Stepper';
 import './LineRow.css';
 
-const purposeWords = { detect: 'detect a person', observe: 'see what people do', recognise: 'recognize people', identify: 'identify faces', 'read-plate': 'read license plates' } as const;
-
 interface Props {
   site: Site;
   entry: ResolvedLine;
+  data: SiteData;
   format: Format;
   phases: { name: string }[];
   checks: Check[];
@@ -26,7 +26,7 @@ interface Props {
 }
 
 /** One line: the product, why it is there, how many, and what can be changed about it. */
-export function LineRow({ site, entry, format, phases, checks, canSwap, onSwap, onRemoved }: Props) {
+export function LineRow({ site, entry, data, format, phases, checks, canSwap, onSwap, onRemoved }: Props) {
   const { line, index, product } = entry;
   const id = (what: string) => domId('line', site.id, index, what);
   const installed = isInstalled(product);
@@ -44,12 +44,7 @@ export function LineRow({ site, entry, format, phases, checks, canSwap, onSwap, 
           {product.brand} {product.model}
         </p>
       </div>
-      {line.reason && <p class="line__reason">{line.reason}</p>}
-      {line.view && (
-        <p class="line__view">
-          Must {purposeWords[line.view.purpose]} at {formatLength(line.view.distanceM, format.units, format.locale)} ({line.view.label}).
-        </p>
-      )}
+      <p class="line__reason">{lineReason(line, product, data)}</p>
       <p class="line__price">
         {money(product.priceCents)} each
         {installed && (

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Configuration } from '../../domain/configuration/configuration';
-import type { PhaseTotal } from '../../domain/estimate/phases';
-import { formatMoney } from '../../domain/money';
+import { phasedOneTime, type PhaseTotal } from '../../domain/estimate/phases';
+import { formatMoney, type Range } from '../../domain/money';
+import { phasingText } from '../../domain/wording';
 import { addNewPhase, changePhase, removePhaseAt } from '../../stores/configuration/actions';
 import { TextField } from '../shared/fields';
 import { domId, range, type Format } from '../shared/format';
@@ -13,6 +14,8 @@ const statusWords = { 'no-budget': 'No budget set', within: 'Within budget', 'ma
 interface Props {
   config: Configuration;
   totals: PhaseTotal[];
+  /** The estimate's one-time total: everything in one visit. */
+  oneVisit: Range | null;
   format: Format;
 }
 
@@ -43,15 +46,16 @@ function applyBudget(index: number) {
  * Split the work into phases, each with a budget; lines are assigned on the lines themselves. Every
  * phase is priced as its own visit, against its budget.
  */
-export function Phases({ config, totals, format: f }: Props) {
+export function Phases({ config, totals, oneVisit, format: f }: Props) {
   const [name, setName] = useState('');
   const money = (cents: number) => formatMoney(cents, f.currency, f.locale, true);
   return (
     <div class="phases">
       <p class="field__hint">
-        Install in stages: add phases with a budget, then choose each line’s phase. Each phase is priced as its own visit, so it carries its own travel and
-        minimum charge. Monitoring fees are not part of any phase.
+        Install in stages: add phases with a budget, then choose each line’s phase. Each phase is priced as its own visit, with its own travel and minimum
+        charge; the estimate’s total is for doing everything in one visit. Monitoring fees are not part of any phase.
       </p>
+      {oneVisit && totals.length > 1 && <p class="phases__together">{phasingText(phasedOneTime(totals), oneVisit, totals.length, f)}</p>}
       {config.phases.length > 0 && (
         <ol class="phases__list">
           {config.phases.map((phase, i) => {

@@ -57,6 +57,7 @@ export function SiteEditor({ data, config, site, checks, today, announce }: Prop
                   key={`${entry.index}-${entry.line.productId}`}
                   site={site}
                   entry={entry}
+                  data={data}
                   format={format}
                   phases={business ? config.phases : []}
                   checks={checksForLine(checks, site.id, entry.index)}

@@ -15,7 +15,7 @@ describe('small formatters', () => {
 describe('debounce', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('runs once with the last arguments after the wait, and can be cancelled', () => {
+  it('runs once with the last arguments after the wait, and can be canceled', () => {
     vi.useFakeTimers();
     const calls: string[] = [];
     const say = debounce((text: string) => calls.push(text), 500);

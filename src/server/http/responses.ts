@@ -30,12 +30,16 @@ const driverSchema = z.object({
   label: z.string(),
   laborPercent: z.number().describe('Extra labor time it adds, percent'),
   highPercent: z.number().describe('How much further the high end of the range reaches, percent'),
+  hours: z
+    .object({ higher: z.number(), lower: z.number() })
+    .optional()
+    .describe("On labor lines: this driver's own share of the billed hours; the shares add up to the line's hours"),
 });
 
 const durationSchema = z.object({
-  hours: z.object({ central: z.number(), high: z.number() }).describe('Person-hours on site'),
-  technicians: z.number().int(),
-  days: z.object({ central: z.number(), high: z.number() }).describe('Working days the crew is on site'),
+  hours: z.object({ low: z.number(), high: z.number() }).describe('Person-hours on site, at each end'),
+  technicians: z.object({ low: z.number().int(), high: z.number().int() }).describe('Technicians in the crew, at each end'),
+  days: z.object({ low: z.number(), high: z.number() }).describe('Working days the crew is on site, at each end'),
 });
 
 const estimateLineSchema = z.object({
@@ -51,6 +55,7 @@ const estimateLineSchema = z.object({
   quantity: z.number().int().optional(),
   reused: z.number().int().optional().describe('Units the customer already owns that are reused, not charged as equipment'),
   unitCents: cents.optional(),
+  hours: z.object({ low: z.number(), high: z.number() }).optional().describe('Labor lines: billed hours at each end, so hours × unitCents is the amount'),
 });
 
 const planTermsSchema = z.object({
@@ -97,7 +102,7 @@ export const checkSchema = z.object({
   id: z.string(),
   siteId: z.string(),
   system: z.enum(systems),
-  topic: z.enum(['camera-view', 'recording', 'network', 'cabling', 'life-safety', 'intrusion', 'access']),
+  topic: z.enum(['camera-view', 'recording', 'network', 'cabling', 'life-safety', 'intrusion', 'access', 'requirement']),
   status: z.enum(['pass', 'warning', 'problem']),
   title: z.string(),
   detail: z.string(),

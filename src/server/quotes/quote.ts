@@ -2,6 +2,7 @@ import type { Catalog } from '../../domain/catalog/catalog';
 import { configurationSchemaFor, type Configuration } from '../../domain/configuration/configuration';
 import { addDays } from '../../domain/estimate/dates';
 import { validate, type Issue } from '../../domain/issues';
+import type { Guidelines } from '../../domain/guidelines/guidelines';
 import type { Settings } from '../../domain/settings/settings';
 import { installerToday } from '../../domain/settings/today';
 import type { Database } from '../db/client';
@@ -21,6 +22,7 @@ import { saveQuote } from './store';
 export interface PricingData {
   catalog: Catalog;
   settings: Settings;
+  guidelines: Guidelines;
 }
 
 /** A configuration that does not match the catalog: carries every issue with its path. */

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../domain/catalog/catalog';
 import type { Product } from '../../domain/catalog/product';
 import type { Configuration } from '../../domain/configuration/configuration';
-import { estimate, type Estimate } from '../../domain/estimate/estimate';
+import { estimate, type Estimate, type EstimateData } from '../../domain/estimate/estimate';
 import type { Settings } from '../../domain/settings/settings';
 
 /**
@@ -35,7 +35,7 @@ function productsUsed(result: Estimate, config: Configuration, catalog: Catalog)
  * Prices a configuration (already validated against this catalog) and freezes the result. Whatever
  * prices or totals a client sent never get here: only the configuration does.
  */
-export function freezeEstimate(config: Configuration, data: { catalog: Catalog; settings: Settings }, today: string): QuoteSnapshot {
+export function freezeEstimate(config: Configuration, data: EstimateData, today: string): QuoteSnapshot {
   const result = estimate(config, data, { today });
   // A deep copy through JSON: the snapshot is stored as jsonb and must not share objects with the live catalog.
   return JSON.parse(

@@ -21,14 +21,14 @@ describe('saved configuration', () => {
     expect(store.$configuration.get()).toEqual(home());
 
     const broken = home();
-    broken.sites[0]!.conditions.storeys = 0;
+    broken.sites[0]!.conditions.floorAreaM2 = 1;
     setTestStorageKey('secure-quote:configuration:v1', JSON.stringify(broken));
     store = await freshStore();
     store.initConfigurator(data);
     await store.verifySaved();
     expect(store.$configuration.get()).toBeNull();
     expect(store.$notice.get()?.title).toMatch(/could not be read/);
-    expect(store.$notice.get()?.details).toEqual(['sites › 0 › conditions › storeys: at least 1 storey']);
+    expect(store.$notice.get()?.details).toEqual(['sites › 0 › conditions › floorAreaM2: at least 10 m² (about 110 sq ft)']);
     store.undo();
     expect(store.$configuration.get()).toEqual(broken);
   });

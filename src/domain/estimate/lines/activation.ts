@@ -13,7 +13,7 @@ export function activationLine(plan: MonitoringPlan): EstimateLine | null {
     quantity: 1,
     unitCents: plan.priceCents,
     amount: exact(plan.priceCents),
-    reason: 'One-time fee to connect the system to the monitoring centre.',
+    reason: 'One-time fee to connect the system to the monitoring center.',
     drivers: [],
   };
 }

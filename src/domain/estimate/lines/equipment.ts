@@ -1,15 +1,16 @@
 import type { Product } from '../../catalog/product';
 import type { SystemId } from '../../catalog/roles';
 import type { Line } from '../../configuration/configuration';
+import { lineReason } from '../../configuration/reason';
 import { exact } from '../../money';
+import type { PricingContext } from '../context';
 import { newUnits, type EstimateLine } from './line';
 
 /**
  * Catalog prices are fixed, so equipment has no range; reused units are listed but not charged.
  * Installed hardware and what is handed over without installing (access credentials) alike.
  */
-export function equipmentLine(line: Line, product: Product, system: SystemId): EstimateLine {
-  const reusedNote = line.reused > 0 ? ` ${line.reused} of ${line.quantity} already on site and reused.` : '';
+export function equipmentLine(line: Line, product: Product, system: SystemId, ctx: PricingContext): EstimateLine {
   return {
     kind: 'equipment',
     taxClass: 'equipment',
@@ -21,7 +22,7 @@ export function equipmentLine(line: Line, product: Product, system: SystemId): E
     reused: line.reused,
     unitCents: product.priceCents,
     amount: exact(newUnits(line) * product.priceCents),
-    reason: `${line.reason ?? 'Added in the configurator.'}${reusedNote}`,
+    reason: lineReason(line, product, ctx),
     drivers: [],
   };
 }

@@ -1,5 +1,6 @@
 import type { Service } from '../../catalog/product';
 import type { Line } from '../../configuration/configuration';
+import { lineReason } from '../../configuration/reason';
 import { count } from '../../units';
 import type { PricingContext } from '../context';
 import type { EstimateLine } from './line';
@@ -17,7 +18,7 @@ export function serviceLine(line: Line, service: Service, ctx: PricingContext): 
     quantity: line.quantity,
     unitCents: service.priceCents,
     amount: { low: central, high },
-    reason: line.reason ?? `${count(line.quantity, service.specs.per.replace('-', ' '))} at ${ctx.money(service.priceCents)}.`,
+    reason: lineReason(line, service, ctx, `${count(line.quantity, service.specs.per.replace('-', ' '))} at ${ctx.money(service.priceCents)}.`),
     drivers:
       service.specs.spreadHighPercent > 0
         ? [{ label: permit ? 'Permit fees are set by the town or county' : 'Final scope is confirmed on site', laborPercent: 0, highPercent: service.specs.spreadHighPercent }]
