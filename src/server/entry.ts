@@ -13,7 +13,7 @@
 import compression from 'compression';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { config, ConfigError } from './config';
+import { config, ConfigError, configWarnings } from './config';
 import { fallbackPolicy, pageKey, securityHeaders, staticPoliciesFile } from './http/security-headers';
 
 /** Written by the build (security-integration.ts); absent when no page is prerendered. */
@@ -50,7 +50,7 @@ function prepareResponse(request: IncomingMessage, response: ServerResponse): vo
 
 // Every setting is checked before anything listens: a wrong one stops the server here, by name.
 try {
-  config();
+  for (const warning of configWarnings(config())) console.warn(`Warning: ${warning}`);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);
