@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { readConfig } from './src/server/config.ts';
 import { cspDirectives } from './src/server/http/security-headers.ts';
+import { precompressedFiles } from './src/server/http/precompress-integration.ts';
 import { securityHeaders } from './src/server/http/security-integration.ts';
 
 /**
@@ -20,8 +21,9 @@ export default defineConfig({
   site: readConfig().SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   // staticHeaders: prerendered pages get their Content-Security-Policy as a header (see securityHeaders).
-  adapter: node({ mode: 'standalone', bodySizeLimit: BODY_LIMIT_BYTES, staticHeaders: true }),
-  integrations: [preact(), securityHeaders()],
+  // Middleware mode: src/server/entry.ts serves the built files itself and hands the rest to the adapter.
+  adapter: node({ mode: 'middleware', bodySizeLimit: BODY_LIMIT_BYTES, staticHeaders: true }),
+  integrations: [preact(), securityHeaders(), precompressedFiles()],
   // No Markdown on the site; Shiki's highlighting would need inline styles the CSP does not allow.
   markdown: { syntaxHighlight: false },
   security: {

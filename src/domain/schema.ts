@@ -21,9 +21,18 @@ export function numberBetween(min: number, max: number, tooSmall = `at least ${m
 export const withoutControlCharacters = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 export const printable = (message = 'remove the control characters from this text') => z.regex(withoutControlCharacters, message);
 
+/**
+ * Matches text that keeps at least `min` characters once trimmed. Said as a pattern rather than a
+ * length, the published JSON Schema refuses blank text just as the server does (`\s` is exactly
+ * what trimming removes).
+ */
+export function trimmedAtLeast(min: number): RegExp {
+  return new RegExp(min <= 1 ? '\\S' : `\\S[\\s\\S]{${min - 2},}\\S`);
+}
+
 /** Text trimmed of surrounding spaces, then held to a length. */
 export function trimmedText(min: number, max: number, tooShort = `at least ${min} characters`, tooLong = `at most ${max} characters`) {
-  return z.string().check(z.trim(), z.minLength(min, tooShort), z.maxLength(max, tooLong), printable());
+  return z.string().check(z.trim(), z.regex(trimmedAtLeast(min), tooShort), z.maxLength(max, tooLong), printable());
 }
 
 export const postalCode = z.string().check(z.trim(), z.maxLength(10, 'at most 10 characters'), z.regex(/^[A-Za-z0-9 -]*$/, 'letters, digits, spaces and dashes only'));

@@ -6,15 +6,19 @@
  * A header the page or route sets itself (the quote page's stricter Referrer-Policy, the policy of an
  * on-demand page) replaces the one set here.
  *
- * Responses are compressed here too (brotli or gzip, as the browser accepts): the configurator's page
- * carries the catalog in its island's props, 350 kB of HTML that compresses to about 40 kB, and the
- * adapter sends everything as it is on disk.
+ * The build's files (prerendered pages, assets) are served from memory with the compressed copies the
+ * build wrote (http/static-files.ts); the adapter runs in middleware mode, so its handler only renders
+ * on-demand routes and never looks for a file on disk first. Those responses are compressed here
+ * (brotli or gzip, as the browser accepts).
  */
 import compression from 'compression';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { config, ConfigError, configWarnings } from './config';
 import { fallbackPolicy, pageKey, securityHeaders, staticPoliciesFile } from './http/security-headers';
+import { loadStaticFiles, staticFileHandler } from './http/static-files';
 
 /** Written by the build (security-integration.ts); absent when no page is prerendered. */
 function readStaticPolicies(): Map<string, string> {
@@ -42,10 +46,19 @@ function policyFor(url: string | undefined): string {
 /** Wraps the response's write and end; it calls `next` at once, so it can run as a plain listener. */
 const compress = compression();
 
-function prepareResponse(request: IncomingMessage, response: ServerResponse): void {
+function setSecurityHeaders(request: IncomingMessage, response: ServerResponse): void {
   for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
   response.setHeader('Content-Security-Policy', policyFor(request.url));
-  compress(request as Parameters<typeof compress>[0], response as Parameters<typeof compress>[1], () => undefined);
+}
+
+/** As the adapter's standalone handler: an address that cannot be decoded is a bad request. */
+function isDecodable(url: string): boolean {
+  try {
+    decodeURI(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Every setting is checked before anything listens: a wrong one stops the server here, by name.
@@ -57,9 +70,23 @@ try {
   process.exit(1);
 }
 
-// The adapter starts its server when imported unless told not to; it is started below instead, so
-// the headers listener can be put in front of the adapter's.
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { startServer } = await import('@astrojs/node/server.js');
+const { handler, options, startServer } = await import('@astrojs/node/server.js');
+// The client directory beside this file's directory, as the adapter finds it (dist/server → dist/client).
+const clientDir = fileURLToPath(new URL(`${relative(fileURLToPath(options.server), fileURLToPath(options.client))}/`, new URL('./', import.meta.url)));
+const serveStatic = staticFileHandler(loadStaticFiles(clientDir));
+
+function answer(request: IncomingMessage, response: ServerResponse): void {
+  setSecurityHeaders(request, response);
+  if (!isDecodable(request.url ?? '/')) {
+    response.writeHead(400).end('Bad request.');
+    return;
+  }
+  if (serveStatic(request, response)) return;
+  compress(request as Parameters<typeof compress>[0], response as Parameters<typeof compress>[1], () => undefined);
+  void handler(request, response);
+}
+
+// The adapter's server (HTTPS when configured, its shutdown), with this listener in place of its own.
 const { server } = startServer();
-server.server.prependListener('request', prepareResponse);
+server.server.removeAllListeners('request');
+server.server.on('request', answer);

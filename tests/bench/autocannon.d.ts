@@ -18,6 +18,8 @@ declare module 'autocannon' {
     duration?: number;
     /** Total requests, instead of a duration. */
     amount?: number;
+    /** At most this many requests per second across all connections. */
+    overallRate?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;

@@ -1,8 +1,13 @@
 /**
  * `npm run bench:server`: autocannon against the production server on PGlite.
- * 1. Throughput and latency of `POST /api/estimate` (the recommended home package) and of request
- *    submission (`POST /api/requests`, each with its own Idempotency-Key and email, as real visitors).
- * 2. Durability: submissions at concurrency 50 while the server is killed with SIGKILL and restarted
+ * 1. Every route beside its ceiling: `GET /`, `GET /configure` (brotli, as browsers ask),
+ *    `POST /api/estimate` (the recommended home package) and request submission (`POST /api/requests`,
+ *    each with its own Idempotency-Key and email, as real visitors), each then sent with the same
+ *    autocannon settings to a bare node:http server answering the same bytes (bare-server.ts), in the
+ *    same run: the ratio says what the server's work costs, whatever this machine's speed today.
+ * 2. Submissions while others browse: submissions at full speed and `GET /` at a visitor's pace at the
+ *    same time; the home page's p99 says whether storing requests stalls everything else.
+ * 3. Durability: submissions at concurrency 50 while the server is killed with SIGKILL and restarted
  *    on the same data directory. Then every submission that got no 2xx is sent again with its
  *    Idempotency-Key, as a real client retries. Every acknowledged request must be in the database,
  *    and acknowledged and stored must be equal (no loss, no duplicate); the script exits non-zero
@@ -10,71 +15,25 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
-import autocannon, { type Request, type Result } from 'autocannon';
+import autocannon, { type Options, type Request, type Result } from 'autocannon';
 import { spawnServer } from '../helpers/server-process.ts';
-import { formatTable, idempotencyKey, installationRequest, recommendedConfiguration, startSite, type Configuration, type SubmissionAnswer } from './site.ts';
+import { startBareServer, type Route } from './ceiling.ts';
+import { formatTable, installationRequest, recommendedConfiguration, startSite } from './site.ts';
+import { acknowledgedAnswers, retryUnacknowledged, submissions, type Ledger } from './submissions.ts';
 
 /** Limits far above what the benchmark sends from its one address, so it measures the work, not the limiter. */
 const env = { RATE_LIMIT_SUBMISSIONS: '100000000', RATE_LIMIT_ESTIMATES: '100000000' };
-const loadSeconds = 10;
+const load = { connections: 10, seconds: 8 };
+/** The home page while submissions run: a steady trickle of visitors, not a second flood. */
+const browsing = { connections: 4, requestsPerSecond: 100 };
 const durability = { connections: 50, seconds: 15, killAfterSeconds: 5 };
 
-let visitors = 0;
+const failures = (result: Result) => result.non2xx + result.errors + result.timeouts;
 
-/** Every submission sent, by its Idempotency-Key, with the answer once a 2xx came back. */
-type Ledger = Map<string, { body: string; answer: SubmissionAnswer | null }>;
-
-const submissionHeaders = (key: string) => ({ 'content-type': 'application/json', 'idempotency-key': key });
-const isAcknowledged = (status: number) => status >= 200 && status < 300;
-
-/**
- * A submission per request, each from a different visitor whose email starts with `phase`, so the
- * database tells the phases apart; each is noted in `ledger`, with its answer when acknowledged.
- */
-function submissions(configuration: Configuration, phase: string, ledger: Ledger = new Map()): Request {
-  return {
-    method: 'POST',
-    path: '/api/requests',
-    setupRequest: (request, context) => {
-      const key = idempotencyKey();
-      const body = JSON.stringify(installationRequest(configuration, `${phase}-${++visitors}`));
-      context.key = key;
-      ledger.set(key, { body, answer: null });
-      return { ...request, headers: submissionHeaders(key), body };
-    },
-    onResponse: (status, body, context) => {
-      const sent = ledger.get(context.key as string);
-      if (sent && isAcknowledged(status)) sent.answer = JSON.parse(body) as SubmissionAnswer;
-    },
-  };
-}
-
-/** Sends every unacknowledged submission again with its own key, a few at a time; returns how many were. */
-async function retryUnacknowledged(url: string, ledger: Ledger): Promise<number> {
-  const waiting = [...ledger].filter(([, sent]) => sent.answer === null);
-  const retryOne = async ([key, sent]: (typeof waiting)[number]) => {
-    const response = await fetch(`${url}/api/requests`, { method: 'POST', headers: submissionHeaders(key), body: sent.body });
-    if (isAcknowledged(response.status)) sent.answer = (await response.json()) as SubmissionAnswer;
-    else await response.body?.cancel();
-  };
-  for (let start = 0; start < waiting.length; start += durability.connections) {
-    await Promise.all(waiting.slice(start, start + durability.connections).map(retryOne));
-  }
-  return waiting.length;
-}
-
-const acknowledgedAnswers = (ledger: Ledger) => [...ledger.values()].flatMap((sent) => (sent.answer ? [sent.answer] : []));
-
-function loadRow(name: string, connections: number, result: Result): (string | number)[] {
-  return [
-    name,
-    connections,
-    Math.round(result.requests.average),
-    `${result.latency.p50} ms`,
-    `${result.latency.p99} ms`,
-    result['2xx'],
-    result.non2xx + result.errors + result.timeouts,
-  ];
+function loadRow(name: string, result: Result, ceiling: Result): (string | number)[] {
+  const rate = Math.round(result.requests.average);
+  const bare = Math.round(ceiling.requests.average);
+  return [name, rate, bare, `${((100 * rate) / bare).toFixed(1)} %`, `${result.latency.p50} ms`, `${result.latency.p99} ms`, result['2xx'], failures(result)];
 }
 
 interface Stored {
@@ -111,21 +70,41 @@ let exitCode = 0;
 try {
   const configuration = await recommendedConfiguration(url);
 
-  console.log(`Load: ${loadSeconds} s each against ${url} (PGlite)`);
-  const estimate = await autocannon({
-    url,
-    connections: 10,
-    duration: loadSeconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ configuration }),
-    requests: [{ path: '/api/estimate' }],
-  });
-  const submit = await autocannon({ url, connections: 10, duration: loadSeconds, requests: [submissions(configuration, 'load')] });
+  const brotli = { 'accept-encoding': 'br' };
+  const json = { 'content-type': 'application/json' };
+  const routes: Route[] = [
+    { name: 'GET /', method: 'GET', path: '/', headers: brotli },
+    { name: 'GET /configure (br)', method: 'GET', path: '/configure', headers: brotli },
+    { name: 'POST /api/estimate', method: 'POST', path: '/api/estimate', headers: json, body: JSON.stringify({ configuration }) },
+    { name: 'POST /api/requests', method: 'POST', path: '/api/requests', headers: json, body: JSON.stringify(installationRequest(configuration, 'ceiling')) },
+  ];
+  /** Submissions each need their own key and visitor; the other routes send the same request every time. */
+  const requestsFor = (route: Route, phase: string): Request[] =>
+    route.path === '/api/requests' ? [submissions(configuration, phase)] : [{ method: route.method, path: route.path, headers: route.headers, body: route.body }];
+  const bare = await startBareServer(url, routes);
+  const rows: (string | number)[][] = [];
+  try {
+    console.log(`Load: ${load.seconds} s per route at ${load.connections} connections against ${url} (PGlite), then the same against a bare node:http server answering the same bytes`);
+    for (const route of routes) {
+      const settings: Omit<Options, 'url'> = { connections: load.connections, duration: load.seconds };
+      const measured = await autocannon({ url, ...settings, requests: requestsFor(route, 'load') });
+      const ceiling = await autocannon({ url: bare.url, ...settings, requests: requestsFor(route, 'ceiling') });
+      rows.push(loadRow(route.name, measured, ceiling));
+    }
+  } finally {
+    bare.stop();
+  }
+  console.log(`\n${formatTable(['route', 'requests/s', 'bare node:http', 'ratio', 'p50', 'p99', '2xx', 'other/errors'], rows)}`);
+
+  console.log(`\nSubmissions while browsing: submissions at ${load.connections} connections and GET / at ${browsing.requestsPerSecond} requests/s, together for ${load.seconds} s`);
+  const [submitted, browsed] = await Promise.all([
+    autocannon({ url, connections: load.connections, duration: load.seconds, requests: [submissions(configuration, 'mixed')] }),
+    autocannon({ url, connections: browsing.connections, duration: load.seconds, overallRate: browsing.requestsPerSecond, headers: brotli, requests: [{ method: 'GET', path: '/' }] }),
+  ]);
   console.log(
-    `\n${formatTable(['route', 'connections', 'requests/s', 'p50', 'p99', '2xx', 'other/errors'], [
-      loadRow('POST /api/estimate', 10, estimate),
-      loadRow('POST /api/requests', 10, submit),
+    `\n${formatTable(['while browsing', 'requests/s', 'p50', 'p99', '2xx', 'other/errors'], [
+      ['POST /api/requests', Math.round(submitted.requests.average), `${submitted.latency.p50} ms`, `${submitted.latency.p99} ms`, submitted['2xx'], failures(submitted)],
+      ['GET /', Math.round(browsed.requests.average), `${browsed.latency.p50} ms`, `${browsed.latency.p99} ms`, browsed['2xx'], failures(browsed)],
     ])}`,
   );
 
@@ -145,7 +124,7 @@ try {
   const downSeconds = (Date.now() - killedAt) / 1000;
   const result = await run;
   const acknowledgedFirstTime = acknowledgedAnswers(ledger).length;
-  const retried = await retryUnacknowledged(url, ledger);
+  const retried = await retryUnacknowledged(url, ledger, durability.connections);
   await server.stop();
 
   const acknowledged = acknowledgedAnswers(ledger);

@@ -1,6 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from './server';
+import { freePort } from './server-process.ts';
 
 /**
  * A real SMTP server on a free local port that keeps what it receives, for tests that deliver mail

@@ -45,12 +45,15 @@ export const viewSchema = z.object({
 });
 export type View = z.infer<typeof viewSchema>;
 
+/** The most units one line holds; more of one product take several lines. */
+export const MAX_LINE_QUANTITY = 500;
+
 export const lineSchema = z
   .object({
     productId: slug,
-    quantity: wholeNumber(1, 500),
+    quantity: wholeNumber(1, MAX_LINE_QUANTITY),
     /** How many of `quantity` the customer already owns and wants reused. */
-    reused: z._default(wholeNumber(0, 500, 'cannot be negative'), 0),
+    reused: z._default(wholeNumber(0, MAX_LINE_QUANTITY, 'cannot be negative'), 0),
     /** How it is installed when the product can be either; its default otherwise. */
     connection: z.optional(z.enum(['wired', 'wireless'])),
     /** Why it is in the configuration, in plain words (from a rule or the customer). */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, dayInTimeZone, termEndDate } from './dates';
+import { addDays, addMonths, datesBetweenPattern, dayInTimeZone, termEndDate } from './dates';
 
 describe('calendar dates', () => {
   it('clamps a month added to the 31st to the end of the shorter month', () => {
@@ -23,5 +24,29 @@ describe('dayInTimeZone', () => {
 
   it('pads single-digit months and days', () => {
     expect(dayInTimeZone(new Date('2026-03-05T12:00:00Z'), 'Europe/Berlin')).toBe('2026-03-05');
+  });
+});
+
+describe('datesBetweenPattern', () => {
+  const day = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+  it('matches every real date of the window and no other date, across months, years and leap days', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 400 }), (first, length) => {
+        const last = addDays(first, length);
+        const pattern = new RegExp(datesBetweenPattern(first, last));
+        for (let offset = -40; offset <= length + 40; offset++) {
+          const date = addDays(first, offset);
+          expect(pattern.test(date), date).toBe(date >= first && date <= last);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses days that are not on the calendar', () => {
+    const pattern = new RegExp(datesBetweenPattern('2027-01-15', '2028-12-31'));
+    for (const date of ['2027-02-29', '2027-04-31', '2028-02-30', '2027-13-01', '2027-00-10', '2027-05-00', '2027-5-10']) expect(pattern.test(date), date).toBe(false);
+    expect(pattern.test('2028-02-29')).toBe(true);
   });
 });

@@ -30,8 +30,17 @@ export function termEndDate(start: string, months: number): string {
   return addDays(addMonths(start, months), -1);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat costs more than pricing a configuration: one per locale or zone, kept. */
+function dateFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = make()));
+  return format;
+}
+
 export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(parse(iso));
+  return dateFormat(`long|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(parse(iso));
 }
 
 /**
@@ -39,7 +48,33 @@ export function formatDate(iso: string, locale: string): string {
  * made at 5 pm in California is dated that day on every server, whatever the server's own zone.
  */
 export function dayInTimeZone(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = dateFormat(`day|${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** A regular expression for the two-digit numbers `from`–`to` (01–31): 9–12 → "09|1[0-2]". */
+function twoDigitRange(from: number, to: number): string {
+  const alternatives: string[] = [];
+  for (let tens = Math.floor(from / 10); tens <= Math.floor(to / 10); tens++) {
+    const low = Math.max(from, tens * 10) % 10;
+    const high = Math.min(to, tens * 10 + 9) % 10;
+    alternatives.push(`${tens}${low === high ? low : `[${low}-${high}]`}`);
+  }
+  return alternatives.join('|');
+}
+
+/**
+ * A regular expression matching exactly the ISO dates from `first` to `last`, both included, month by
+ * month: a JSON Schema can state a date window as a `pattern` where it has no date comparison.
+ */
+export function datesBetweenPattern(first: string, last: string): string {
+  const months: string[] = [];
+  for (let month = `${first.slice(0, 7)}-01`; month <= last; month = addMonths(month, 1)) {
+    const lastOfMonth = Number(termEndDate(month, 1).slice(8));
+    const from = month.slice(0, 7) === first.slice(0, 7) ? Number(first.slice(8)) : 1;
+    const to = month.slice(0, 7) === last.slice(0, 7) ? Number(last.slice(8)) : lastOfMonth;
+    months.push(`${month.slice(0, 8)}(?:${twoDigitRange(from, to)})`);
+  }
+  return `^(?:${months.join('|')})$`;
 }

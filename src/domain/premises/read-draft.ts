@@ -1,3 +1,4 @@
+import { validate, type Issue } from '../issues';
 import { areaToM2, lengthToMetres, type UnitSystem } from '../units';
 import type { BusinessDraft, ExistingDraft, HomeDraft, Path, SiteDraft, TriState } from './draft';
 import { premisesSchema, type Premises, type PremisesInput, TYPICAL_VIEW_DISTANCE_M } from './premises';
@@ -8,8 +9,8 @@ import { premisesSchema, type Premises, type PremisesInput, TYPICAL_VIEW_DISTANC
  * recommendation.
  */
 
-/** Field key → what is wrong, in plain words. */
-export type FieldErrors = Record<string, string>;
+/** Field key → what is wrong, in plain words: the messages of the domain's issues (../issues), keyed the draft's way. */
+export type FieldErrors = Record<string, Issue['message']>;
 
 /** A number as people type it: "1,800", " 2 ", "2.5". Empty is null (not answered); junk is NaN. */
 export function parseNumber(text: string): number | null {
@@ -128,14 +129,6 @@ function fallback(path: readonly PropertyKey[]): unknown {
   return undefined;
 }
 
-/** The schema's few generic messages, in plain words. */
-export function friendly(message: string): string {
-  if (/expected int/.test(message)) return 'enter a whole number';
-  if (/expected number/.test(message)) return 'enter a number';
-  if (/^Invalid (option|input)/.test(message)) return 'choose one of the options';
-  return message;
-}
-
 function setAt(target: Record<string, unknown>, path: readonly PropertyKey[], value: unknown): void {
   let node: unknown = target;
   for (const key of path.slice(0, -1)) {
@@ -164,11 +157,11 @@ export function readDraft(path: Path, draft: HomeDraft | BusinessDraft, units: U
   const raw = path === 'home' ? homeInput(draft as HomeDraft, r) : businessInput(draft as BusinessDraft, r);
   const input = compact(raw) as Record<string, unknown>;
   for (let round = 0; round < 4; round++) {
-    const result = premisesSchema.safeParse(input as PremisesInput);
-    if (result.success) return { premises: result.data, errors: r.errors };
-    for (const issue of result.error.issues) {
+    const result = validate(premisesSchema, input as PremisesInput);
+    if (result.ok) return { premises: result.value, errors: r.errors };
+    for (const issue of result.issues) {
       const key = fieldKey(issue.path);
-      r.errors[key] ??= friendly(issue.message);
+      r.errors[key] ??= issue.message;
       setAt(input, issue.path, fallback(issue.path));
     }
   }

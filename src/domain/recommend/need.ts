@@ -1,7 +1,7 @@
 import type { Product } from '../catalog/product';
 import type { Tier } from '../catalog/vocabulary';
 import type { RoleId } from '../catalog/roles';
-import type { Audience, Line, View } from '../configuration/configuration';
+import { MAX_LINE_QUANTITY, type Audience, type Line, type View } from '../configuration/configuration';
 import type { SiteData } from '../site-data';
 
 /** The three packages a recommendation offers, cheapest first. */
@@ -49,21 +49,23 @@ export function productFor(role: RoleId, pkg: PackageTier, ctx: RuleContext, fit
   return [...pool].sort((a, b) => distance(a) - distance(b) || a.priceCents - b.priceCents)[0];
 }
 
-/** Turns a package's needs into configuration lines, skipping roles the catalog cannot fill. */
+/**
+ * Turns a package's needs into configuration lines, skipping roles the catalog cannot fill. A need
+ * larger than a line holds (credentials for thousands of staff) takes several lines, the units the
+ * customer already owns counted into the first ones.
+ */
 export function linesFor(needs: Need[], pkg: PackageTier, ctx: RuleContext, pick: (need: Need) => Product | undefined = (need) => productFor(need.role, pkg, ctx, need.fits)): Line[] {
   return needs
     .filter((need) => need.quantity > 0 && need.packages.includes(pkg))
     .flatMap((need) => {
       const product = pick(need);
       if (!product) return [];
-      return [
-        {
-          productId: product.id,
-          quantity: need.quantity,
-          reused: Math.min(need.reused ?? 0, need.quantity),
-          reason: need.reason,
-          ...(need.view ? { view: need.view } : {}),
-        },
-      ];
+      let reused = Math.min(need.reused ?? 0, need.quantity);
+      return Array.from({ length: Math.ceil(need.quantity / MAX_LINE_QUANTITY) }, (_, i) => {
+        const quantity = Math.min(MAX_LINE_QUANTITY, need.quantity - i * MAX_LINE_QUANTITY);
+        const line = { productId: product.id, quantity, reused: Math.min(reused, quantity), reason: need.reason, ...(need.view ? { view: need.view } : {}) };
+        reused -= line.reused;
+        return line;
+      });
     });
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog';
 import { systemInfo, systems } from '../catalog/roles';
 import { configurationSchema, configurationSchemaFor } from '../configuration/configuration';
-import { addDays } from '../estimate/dates';
-import { withoutControlCharacters } from '../schema';
+import { addDays, datesBetweenPattern } from '../estimate/dates';
+import { trimmedAtLeast, withoutControlCharacters } from '../schema';
 
 /**
  * What a customer sends when they ask for an installation or a service visit. One schema per concept,
@@ -18,7 +18,7 @@ const controlCharacters = 'Remove the invisible control characters from this tex
 
 /** A required text field whose message reads the same whether the value is missing or blank. */
 function requiredText(message: string, max: number, tooLong = `Keep this under ${max} characters`) {
-  return z.string({ error: message }).trim().min(1, message).max(max, tooLong).regex(withoutControlCharacters, controlCharacters);
+  return z.string({ error: message }).trim().regex(trimmedAtLeast(1), message).max(max, tooLong).regex(withoutControlCharacters, controlCharacters);
 }
 
 function optionalText(max: number, tooLong = `Keep this under ${max} characters`) {
@@ -30,16 +30,17 @@ export const contactSchema = z.object({
   email: z
     .string({ error: 'Enter your email address so we can confirm your request' })
     .trim()
-    .min(1, 'Enter your email address so we can confirm your request')
-    .max(254, 'Enter an email address of at most 254 characters')
-    .pipe(z.email('Enter an email address like name@example.com')),
+    .min(1, { message: 'Enter your email address so we can confirm your request', abort: true })
+    .max(254, { message: 'Enter an email address of at most 254 characters', abort: true })
+    // A check rather than a pipe, so the published JSON Schema carries the format too.
+    .check(z.email('Enter an email address like name@example.com')),
   /** Optional: some customers only want email. At least 7 digits when given. */
   phone: z
     .string()
     .trim()
     .max(30, 'Enter a phone number of at most 30 characters')
     .regex(/^\+?[\d\s().-]*$/, 'Enter a phone number like (555) 010-4400, using digits, spaces and ( ) - + only')
-    .refine((phone) => phone.replace(/\D/g, '').length >= 7, 'Enter a phone number with at least 7 digits, like (555) 010-4400')
+    .regex(/^(?:\D*\d){7}/, 'Enter a phone number with at least 7 digits, like (555) 010-4400')
     .optional(),
 }, { error: 'Give your contact details: at least your name and email address' });
 export type Contact = z.infer<typeof contactSchema>;
@@ -77,9 +78,12 @@ function windowSchema(today?: string) {
   if (!today) return z.object({ date: isoDate(), part });
   const last = addDays(today, WINDOW_HORIZON_DAYS);
   // On the date itself, so a wrong date is reported even while the time of day is still missing.
+  const first = addDays(today, 1);
   const date = isoDate()
     .refine((d) => d > today, 'Choose a date after today')
-    .refine((d) => d <= last, `Choose a date within the next ${WINDOW_HORIZON_DAYS / 30} months`);
+    .refine((d) => d <= last, `Choose a date within the next ${WINDOW_HORIZON_DAYS / 30} months`)
+    // The published JSON Schema has no date comparison: it states the window as a pattern.
+    .meta({ pattern: datesBetweenPattern(first, last), description: `A day from ${first} to ${last}` });
   return z.object({ date, part });
 }
 export type PreferredWindow = z.infer<ReturnType<typeof windowSchema>>;
@@ -96,7 +100,8 @@ function windowsSchema(today?: string) {
         if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'date'], message: 'You gave this time twice; choose another' });
         seen.add(key);
       });
-    });
+    })
+    .meta({ uniqueItems: true });
 }
 
 const notes = optionalText(2000, 'Keep your notes under 2,000 characters');
@@ -171,8 +176,8 @@ function serviceShape(today?: string) {
     contact: contactSchema,
     address: addressSchema,
     system: z.enum(serviceSystems, { error: 'Choose which system needs attention' }),
-    problem: requiredText('Tell us what is wrong', 2000, 'Keep the description under 2,000 characters').min(
-      10,
+    problem: requiredText('Tell us what is wrong', 2000, 'Keep the description under 2,000 characters').regex(
+      trimmedAtLeast(10),
       'Describe the problem in a few more words (at least 10 characters)',
     ),
     urgency: z.enum(urgencies, { error: 'Choose how urgent the visit is' }),

@@ -1,16 +1,16 @@
-import { z } from 'astro/zod';
 import type { Catalog } from '../../domain/catalog/catalog';
 import { runChecks } from '../../domain/checks';
-import { configurationSchemaFor, type Configuration } from '../../domain/configuration/configuration';
+import type { Configuration } from '../../domain/configuration/configuration';
 import { estimate } from '../../domain/estimate/estimate';
 import { validate } from '../../domain/issues';
-import { premisesSchema } from '../../domain/premises/premises';
 import { recommend } from '../../domain/recommend/recommend';
 import { installerToday } from '../../domain/settings/today';
 import { loadData } from '../../server/content/collections';
 import { apiRoute, rateLimited } from '../../server/http/api';
 import { readJsonBody } from '../../server/http/body';
+import { estimateBodiesFor, premisesBody } from '../../server/http/request-bodies';
 import { json, problem, toFieldErrors } from '../../server/http/problem';
+import type { PricedConfiguration, RecommendationAnswer } from '../../server/http/responses';
 
 /**
  * POST /api/estimate, priced by the server with today's catalog; nothing is stored.
@@ -20,20 +20,8 @@ import { json, problem, toFieldErrors } from '../../server/http/problem';
  */
 export const prerender = false;
 
-/** A body with `premises` asks for a recommendation; anything else is read as a configuration to price. */
-const premisesBody = z.object({ premises: premisesSchema });
-
-function configurationBodyFor(catalog: Catalog) {
-  return z.object({
-    configuration: z
-      .unknown()
-      .refine((value) => value !== undefined, { message: 'Send the configuration to price, as "configuration", or the premises to recommend for, as "premises"', abort: true })
-      .pipe(configurationSchemaFor(catalog)),
-  });
-}
-
 /** Built once per catalog, which is loaded once per process. */
-const configurationBodies = new WeakMap<Catalog, ReturnType<typeof configurationBodyFor>>();
+const configurationBodies = new WeakMap<Catalog, ReturnType<typeof estimateBodiesFor>>();
 
 export const POST = apiRoute(async (context) => {
   const limited = await rateLimited(context, 'estimates');
@@ -49,15 +37,17 @@ export const POST = apiRoute(async (context) => {
     const parsed = validate(premisesBody, body.value);
     if (!parsed.ok) return problem('validation-error', 'The premises cannot be read as sent.', { errors: toFieldErrors(parsed.issues) });
     const { audience, start, packages } = recommend(parsed.value.premises, data);
-    const offers = Object.fromEntries(Object.entries(packages).map(([tier, configuration]) => [tier, { configuration, ...priced(configuration) }]));
-    return json({ pricedOn: today, recommendation: { audience, start, packages: offers } }, { headers: { 'Cache-Control': 'no-store' } });
+    const offers = Object.fromEntries(Object.entries(packages).map(([tier, configuration]) => [tier, { configuration, ...priced(configuration) }])) as RecommendationAnswer['recommendation']['packages'];
+    const answer: RecommendationAnswer = { pricedOn: today, recommendation: { audience, start, packages: offers } };
+    return json(answer, { headers: { 'Cache-Control': 'no-store' } });
   }
 
-  let schema = configurationBodies.get(catalog);
-  if (!schema) configurationBodies.set(catalog, (schema = configurationBodyFor(catalog)));
-  const parsed = validate(schema, body.value);
+  let schemas = configurationBodies.get(catalog);
+  if (!schemas) configurationBodies.set(catalog, (schemas = estimateBodiesFor(catalog)));
+  const parsed = validate(schemas.configuration, body.value);
   if (!parsed.ok) {
     return problem('validation-error', 'The configuration cannot be priced as sent.', { errors: toFieldErrors(parsed.issues) });
   }
-  return json({ pricedOn: today, ...priced(parsed.value.configuration) }, { headers: { 'Cache-Control': 'no-store' } });
+  const answer: PricedConfiguration = { pricedOn: today, ...priced(parsed.value.configuration) };
+  return json(answer, { headers: { 'Cache-Control': 'no-store' } });
 });

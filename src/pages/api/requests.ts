@@ -3,6 +3,7 @@ import { submissionFieldsSchema } from '../../domain/requests/request';
 import { apiRoute } from '../../server/http/api';
 import { readJsonBody } from '../../server/http/body';
 import { json, problem, toFieldErrors } from '../../server/http/problem';
+import type { RequestReceived } from '../../server/http/responses';
 import { clientAddress } from '../../server/http/rate-limit';
 import { siteUrl } from '../../server/http/site-url';
 import { submit } from '../../server/requests/submissions';
@@ -54,17 +55,15 @@ export const POST = apiRoute(async (context) => {
 
   const { request, quoteUrl } = outcome;
   const quote = request.quote;
-  return json(
-    {
-      reference: request.reference,
-      kind: request.kind,
-      status: 'received',
-      receivedAt: request.createdAt.toISOString(),
-      replayed: request.replayed,
-      quote: quote
-        ? { id: quote.publicId, url: quoteUrl, pricedOn: quote.revision.snapshot.pricedOn, validUntil: quote.revision.validUntil, estimate: quote.revision.snapshot.estimate }
-        : null,
-    },
-    { status: request.replayed ? 200 : 201, headers: { 'Cache-Control': 'no-store', ...(request.replayed ? { 'Idempotent-Replayed': 'true' } : {}) } },
-  );
+  const answer: RequestReceived = {
+    reference: request.reference,
+    kind: request.kind,
+    status: 'received',
+    receivedAt: request.createdAt.toISOString(),
+    replayed: request.replayed,
+    quote: quote && quoteUrl
+      ? { id: quote.publicId, url: quoteUrl, pricedOn: quote.revision.snapshot.pricedOn, validUntil: quote.revision.validUntil, estimate: quote.revision.snapshot.estimate }
+      : null,
+  };
+  return json(answer, { status: request.replayed ? 200 : 201, headers: { 'Cache-Control': 'no-store', ...(request.replayed ? { 'Idempotent-Replayed': 'true' } : {}) } });
 });

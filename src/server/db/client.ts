@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { config } from '../config';
 import journal from './migrations/meta/_journal.json';
+import { PGliteThread } from './pglite-thread';
 import * as schema from './schema';
 
 /**
@@ -77,6 +78,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** PGlite data directory; absent for an in-memory database (tests). */
   dataDir?: string;
+  /** PGlite on a worker thread of its own (pglite-thread.ts), as the server runs it; in this thread otherwise (tests). */
+  ownThread?: boolean;
 }
 
 /** Opens a database and applies every migration not yet applied. Tests call it directly; the server uses `getDatabase()`. */
@@ -89,8 +92,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return { db: drizzlePg({ client: pool, schema }), kind: 'postgres', close: () => pool.end() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
-  const db = drizzlePglite({ client, schema });
+  const client = options.ownThread ? await PGliteThread.start(options.dataDir) : await PGlite.create(options.dataDir);
+  const db = drizzlePglite({ client: client as PGlite, schema });
   await applyMigrations(db._.session);
   return { db, kind: 'pglite', close: () => client.close() };
 }
@@ -100,7 +103,7 @@ let opened: Promise<DatabaseHandle> | undefined;
 /** Settings are read when the first request needs the database, not at build time. */
 function configuredOptions(): DatabaseOptions {
   const { DATABASE_URL, DATABASE_POOL_SIZE, DATA_DIR } = config();
-  return DATABASE_URL ? { url: DATABASE_URL, poolSize: DATABASE_POOL_SIZE } : { dataDir: resolve(DATA_DIR) };
+  return DATABASE_URL ? { url: DATABASE_URL, poolSize: DATABASE_POOL_SIZE } : { dataDir: resolve(DATA_DIR), ownThread: true };
 }
 
 /** The process's database, opened and migrated once, on first use. */

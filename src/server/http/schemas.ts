@@ -1,67 +1,117 @@
 import { z } from 'zod';
-import { configurationSchema } from '../../domain/configuration/configuration';
+import type { Catalog } from '../../domain/catalog/catalog';
+import { catalogIssues, configurationSchemaFor } from '../../domain/configuration/configuration';
 import { premisesSchema } from '../../domain/premises/premises';
-import { installationRequestSchema, requestSchema, serviceRequestSchema } from '../../domain/requests/request';
+import { requestSchemasFor, WINDOW_HORIZON_DAYS } from '../../domain/requests/request';
+import { checkBody, estimateBodiesFor } from './request-bodies';
 
 /**
- * JSON Schemas of what the API accepts, generated from the same zod schemas that validate it, so the
- * published contract cannot drift from the code. `io: 'input'` describes what a client sends
- * (defaults optional, before trimming); checks that need the catalog or today's date cannot be
- * expressed in JSON Schema and are listed in each description.
+ * JSON Schemas of what the API accepts, generated from the same zod schemas that validate it, with
+ * the catalog and today's date the server checks against, so the published contract says what the
+ * server accepts. The zod schemas state what JSON Schema can say (lengths, patterns, formats, the
+ * window of dates as a pattern); the catalog's product ids are added here as enums. What only code
+ * can check (cross-field rules) is listed in each description. `io: 'input'` describes what a
+ * client sends: defaults optional, before trimming.
  */
 
-const published = {
-  configuration: {
-    schema: configurationSchema,
-    description: 'A configuration: sites, their conditions and lines, phases and a planned start. Every productId and planId must exist in GET /api/catalog.',
-  },
-  premises: {
-    schema: premisesSchema,
-    description: 'What the needs assessment learns: a home ("kind": "home") or a business with its sites ("kind": "business"). Every answer but the business sites has a default.',
-  },
-  'estimate-request': {
-    schema: z.union([z.object({ configuration: configurationSchema }), z.object({ premises: premisesSchema })]),
-    description: 'Body of POST /api/estimate: a configuration to price, or premises to recommend three packages for. Prices and totals are never accepted: the server computes them.',
-  },
-  'check-request': {
-    schema: z.union([z.object({ code: z.string() }), z.object({ configuration: configurationSchema })]),
-    description: 'Body of POST /api/configurations/check: a share code or a configuration to read with the schema and today\'s catalog.',
-  },
-  request: {
-    schema: requestSchema,
-    description: 'Body of POST /api/requests: an installation or a service request, told apart by "kind". Preferred dates must lie after today and within six months; an attached configuration must match the catalog.',
-  },
-  'installation-request': {
-    schema: installationRequestSchema,
-    description: 'An installation request (POST /api/requests with "kind": "installation"). One address per site of the configuration, in the same order.',
-  },
-  'service-request': {
-    schema: serviceRequestSchema,
-    description: 'A service request (POST /api/requests with "kind": "service").',
-  },
-} as const;
+const crossFieldRules = [
+  'sites have distinct ids',
+  "a line's `reused` is at most its `quantity`, and 0 for services",
+  "a line's `connection` is one its product offers",
+  'a `phase` refers to one of `phases`',
+];
 
-export type SchemaName = keyof typeof published;
-export const schemaNames = Object.keys(published) as SchemaName[];
+function publishedFor(catalog: Catalog, today: string) {
+  const requests = requestSchemasFor(catalog, today);
+  const configurationRules = `Also checked: ${crossFieldRules.join('; ')}.`;
+  return {
+    configuration: {
+      schema: configurationSchemaFor(catalog),
+      description: `A configuration: sites, their conditions and lines, phases and a planned start. Every productId and planId is one of GET /api/catalog. ${configurationRules}`,
+    },
+    premises: {
+      schema: premisesSchema,
+      description: 'What the needs assessment learns: a home ("kind": "home") or a business with its sites ("kind": "business"). Every answer but the business sites has a default.',
+    },
+    'estimate-request': {
+      schema: estimateBodiesFor(catalog).published,
+      description: `Body of POST /api/estimate: a configuration to price, or premises to recommend three packages for (a body with "premises" is read as premises). Prices and totals are never accepted: the server computes them. ${configurationRules}`,
+    },
+    'check-request': {
+      schema: checkBody,
+      description: "Body of POST /api/configurations/check: a share code or a configuration to read with the schema and today's catalog.",
+    },
+    request: {
+      schema: requests.request,
+      description: `Body of POST /api/requests: an installation or a service request, told apart by "kind". Preferred dates lie after today and within ${WINDOW_HORIZON_DAYS} days. An attached configuration has one address per site, in the same order. ${configurationRules}`,
+    },
+    'installation-request': {
+      schema: requests.installation,
+      description: `An installation request (POST /api/requests with "kind": "installation"). One address per site of the configuration, in the same order (a siteId, when given, is that site's id). ${configurationRules}`,
+    },
+    'service-request': {
+      schema: requests.service,
+      description: 'A service request (POST /api/requests with "kind": "service").',
+    },
+  } as const;
+}
+
+export type SchemaName = keyof ReturnType<typeof publishedFor>;
+export const schemaNames: readonly SchemaName[] = ['configuration', 'premises', 'estimate-request', 'check-request', 'request', 'installation-request', 'service-request'];
 
 export function isSchemaName(name: string): name is SchemaName {
-  return Object.hasOwn(published, name);
+  return (schemaNames as readonly string[]).includes(name);
 }
 
-const cache = new Map<SchemaName, object>();
+type JsonSchema = { [key: string]: unknown };
 
-export function jsonSchema(name: SchemaName, base: string): object {
-  let schema = cache.get(name);
-  if (!schema) {
-    const { schema: zodSchema, description } = published[name];
-    schema = { ...z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }), title: name, description };
-    cache.set(name, schema);
-  }
-  return { ...schema, $id: new URL(`/api/schema/${name}`, base).href };
-}
-
-export function schemaIndex(base: string) {
+/** Products a configuration line may hold and the monitoring plans, as the catalog check decides them. */
+function catalogIds(catalog: Catalog) {
+  const lineOf = (productId: string) => ({ audience: 'home' as const, phases: [], sites: [{ id: 's', name: 's', conditions: { storeys: 1, floorAreaM2: 100, ceilingHeightM: 2.4, wiringAccess: 'open' as const }, lines: [{ productId, quantity: 1, reused: 0 }] }] });
+  const products = catalog.products.map((p) => p.id);
   return {
-    schemas: schemaNames.map((name) => ({ name, description: published[name].description, url: new URL(`/api/schema/${name}`, base).href })),
+    lines: products.filter((id) => catalogIssues(lineOf(id), catalog).length === 0),
+    plans: catalog.products.filter((p) => p.type === 'monitoring-plan').map((p) => p.id),
+  };
+}
+
+/** Names the catalog's ids wherever a line's productId or a site's planId is asked for. */
+function withCatalogIds(node: unknown, ids: ReturnType<typeof catalogIds>): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach((child) => withCatalogIds(child, ids));
+  const schema = node as JsonSchema;
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  if (properties?.productId && properties.quantity) properties.productId.enum = ids.lines;
+  if (properties?.planId && properties.lines) properties.planId.enum = ids.plans;
+  Object.values(schema).forEach((child) => withCatalogIds(child, ids));
+}
+
+/** A zod schema as JSON Schema (draft 2020-12), with the catalog's ids. */
+export function toJsonSchema(schema: z.core.$ZodType, io: 'input' | 'output', catalog?: Catalog): JsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  if (catalog) withCatalogIds(json, catalogIds(catalog));
+  return json;
+}
+
+let cache: { catalog: Catalog; today: string; schemas: Map<SchemaName, JsonSchema> } | undefined;
+
+/** Every published schema for today, built once a day. */
+export function publishedSchemas(catalog: Catalog, today: string): ReadonlyMap<SchemaName, JsonSchema> {
+  if (cache?.catalog !== catalog || cache.today !== today) {
+    const published = publishedFor(catalog, today);
+    const schemas = new Map(schemaNames.map((name) => [name, { ...toJsonSchema(published[name].schema, 'input', catalog), title: name, description: published[name].description }]));
+    cache = { catalog, today, schemas };
+  }
+  return cache.schemas;
+}
+
+export function jsonSchema(name: SchemaName, catalog: Catalog, today: string, base: string): object {
+  return { ...publishedSchemas(catalog, today).get(name), $id: new URL(`/api/schema/${name}`, base).href };
+}
+
+export function schemaIndex(catalog: Catalog, today: string, base: string) {
+  const schemas = publishedSchemas(catalog, today);
+  return {
+    schemas: schemaNames.map((name) => ({ name, description: schemas.get(name)!.description as string, url: new URL(`/api/schema/${name}`, base).href })),
   };
 }

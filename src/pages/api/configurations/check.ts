@@ -1,12 +1,12 @@
-import { z } from 'astro/zod';
 import { runChecks } from '../../../domain/checks';
-import type { CheckedResult } from '../../../domain/configuration/link';
 import { openConfiguration, openShareCode } from '../../../domain/configuration/open';
 import { validate } from '../../../domain/issues';
 import { loadData } from '../../../server/content/collections';
 import { apiRoute, rateLimited } from '../../../server/http/api';
 import { readJsonBody } from '../../../server/http/body';
+import { checkBody } from '../../../server/http/request-bodies';
 import { json, problem, toFieldErrors } from '../../../server/http/problem';
+import type { CheckedConfiguration } from '../../../server/http/responses';
 
 /**
  * POST /api/configurations/check: `{ code }` (a share code) or `{ configuration }` in; out, the
@@ -17,21 +17,17 @@ import { json, problem, toFieldErrors } from '../../../server/http/problem';
  */
 export const prerender = false;
 
-const bodySchema = z.union([z.object({ code: z.string().max(60_000, 'A share code is at most 60,000 characters') }), z.object({ configuration: z.unknown() })], {
-  error: 'Send either a share code as "code" or a configuration as "configuration"',
-});
-
 export const POST = apiRoute(async (context) => {
   const limited = await rateLimited(context, 'estimates');
   if (limited) return limited;
   const body = await readJsonBody(context.request);
   if (!body.ok) return body.response;
-  const parsed = validate(bodySchema, body.value);
+  const parsed = validate(checkBody, body.value);
   if (!parsed.ok || ('configuration' in parsed.value && parsed.value.configuration === undefined)) {
     return problem('validation-error', 'Nothing to check.', { errors: toFieldErrors(parsed.ok ? [{ path: ['configuration'], message: 'Send the configuration to check' }] : parsed.issues) });
   }
   const data = await loadData();
   const result = 'code' in parsed.value ? await openShareCode(parsed.value.code, data.catalog) : openConfiguration(parsed.value.configuration, data.catalog);
-  const answer: CheckedResult = result.ok ? { ...result, checks: runChecks(result.configuration, data) } : result;
+  const answer: CheckedConfiguration = result.ok ? { ...result, checks: runChecks(result.configuration, data) } : result;
   return json(answer, { headers: { 'Cache-Control': 'no-store' } });
 });

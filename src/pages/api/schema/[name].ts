@@ -1,3 +1,5 @@
+import { installerToday } from '../../../domain/settings/today';
+import { loadData } from '../../../server/content/collections';
 import { apiRoute } from '../../../server/http/api';
 import { problem } from '../../../server/http/problem';
 import { isSchemaName, jsonSchema, schemaNames } from '../../../server/http/schemas';
@@ -9,7 +11,8 @@ export const prerender = false;
 export const GET = apiRoute(async (context) => {
   const name = context.params.name ?? '';
   if (!isSchemaName(name)) return problem('not-found', `There is no schema "${name}". Known schemas: ${schemaNames.join(', ')}.`);
-  return new Response(JSON.stringify(jsonSchema(name, siteUrl(context.site, context.url))), {
+  const { catalog, settings } = await loadData();
+  return new Response(JSON.stringify(jsonSchema(name, catalog, installerToday(settings), siteUrl(context.site, context.url))), {
     headers: { 'Content-Type': 'application/schema+json; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
   });
 });
