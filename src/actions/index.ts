@@ -6,6 +6,7 @@ import { submissionFieldsSchema, type CustomerRequest, type RequestKind } from '
 import { clientAddress } from '../server/http/rate-limit';
 import { noteRetryAfter } from '../server/http/retry-after';
 import { siteUrl } from '../server/http/site-url';
+import { quotePath } from '../server/quotes/public-id';
 import { storeRequest, validateRequest } from '../server/requests/submissions';
 
 /**
@@ -59,7 +60,8 @@ function formInput(kind: RequestKind) {
 export interface RequestReceipt {
   reference: string;
   kind: RequestKind;
-  quoteUrl: string | null;
+  /** Relative: the confirmation page links within the site it was served from, whatever SITE_URL says. */
+  quotePath: string | null;
   quoteValidUntil: string | null;
   /** True when this was the same form sent again: the request was already stored. */
   replayed: boolean;
@@ -78,8 +80,9 @@ async function handle(input: FormSubmission, context: ActionAPIContext): Promise
     site: siteUrl(context.site, context.url),
   });
   if (outcome.ok) {
-    const { request, quoteUrl } = outcome;
-    return { reference: request.reference, kind: request.kind, quoteUrl, quoteValidUntil: request.quote?.revision.validUntil ?? null, replayed: request.replayed };
+    const { request } = outcome;
+    const path = request.quote ? quotePath(request.quote.publicId) : null;
+    return { reference: request.reference, kind: request.kind, quotePath: path, quoteValidUntil: request.quote?.revision.validUntil ?? null, replayed: request.replayed };
   }
   switch (outcome.reason) {
     case 'rate-limited':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configNames, readConfig, type Config, type ConfigName } from './config';
+import { ConfigError, configNames, configWarnings, readConfig, type Config, type ConfigName } from './config';
 
 /**
  * Every setting: what it is when unset, what valid text reads as, and what text is refused. A
@@ -89,5 +89,15 @@ describe('server settings', () => {
   it('names every wrong setting at once', () => {
     const error = refusal({ PORT: 'abc', DATABASE_URL: 'not a url', OUTBOX_INTERVAL_SECONDS: '-1', TRUST_PROXY: 'x' });
     expect(error.problems.map((p) => p.name).sort()).toEqual(['DATABASE_URL', 'OUTBOX_INTERVAL_SECONDS', 'PORT', 'TRUST_PROXY']);
+  });
+});
+
+describe('warnings at start', () => {
+  it('warn when SITE_URL is unset on a host other machines reach, naming SITE_URL, and only then', () => {
+    for (const HOST of ['0.0.0.0', '::', '10.0.0.5', 'quotes.internal']) {
+      expect(configWarnings(readConfig({ HOST })), HOST).toEqual([expect.stringMatching(/^SITE_URL is not set .*links in mail/)]);
+      expect(configWarnings(readConfig({ HOST, SITE_URL: 'https://quotes.example.com' })), HOST).toEqual([]);
+    }
+    for (const HOST of [undefined, 'localhost', '127.0.0.1', '::1']) expect(configWarnings(readConfig({ HOST })), String(HOST)).toEqual([]);
   });
 });

@@ -90,6 +90,19 @@ export function readConfig(env: Environment = process.env): Config {
   throw new ConfigError(result.error.issues.map((issue) => ({ name: String(issue.path[0]), message: issue.message })));
 }
 
+/** Hosts only this machine reaches: there the build's default site address is the right one. */
+const localHosts = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/**
+ * Settings that are valid but probably wrong, one sentence each, for the server to print at start.
+ * Pages link within the site they are served from; mail cannot, so a server reachable from other
+ * machines without SITE_URL would mail links to the build's default address.
+ */
+export function configWarnings(settings: Config): string[] {
+  if (settings.SITE_URL || localHosts.has(settings.HOST)) return [];
+  return [`SITE_URL is not set while the server listens on ${settings.HOST}: links in mail (the quote link in each confirmation) point at the address the site was built for. Set SITE_URL to the public address, like https://quotes.example.com.`];
+}
+
 let current: Config | undefined;
 
 /** The process's settings, read on first use; the server entry asks at start so a mistake stops it there. */

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { config, ConfigError } from './config';
+import { config, ConfigError, configWarnings } from './config';
 import { fallbackPolicy, pageKey, securityHeaders, staticPoliciesFile } from './http/security-headers';
 import { loadStaticFiles, staticFileHandler } from './http/static-files';
 
@@ -63,7 +63,7 @@ function isDecodable(url: string): boolean {
 
 // Every setting is checked before anything listens: a wrong one stops the server here, by name.
 try {
-  config();
+  for (const warning of configWarnings(config())) console.warn(`Warning: ${warning}`);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);

@@ -161,16 +161,18 @@ describe('installation request form', { timeout: 30_000 }, () => {
     const { status: posted, html: confirmation } = await postForm('/request?_action=requestInstallation', fields);
     expect(posted).toBe(200);
     expect(reference(confirmation)).toMatch(/^NG-/);
-    const quoteUrl = /href="(http[^"]+\/quote\/[A-Za-z0-9_-]{24})"/.exec(confirmation)?.[1];
-    expect(quoteUrl).toBeDefined();
-    const quote = await fetch(quoteUrl!);
+    // Relative, so it opens on the host the form was served from.
+    const quotePath = /href="(\/quote\/[A-Za-z0-9_-]{24})"/.exec(confirmation)?.[1];
+    expect(quotePath).toBeDefined();
+    const quote = await fetch(`${run.server.url}${quotePath}`);
     expect(quote.status).toBe(200);
     const page = await quote.text();
     expect(page).toContain('Quote for Dorothy');
     expect(page).toContain('Main Street shop');
     expect(page).not.toContain('Vaughan');
     expect(page).not.toContain('dorothy@example.com');
-    expect(page).not.toContain('Dock Road');
+    // The site addresses are where the work is done, so the quote names them; the contact details stay off it.
+    expect(page).toContain('5 Dock Road');
   });
 
   it('asks for the missing address of a site', async () => {

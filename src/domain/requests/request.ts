@@ -114,6 +114,8 @@ const consent = z.literal(true, {
 function installationShape(configuration: z.core.$ZodType<z.output<typeof configurationSchema>, z.input<typeof configurationSchema>>, today?: string) {
   return {
     contact: contactSchema,
+    /** The business's name, for a business quote. */
+    company: optionalText(100),
     /** One per site of the configuration, in the same order; one for a direct request. */
     addresses: z
       .array(addressSchema, { error: 'Enter the address where we should install' })

@@ -78,11 +78,11 @@ function renderHtml(blocks: Block[]): string {
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#14213d;max-width:40em">\n${body}\n</body></html>`;
 }
 
-function formatAddress(address: Address): string {
+export function formatAddress(address: Address): string {
   return [address.line1, address.line2, [address.city, address.region, address.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 }
 
-function formatWindows(windows: PreferredWindow[], locale: string): string[] {
+export function formatWindows(windows: PreferredWindow[], locale: string): string[] {
   return windows.map((w) => `${formatDate(w.date, locale)}, ${dayPartLabels[w.part].toLowerCase()}`);
 }
 

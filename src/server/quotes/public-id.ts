@@ -10,6 +10,12 @@ export function newQuotePublicId(): string {
 
 export const QUOTE_PUBLIC_ID_PATTERN = /^[A-Za-z0-9_-]{24}$/;
 
+/** The quote's address on this site: what pages link to, so the link works wherever the site is served. */
+export function quotePath(publicId: string): string {
+  return `/quote/${publicId}`;
+}
+
+/** The quote's absolute address, for mail (which has no page to be relative to). */
 export function quoteUrl(siteUrl: string, publicId: string): string {
-  return new URL(`/quote/${publicId}`, siteUrl).href;
+  return new URL(quotePath(publicId), siteUrl).href;
 }

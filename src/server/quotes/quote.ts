@@ -1,15 +1,14 @@
 import type { Catalog } from '../../domain/catalog/catalog';
+import type { SiteData } from '../../domain/site-data';
 import { configurationSchemaFor, type Configuration } from '../../domain/configuration/configuration';
 import { addDays } from '../../domain/estimate/dates';
 import { validate, type Issue } from '../../domain/issues';
-import type { Guidelines } from '../../domain/guidelines/guidelines';
-import type { Settings } from '../../domain/settings/settings';
 import { installerToday } from '../../domain/settings/today';
 import type { Database } from '../db/client';
 import type { QuoteStatus } from '../db/schema';
 import { newRowId } from '../db/row-id';
 import { newQuotePublicId } from './public-id';
-import { freezeEstimate, type QuoteSnapshot } from './snapshot';
+import { freezeEstimate, type QuoteCustomer, type QuoteSnapshot } from './snapshot';
 import { saveQuote } from './store';
 
 /**
@@ -19,11 +18,8 @@ import { saveQuote } from './store';
  * customer was shown is never overwritten.
  */
 
-export interface PricingData {
-  catalog: Catalog;
-  settings: Settings;
-  guidelines: Guidelines;
-}
+/** Pricing reads the catalog and settings; the checks frozen with a quote read the guidelines too. */
+export type PricingData = SiteData;
 
 /** A configuration that does not match the catalog: carries every issue with its path. */
 export class ConfigurationError extends Error {
@@ -58,6 +54,8 @@ export interface NewQuote {
   configuration: unknown;
   firstName?: string;
   status: QuoteStatus;
+  /** What the customer gave with the request, when the quote comes with one. */
+  customer?: QuoteCustomer;
 }
 
 /** A new quote with revision 1, priced now and not yet stored: `createQuote` stores it, a request stores it with itself. */
@@ -73,7 +71,7 @@ export function prepareQuote(input: NewQuote, data: PricingData, now: Date): Sav
     revision: {
       number: 1,
       configuration,
-      snapshot: freezeEstimate(configuration, data, today),
+      snapshot: freezeEstimate(configuration, data, today, input.customer ?? null),
       pricedAt: now,
       // Prices hold for the settings' number of days, the last one included.
       validUntil: addDays(today, data.settings.quoteValidityDays),

@@ -1,23 +1,49 @@
 import type { Catalog } from '../../domain/catalog/catalog';
 import type { Product } from '../../domain/catalog/product';
+import { runChecks, type Check } from '../../domain/checks';
 import type { Configuration } from '../../domain/configuration/configuration';
-import { estimate, type Estimate, type EstimateData } from '../../domain/estimate/estimate';
+import { estimate, type Estimate } from '../../domain/estimate/estimate';
+import { phaseTotals, type PhaseTotal } from '../../domain/estimate/phases';
+import type { Address, PreferredWindow } from '../../domain/requests/request';
 import type { Settings } from '../../domain/settings/settings';
+import type { SiteData } from '../../domain/site-data';
+
+/** What the customer gave with a request, shown back on the quote. */
+export interface QuoteCustomer {
+  /** The request's reference, which the customer quotes when they call. */
+  reference: string;
+  company: string | null;
+  /** One per site, in the order of the estimate's sites. */
+  addresses: Address[];
+  windows: PreferredWindow[];
+}
+
+/** A check that did not pass, as the quote states it (a frozen quote offers no one-click fixes). */
+export type QuoteCheck = Pick<Check, 'id' | 'siteId' | 'system' | 'topic' | 'status' | 'title' | 'detail'>;
 
 /**
  * What a quote revision freezes: the estimate as the server computed it, every catalog product it
- * used (with the price, name and model of that day) and the settings it was priced with. The quote
- * page renders from this alone, so a later change to the catalog or the settings never changes a
- * quote the customer already holds.
+ * used (with the price, name and model of that day), the settings it was priced with, the checks
+ * that did not pass, the phases with their budgets and what the customer gave with the request.
+ * The quote page renders from this alone, so a later change to the catalog or the settings never
+ * changes a quote the customer already holds.
+ *
+ * Version 1 snapshots (before checks, phases and the customer were kept) are read with those absent.
  */
 export interface QuoteSnapshot {
   /** Bumped when the shape changes, so old revisions can still be read. */
-  version: 1;
+  version: 1 | 2;
   /** The calendar day the estimate was priced on (YYYY-MM-DD, UTC). */
   pricedOn: string;
   estimate: Estimate;
   products: Product[];
   settings: Settings;
+  /** Warnings and problems, problems first: the quote never promises what a check says cannot be done. */
+  checks?: QuoteCheck[];
+  /** Each phase's total against its budget; empty when the work is not phased. */
+  phases?: PhaseTotal[];
+  /** Null for a quote saved without a request. */
+  customer?: QuoteCustomer | null;
 }
 
 /** Products an estimate refers to: lines (equipment, services, cable, travel) and monitoring plans. */
@@ -35,10 +61,21 @@ function productsUsed(result: Estimate, config: Configuration, catalog: Catalog)
  * Prices a configuration (already validated against this catalog) and freezes the result. Whatever
  * prices or totals a client sent never get here: only the configuration does.
  */
-export function freezeEstimate(config: Configuration, data: EstimateData, today: string): QuoteSnapshot {
+export function freezeEstimate(config: Configuration, data: SiteData, today: string, customer: QuoteCustomer | null = null): QuoteSnapshot {
   const result = estimate(config, data, { today });
+  const checks: QuoteCheck[] = runChecks(config, data)
+    .filter((check) => check.status !== 'pass')
+    .map(({ id, siteId, system, topic, status, title, detail }) => ({ id, siteId, system, topic, status, title, detail }));
+  const snapshot: QuoteSnapshot = {
+    version: 2,
+    pricedOn: today,
+    estimate: result,
+    products: productsUsed(result, config, data.catalog),
+    settings: data.settings,
+    checks,
+    phases: phaseTotals(config, data, { today }),
+    customer,
+  };
   // A deep copy through JSON: the snapshot is stored as jsonb and must not share objects with the live catalog.
-  return JSON.parse(
-    JSON.stringify({ version: 1, pricedOn: today, estimate: result, products: productsUsed(result, config, data.catalog), settings: data.settings }),
-  ) as QuoteSnapshot;
+  return JSON.parse(JSON.stringify(snapshot)) as QuoteSnapshot;
 }

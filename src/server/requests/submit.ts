@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Configuration } from '../../domain/configuration/configuration';
-import { firstName, type Address, type CustomerRequest } from '../../domain/requests/request';
+import { firstName, type Address, type CustomerRequest, type InstallationRequest } from '../../domain/requests/request';
 import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
 import { customerConfirmation, installerNotification, type MailContext, type StoredRequestDetails } from '../mail/templates';
@@ -84,6 +84,20 @@ function details(request: CustomerRequest, reference: string, quote: SavedQuote 
   };
 }
 
+/** The quote of an installation request, showing back what the customer gave: company, site addresses, visit times. */
+function requestedQuote(request: InstallationRequest, configuration: Configuration, reference: string, data: PricingData, now: Date): SavedQuote {
+  return prepareQuote(
+    {
+      configuration: withSitePostalCodes(configuration, request.addresses),
+      firstName: firstName(request.contact.name),
+      status: 'requested',
+      customer: { reference, company: request.company ?? null, addresses: request.addresses, windows: request.windows },
+    },
+    data,
+    now,
+  );
+}
+
 const REFERENCE_ATTEMPTS = 5;
 
 /**
@@ -99,17 +113,10 @@ export async function submitRequest(db: Database, request: CustomerRequest, opti
   const earlier = await replay(db, key, fingerprint);
   if (earlier) return earlier;
 
-  const quote =
-    request.kind === 'installation' && request.configuration
-      ? prepareQuote(
-          { configuration: withSitePostalCodes(request.configuration, request.addresses), firstName: firstName(request.contact.name), status: 'requested' },
-          options.data,
-          now,
-        )
-      : null;
-
   for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt++) {
     const reference = newReference(options.data.settings.company.referencePrefix);
+    // Priced with each draw: the quote shows the reference, and a second draw is one in hundreds of millions.
+    const quote = request.kind === 'installation' && request.configuration ? requestedQuote(request, request.configuration, reference, options.data, now) : null;
     const stored = details(request, reference, quote, options.mail.siteUrl);
     const messages = [customerConfirmation(stored, options.mail), installerNotification(stored, options.mail)];
     const outcome = await insertRequest(db, { id: newRowId(), reference, request, quote, idempotencyKey: key, fingerprint, messages, now });

@@ -18,7 +18,7 @@ import { IdempotencyConflictError, submitRequest } from '../../../src/server/req
 import { backends, createPostgresDatabase, type TestDatabase } from '../../helpers/db';
 import { freshDataDir } from '../../helpers/pglite-template';
 
-const data = { catalog: fixtureData.catalog, settings: fixtureData.settings, guidelines: fixtureData.guidelines };
+const data = fixtureData;
 const mail = { settings: data.settings, installerEmail: 'installer@example.com', siteUrl: 'https://quotes.example.com' };
 const config = fixtureConfig([
   fixtureSite([
