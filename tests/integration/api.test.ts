@@ -138,13 +138,14 @@ describe('POST /api/estimate with premises', () => {
   it('recommends three packages, each priced and checked by the server', async () => {
     const response = await post('/api/estimate', { premises: { kind: 'home', goals: ['deter', 'fire-co'], budget: 'essential', postalCode: '94107' } });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { recommendation: { start: string; packages: Record<string, { configuration: { sites: { lines: { reason: string }[] }[] }; estimate: { oneTime: { low: number; high: number } }; checks: unknown[] }> } };
+    const body = (await response.json()) as { recommendation: { start: string; packages: Record<string, { estimate: { sites: { lines: { reason: string }[] }[]; oneTime: { low: number; high: number } }; checks: unknown[] }> } };
     expect(body.recommendation.start).toBe('essential');
     expect(Object.keys(body.recommendation.packages)).toEqual(['essential', 'recommended', 'complete']);
     const { essential, complete } = body.recommendation.packages;
     expect(essential!.estimate.oneTime.low).toBeGreaterThan(0);
     expect(complete!.estimate.oneTime.low).toBeGreaterThan(essential!.estimate.oneTime.low);
-    expect(essential!.configuration.sites[0]!.lines.every((l) => l.reason.length > 10)).toBe(true);
+    // Reasons are worded from each line as it is (domain/configuration/reason.ts), so they are read off the estimate.
+    expect(essential!.estimate.sites[0]!.lines.every((l) => l.reason.length > 10)).toBe(true);
     expect(Array.isArray(essential!.checks)).toBe(true);
   });
 
@@ -235,10 +236,12 @@ describe('POST /api/requests', { timeout: 30_000 }, () => {
     expect(result.quote.validUntil).toBe(addDays(today, loadData().settings.quoteValidityDays));
     expect(result.quote.url).toBe(`${run.server.url}/quote/${result.quote.id}`);
 
-    // The saved quote shows the same figures, and no personal data beyond the first name.
+    // The saved quote shows the same figures and the site's address (issue 8: what the customer gave),
+    // and no other personal data beyond the first name.
     const page = await (await fetch(result.quote.url)).text();
     expect(page).toContain('Quote for Ada');
-    for (const secret of ['Lovelace', 'ada@example.com', '010-2000', 'Analytical', 'Gate is on the left']) expect(page).not.toContain(secret);
+    expect(page).toContain('12 Analytical Way');
+    for (const secret of ['Lovelace', 'ada@example.com', '010-2000', 'Gate is on the left']) expect(page).not.toContain(secret);
   });
 
   it('returns the stored request for a retry with the same Idempotency-Key', async () => {

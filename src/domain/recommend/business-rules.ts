@@ -95,18 +95,18 @@ export function businessAccessRule(site: BusinessSite, ctx: RuleContext): Need[]
   const controllers = controllersFor(doors, ctx.data.catalog, ctx.audience);
   const technology = (tech: string) => (p: Product) => p.type === 'credential' && p.specs.technology === tech;
   const essentialCredential: Need = audited
-    ? { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare, smart cards that cannot be copied, so the door record shows who really opened each door.`, packages: ['essential'], fits: technology('smart-card') }
-    : { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff card')} plus ${spare} spare, prox cards (cheapest, but they can be copied).`, packages: ['essential'], fits: technology('prox') };
+    ? { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare that cannot be copied, so the door record shows who really opened each door.`, packages: ['essential'], fits: technology('smart-card') }
+    : { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare.`, packages: ['essential'], fits: technology('prox') };
   return [
     { role: 'reader', quantity: doors, reason: site.accessDoors === 0 ? 'A reader at the main entrance, so every opening is recorded.' : `A reader at each of ${doorWords}.`, packages: allPackages },
-    { role: 'door-lock', quantity: doors, reason: `An electric strike at each of ${doorWords}: the door stays locked from outside and opens freely from inside.`, packages: allPackages, fits: (p) => p.type === 'door-lock' && p.specs.kind === 'electric-strike' },
+    { role: 'door-lock', quantity: doors, reason: `An electric lock at each of ${doorWords}: the door stays locked from outside and opens freely from inside.`, packages: allPackages, fits: (p) => p.type === 'door-lock' && p.specs.kind === 'electric-strike' },
     { role: 'exit-request', quantity: doors, reason: `A request-to-exit sensor at each of ${doorWords}, so leaving never raises an alarm.`, packages: allPackages },
     { role: 'door-position', quantity: doors, reason: `A door position switch at each of ${doorWords}: it reports doors forced or held open.`, packages: allPackages },
     ...(controllers
       ? [{ role: 'door-controller' as const, quantity: controllers.quantity, reason: `${controllers.quantity === 1 ? 'The smallest door controller' : 'Door controllers'} with a port for each of ${doorWords}.`, packages: allPackages, fits: (p: Product) => p.id === controllers.controller.id }]
       : []),
     essentialCredential,
-    { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare, smart cards that cannot be copied.`, packages: ['recommended'], fits: technology('smart-card') },
-    { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare on their phones.`, packages: completeOnly, fits: technology('mobile') },
+    { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare.`, packages: ['recommended'], fits: technology('smart-card') },
+    { role: 'credential', quantity: credentials, reason: `${count(site.staff, 'staff credential')} plus ${spare} spare.`, packages: completeOnly, fits: technology('mobile') },
   ];
 }
