@@ -4,12 +4,12 @@
  * per business recompute) is read by people, not asserted.
  */
 import { test } from 'vitest';
-import { runChecks } from '../../src/domain/checks';
-import type { Configuration } from '../../src/domain/configuration/configuration';
-import { setQuantity } from '../../src/domain/configuration/edit';
-import { estimate } from '../../src/domain/estimate/estimate';
-import { premisesSchema } from '../../src/domain/premises/premises';
-import { recommend } from '../../src/domain/recommend/recommend';
+import { runChecks } from '~/domain/checks';
+import type { Configuration } from '~/domain/configuration/configuration';
+import { setQuantity } from '~/domain/configuration/edit';
+import { estimate } from '~/domain/estimate/estimate';
+import { premisesSchema } from '~/domain/premises/premises';
+import { recommend } from '~/domain/recommend/recommend';
 import { loadData } from '../helpers/data-files';
 
 const data = loadData();

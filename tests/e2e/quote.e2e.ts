@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Estimate } from '../../src/domain/estimate/estimate';
-import { formatMoney, formatRange, type Range } from '../../src/domain/money';
+import type { Estimate } from '~/domain/estimate/estimate';
+import { formatMoney, formatRange, type Range } from '~/domain/money';
 import { installationRequest, twoSiteConfiguration } from '../helpers/configuration';
 import { desktop, phone, serverAndBrowser, visit, type Device } from './support/browser';
 

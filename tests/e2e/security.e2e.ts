@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { encodeConfiguration } from '../../src/domain/configuration/link';
+import { encodeConfiguration } from '~/domain/configuration/link';
 import { homeConfiguration, installationRequest } from '../helpers/configuration';
 import { serverAndBrowser } from './support/browser';
 

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
-import { runChecks } from '../../src/domain/checks';
-import type { SiteData } from '../../src/domain/site-data';
-import { openConfiguration, openShareCode } from '../../src/domain/configuration/open';
+import { runChecks } from '~/domain/checks';
+import type { SiteData } from '~/domain/site-data';
+import { openConfiguration, openShareCode } from '~/domain/configuration/open';
 
 /**
  * Answers the browser's POST /api/configurations/check in store and island tests with the same

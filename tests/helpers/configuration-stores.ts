@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
-import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '../../src/domain/fixtures';
-import type { ClientData } from '../../src/stores/site-data';
+import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '~/domain/fixtures';
+import type { ClientData } from '~/stores/site-data';
 
 /**
  * Every configuration store module (src/stores/configuration/*) as one object. Imported together
@@ -9,12 +9,12 @@ import type { ClientData } from '../../src/stores/site-data';
  */
 export async function configurationStores() {
   const [state, server, undo, start, actions, share] = await Promise.all([
-    import('../../src/stores/configuration/state'),
-    import('../../src/stores/configuration/server'),
-    import('../../src/stores/configuration/undo'),
-    import('../../src/stores/configuration/start'),
-    import('../../src/stores/configuration/actions'),
-    import('../../src/stores/configuration/share'),
+    import('~/stores/configuration/state'),
+    import('~/stores/configuration/server'),
+    import('~/stores/configuration/undo'),
+    import('~/stores/configuration/start'),
+    import('~/stores/configuration/actions'),
+    import('~/stores/configuration/share'),
   ]);
   return { ...state, ...server, ...undo, ...start, ...actions, ...share };
 }

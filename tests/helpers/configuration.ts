@@ -1,8 +1,8 @@
-import type { Product } from '../../src/domain/catalog/product';
-import { isPlan } from '../../src/domain/catalog/guards';
-import type { RoleId } from '../../src/domain/catalog/roles';
-import type { Configuration, Site } from '../../src/domain/configuration/configuration';
-import { addDays } from '../../src/domain/estimate/dates';
+import type { Product } from '~/domain/catalog/product';
+import { isPlan } from '~/domain/catalog/guards';
+import type { RoleId } from '~/domain/catalog/roles';
+import type { Configuration, Site } from '~/domain/configuration/configuration';
+import { addDays } from '~/domain/estimate/dates';
 import { installerDay, loadData } from './data-files';
 
 /**

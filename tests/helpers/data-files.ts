@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
-import { createCatalog } from '../../src/domain/catalog/catalog';
-import { productSchema, type Product } from '../../src/domain/catalog/product';
-import { guidelinesSchema, type Guidelines } from '../../src/domain/guidelines/guidelines';
-import { settingsSchema, type Settings } from '../../src/domain/settings/settings';
-import { installerToday } from '../../src/domain/settings/today';
-import type { SiteData } from '../../src/domain/site-data';
+import { createCatalog } from '~/domain/catalog/catalog';
+import { productSchema, type Product } from '~/domain/catalog/product';
+import { guidelinesSchema, type Guidelines } from '~/domain/guidelines/guidelines';
+import { settingsSchema, type Settings } from '~/domain/settings/settings';
+import { installerToday } from '~/domain/settings/today';
+import type { SiteData } from '~/domain/site-data';
 
 /**
  * Reads the real catalog and settings straight from src/data, validated by the same schemas the

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../../src/server/db/client';
+import { openDatabase, type DatabaseHandle } from '~/server/db/client';
 import { freshDataDir } from './pglite-template';
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { buildIfStale } from '../../src/cli/build';
+import { buildIfStale } from '~/cli/build';
 import { withLock } from './lock';
 import { freshDataDir } from './pglite-template';
 import { spawnServer, type ServerProcess } from './server-process';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeConfiguration } from '../../src/domain/configuration/link';
-import { addDays } from '../../src/domain/estimate/dates';
-import { estimate } from '../../src/domain/estimate/estimate';
+import { encodeConfiguration } from '~/domain/configuration/link';
+import { addDays } from '~/domain/estimate/dates';
+import { estimate } from '~/domain/estimate/estimate';
 import { homeConfiguration, installationRequest, loadData, productFor } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 import { installerDay } from '../helpers/data-files';

@@ -3,8 +3,8 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import { relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { precompressed } from '../../src/server/http/precompress';
-import { securityHeaders } from '../../src/server/http/security-headers';
+import { precompressed } from '~/server/http/precompress';
+import { securityHeaders } from '~/server/http/security-headers';
 import { clientDir, files as filesIn } from '../helpers/built-pages';
 import { serverForFile } from '../helpers/server';
 

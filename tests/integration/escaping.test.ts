@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeConfiguration } from '../../src/domain/configuration/link';
-import type { Configuration } from '../../src/domain/configuration/configuration';
+import { encodeConfiguration } from '~/domain/configuration/link';
+import type { Configuration } from '~/domain/configuration/configuration';
 import { homeConfiguration, installationRequest } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeConfiguration } from '../../src/domain/configuration/link';
-import { addDays } from '../../src/domain/estimate/dates';
+import { encodeConfiguration } from '~/domain/configuration/link';
+import { addDays } from '~/domain/estimate/dates';
 import { twoSiteConfiguration } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 import { installerDay } from '../helpers/data-files';

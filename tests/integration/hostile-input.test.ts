@@ -1,10 +1,10 @@
 import { count } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldId } from '../../src/components/forms/state';
-import { addDays } from '../../src/domain/estimate/dates';
-import { openDatabase } from '../../src/server/db/client';
-import { outbox, quoteRevisions, quotes, requests } from '../../src/server/db/schema';
+import { fieldId } from '~/components/forms/state';
+import { addDays } from '~/domain/estimate/dates';
+import { openDatabase } from '~/server/db/client';
+import { outbox, quoteRevisions, quotes, requests } from '~/server/db/schema';
 import { homeConfiguration, installationRequest } from '../helpers/configuration';
 import { installerDay } from '../helpers/data-files';
 import {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { openDatabase } from '../../src/server/db/client';
-import { outbox, quotes, requests } from '../../src/server/db/schema';
+import { openDatabase } from '~/server/db/client';
+import { outbox, quotes, requests } from '~/server/db/schema';
 import { installationRequest } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/estimate/dates';
-import { openDatabase } from '../../src/server/db/client';
-import { outbox, requests } from '../../src/server/db/schema';
+import { addDays } from '~/domain/estimate/dates';
+import { openDatabase } from '~/server/db/client';
+import { outbox, requests } from '~/server/db/schema';
 import { installationRequest } from '../helpers/configuration';
 import { freePort, startServer, type TestServer } from '../helpers/server';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';

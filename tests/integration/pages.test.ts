@@ -1,19 +1,19 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { roleIds, systemInfo, systems } from '../../src/domain/catalog/roles';
-import { compareRows, priceText } from '../../src/domain/catalog/specs';
-import { formatLength } from '../../src/domain/units';
-import { loadData } from '../../src/server/content/collections';
-import Home from '../../src/pages/index.astro';
-import SystemPage from '../../src/pages/[system].astro';
-import ProductPage from '../../src/pages/products/[id].astro';
-import ComparePage from '../../src/pages/compare/[role].astro';
-import CompareIndex from '../../src/pages/compare/index.astro';
-import PrivacyPage from '../../src/pages/privacy.astro';
-import TermsPage from '../../src/pages/terms.astro';
-import AccessibilityPage from '../../src/pages/accessibility.astro';
-import { isPlan } from '../../src/domain/catalog/guards';
-import { formatMoney } from '../../src/domain/money';
+import { roleIds, systemInfo, systems } from '~/domain/catalog/roles';
+import { compareRows, priceText } from '~/domain/catalog/specs';
+import { formatLength } from '~/domain/units';
+import { loadData } from '~/server/content/collections';
+import Home from '~/pages/index.astro';
+import SystemPage from '~/pages/[system].astro';
+import ProductPage from '~/pages/products/[id].astro';
+import ComparePage from '~/pages/compare/[role].astro';
+import CompareIndex from '~/pages/compare/index.astro';
+import PrivacyPage from '~/pages/privacy.astro';
+import TermsPage from '~/pages/terms.astro';
+import AccessibilityPage from '~/pages/accessibility.astro';
+import { isPlan } from '~/domain/catalog/guards';
+import { formatMoney } from '~/domain/money';
 
 /**
  * Renders the static pages from the real content collections with Astro's container API and checks

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../../src/domain/checks';
-import type { Configuration } from '../../src/domain/configuration/configuration';
-import { addDays } from '../../src/domain/estimate/dates';
-import { phaseTotals } from '../../src/domain/estimate/phases';
-import { formatMoney, formatRange, type Range } from '../../src/domain/money';
-import type { Address, PreferredWindow } from '../../src/domain/requests/request';
-import { escapeHtml, formatAddress, formatWindows } from '../../src/server/mail/templates';
+import { runChecks } from '~/domain/checks';
+import type { Configuration } from '~/domain/configuration/configuration';
+import { addDays } from '~/domain/estimate/dates';
+import { phaseTotals } from '~/domain/estimate/phases';
+import { formatMoney, formatRange, type Range } from '~/domain/money';
+import type { Address, PreferredWindow } from '~/domain/requests/request';
+import { escapeHtml, formatAddress, formatWindows } from '~/server/mail/templates';
 import { homeConfiguration, homeSite, installationRequest, loadData, twoSiteConfiguration } from '../helpers/configuration';
 import { installerDay } from '../helpers/data-files';
 import { serverForFile } from '../helpers/server';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/server/config';
-import { closeRedisClients, clientAddress, consume, createLimiter, redisClient } from '../../src/server/http/rate-limit';
+import { readConfig } from '~/server/config';
+import { closeRedisClients, clientAddress, consume, createLimiter, redisClient } from '~/server/http/rate-limit';
 
 /** The limiter itself: address detection, the memory store, and Redis (when REDIS_URL is set) with its fallback. */
 

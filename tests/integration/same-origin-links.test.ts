@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/estimate/dates';
+import { addDays } from '~/domain/estimate/dates';
 import { builtPages } from '../helpers/built-pages';
 import { homeConfiguration, installationRequest } from '../helpers/configuration';
 import { installerDay } from '../helpers/data-files';

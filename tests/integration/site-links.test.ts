@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInstalled } from '../../src/domain/catalog/guards';
+import { isInstalled } from '~/domain/catalog/guards';
 import { builtPages } from '../helpers/built-pages';
 import { loadProducts } from '../helpers/data-files';
 import { serverForFile } from '../helpers/server';

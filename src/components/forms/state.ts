@@ -1,7 +1,7 @@
 import { isInputError, type ActionError } from 'astro:actions';
-import { toIssues } from '../../domain/issues';
-import { fieldNameOf, formToObject, type FormOptions } from '../../domain/requests/form';
-import { retryAfterFor } from '../../server/http/retry-after';
+import { toIssues } from '~/domain/issues';
+import { fieldNameOf, formToObject, type FormOptions } from '~/domain/requests/form';
+import { retryAfterFor } from '~/server/http/retry-after';
 
 /**
  * What a request form shows after a post without JavaScript: the values the customer typed (read back

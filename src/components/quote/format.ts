@@ -1,4 +1,4 @@
-import { formatMoney, formatRange, type Range } from '../../domain/money';
+import { formatMoney, formatRange, type Range } from '~/domain/money';
 
 /** Money as a quote shows it: exact amounts to the cent, estimate ranges in whole units. */
 export function quoteFormat(currency: string, locale: string) {

@@ -1,16 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fixtureGuidelines, fixtureProducts, fixtureSettings } from '../../domain/fixtures';
-import type { ClientData } from '../../stores/site-data';
+import { fixtureGuidelines, fixtureProducts, fixtureSettings } from '~/domain/fixtures';
+import type { ClientData } from '~/stores/site-data';
 
 const data: ClientData = { products: fixtureProducts, settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines };
 
 async function mount() {
   vi.resetModules();
   const { default: Assessment } = await import('./Assessment');
-  const store = await import('../../stores/assessment');
-  const configuration = await import('../../stores/configuration/state');
+  const store = await import('~/stores/assessment');
+  const configuration = await import('~/stores/configuration/state');
   render(<Assessment data={data} />);
   return { store, configuration };
 }

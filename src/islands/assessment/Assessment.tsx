@@ -1,9 +1,9 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SiteData } from '../../domain/site-data';
-import type { BusinessDraft, HomeDraft } from '../../domain/premises/draft';
-import { $assessment, $cleared, $reading, choosePath, nextStep, previousStep, restartAssessment, resultsStep, undoRestart } from '../../stores/assessment';
-import { provideSiteData, type ClientData } from '../../stores/site-data';
+import type { SiteData } from '~/domain/site-data';
+import type { BusinessDraft, HomeDraft } from '~/domain/premises/draft';
+import { $assessment, $cleared, $reading, choosePath, nextStep, previousStep, restartAssessment, resultsStep, undoRestart } from '~/stores/assessment';
+import { provideSiteData, type ClientData } from '~/stores/site-data';
 import { focusField } from '../shared/fields';
 import { BusinessQuestions } from './BusinessQuestions';
 import { fid, HomeQuestions } from './HomeQuestions';

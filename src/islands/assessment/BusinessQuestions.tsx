@@ -1,9 +1,9 @@
-import { systemInfo } from '../../domain/catalog/roles';
-import type { ViewPurpose } from '../../domain/guidelines/vocabulary';
-import type { BusinessDraft, SiteDraft } from '../../domain/premises/draft';
-import { monitoringChoices, siteRequirements, TYPICAL_VIEW_DISTANCE_M, type MonitoringChoice, type Requirement } from '../../domain/premises/premises';
-import { formatLength } from '../../domain/units';
-import { addArea, addSiteDraft, removeArea, removeSiteDraft, toggled, updateArea, updateBusiness, updateSite } from '../../stores/assessment';
+import { systemInfo } from '~/domain/catalog/roles';
+import type { ViewPurpose } from '~/domain/guidelines/vocabulary';
+import type { BusinessDraft, SiteDraft } from '~/domain/premises/draft';
+import { monitoringChoices, siteRequirements, TYPICAL_VIEW_DISTANCE_M, type MonitoringChoice, type Requirement } from '~/domain/premises/premises';
+import { formatLength } from '~/domain/units';
+import { addArea, addSiteDraft, removeArea, removeSiteDraft, toggled, updateArea, updateBusiness, updateSite } from '~/stores/assessment';
 import { Checks, Choice, focusField, SelectField, TextField } from '../shared/fields';
 import { budgetOptions, ExistingFields, fid, typicalArea, wiringOptions, type QuestionProps } from './HomeQuestions';
 

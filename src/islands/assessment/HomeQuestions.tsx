@@ -1,9 +1,9 @@
-import type { Guidelines } from '../../domain/guidelines/guidelines';
-import { homeAreas } from '../../domain/guidelines/vocabulary';
-import type { ExistingDraft, HomeDraft, TriState } from '../../domain/premises/draft';
-import type { Goal } from '../../domain/premises/premises';
-import { formatArea, SQFT_PER_M2, type UnitSystem } from '../../domain/units';
-import { toggled, updateHome } from '../../stores/assessment';
+import type { Guidelines } from '~/domain/guidelines/guidelines';
+import { homeAreas } from '~/domain/guidelines/vocabulary';
+import type { ExistingDraft, HomeDraft, TriState } from '~/domain/premises/draft';
+import type { Goal } from '~/domain/premises/premises';
+import { formatArea, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
+import { toggled, updateHome } from '~/stores/assessment';
 import { Checks, Choice, TextField, Toggle } from '../shared/fields';
 import { domId } from '../shared/format';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../domain/estimate/estimate';
-import { fixtureData } from '../../domain/fixtures';
-import { premisesSchema } from '../../domain/premises/premises';
-import { recommend } from '../../domain/recommend/recommend';
+import { estimate } from '~/domain/estimate/estimate';
+import { fixtureData } from '~/domain/fixtures';
+import { premisesSchema } from '~/domain/premises/premises';
+import { recommend } from '~/domain/recommend/recommend';
 import { matchFirst, summarisePackages } from './packages';
 
 const today = '2026-11-23';

@@ -1,9 +1,9 @@
-import type { Configuration } from '../../domain/configuration/configuration';
-import type { SiteData } from '../../domain/site-data';
-import type { Duration } from '../../domain/estimate/duration';
-import { estimate } from '../../domain/estimate/estimate';
-import type { Range } from '../../domain/money';
-import type { Recommendation } from '../../domain/recommend/recommend';
+import type { Configuration } from '~/domain/configuration/configuration';
+import type { SiteData } from '~/domain/site-data';
+import type { Duration } from '~/domain/estimate/duration';
+import { estimate } from '~/domain/estimate/estimate';
+import type { Range } from '~/domain/money';
+import type { Recommendation } from '~/domain/recommend/recommend';
 
 /** One package as the results compare it: what it costs, how long it takes and what is in it. */
 export interface PackageSummary {

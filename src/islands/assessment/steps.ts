@@ -1,5 +1,5 @@
-import type { Path } from '../../domain/premises/draft';
-import type { FieldErrors } from '../../domain/premises/read-draft';
+import type { Path } from '~/domain/premises/draft';
+import type { FieldErrors } from '~/domain/premises/read-draft';
 
 /**
  * The assessment's steps, in the order the customer answers them, and the field names its messages

@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'preact/hooks';
-import { roles } from '../../domain/catalog/roles';
-import { addableRoles } from '../../domain/configuration/choices';
-import type { Audience, Site } from '../../domain/configuration/configuration';
-import type { SiteData } from '../../domain/site-data';
-import { addToSite } from '../../stores/configuration/actions';
+import { roles } from '~/domain/catalog/roles';
+import { addableRoles } from '~/domain/configuration/choices';
+import type { Audience, Site } from '~/domain/configuration/configuration';
+import type { SiteData } from '~/domain/site-data';
+import { addToSite } from '~/stores/configuration/actions';
 import { Dialog } from '../shared/Dialog';
 import { SelectField } from '../shared/fields';
 import { domId } from '../shared/format';
 import { groupTitles, type LineGroupId } from './model';
 import { Stepper } from './Stepper';
-import { formatMoney } from '../../domain/money';
+import { formatMoney } from '~/domain/money';
 import './AddDialog.css';
 
 interface Props {

@@ -1,5 +1,5 @@
-import type { Check } from '../../domain/checks';
-import { applySuggestion } from '../../stores/configuration/actions';
+import type { Check } from '~/domain/checks';
+import { applySuggestion } from '~/stores/configuration/actions';
 import { statusWords } from './model';
 import './CheckItem.css';
 

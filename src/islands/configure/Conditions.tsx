@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Audience, Site } from '../../domain/configuration/configuration';
-import type { SiteData } from '../../domain/site-data';
-import { wiringAccessOptions } from '../../domain/settings/vocabulary';
-import { changeConditions, changeConditionsChecked, changeRecording } from '../../stores/configuration/actions';
+import type { Audience, Site } from '~/domain/configuration/configuration';
+import type { SiteData } from '~/domain/site-data';
+import { wiringAccessOptions } from '~/domain/settings/vocabulary';
+import { changeConditions, changeConditionsChecked, changeRecording } from '~/stores/configuration/actions';
 import { SelectField, TextField, Toggle } from '../shared/fields';
 import { domId } from '../shared/format';
 import { conditionKeys, conditionsText, readCondition, type ConditionField } from './model';

@@ -3,10 +3,10 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerCheckEndpoint } from '../../../tests/helpers/check-endpoint';
 import { configurationStores } from '../../../tests/helpers/configuration-stores';
-import { createCatalog } from '../../domain/catalog/catalog';
-import { encodeConfiguration } from '../../domain/configuration/link';
-import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '../../domain/fixtures';
-import type { ClientData } from '../../stores/site-data';
+import { createCatalog } from '~/domain/catalog/catalog';
+import { encodeConfiguration } from '~/domain/configuration/link';
+import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '~/domain/fixtures';
+import type { ClientData } from '~/stores/site-data';
 
 const data: ClientData = { products: fixtureProducts, settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines };
 const KEY = 'secure-quote:configuration:v1';

@@ -1,7 +1,7 @@
-import type { Estimate, PlanTerms, SiteEstimate } from '../../domain/estimate/estimate';
-import { formatDate } from '../../domain/estimate/dates';
-import { formatMoney, type Range } from '../../domain/money';
-import { daysCell, durationText, driverText, earlyTerminationText, monthlyFeeText, planPriceText } from '../../domain/wording';
+import type { Estimate, PlanTerms, SiteEstimate } from '~/domain/estimate/estimate';
+import { formatDate } from '~/domain/estimate/dates';
+import { formatMoney, type Range } from '~/domain/money';
+import { daysCell, durationText, driverText, earlyTerminationText, monthlyFeeText, planPriceText } from '~/domain/wording';
 import { range, type Format } from '../shared/format';
 import './EstimatePanel.css';
 

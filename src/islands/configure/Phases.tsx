@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { Configuration } from '../../domain/configuration/configuration';
-import { phasedOneTime, type PhaseTotal } from '../../domain/estimate/phases';
-import { formatMoney, type Range } from '../../domain/money';
-import { phasingText } from '../../domain/wording';
-import { addNewPhase, changePhase, removePhaseAt } from '../../stores/configuration/actions';
+import type { Configuration } from '~/domain/configuration/configuration';
+import { phasedOneTime, type PhaseTotal } from '~/domain/estimate/phases';
+import { formatMoney, type Range } from '~/domain/money';
+import { phasingText } from '~/domain/wording';
+import { addNewPhase, changePhase, removePhaseAt } from '~/stores/configuration/actions';
 import { TextField } from '../shared/fields';
 import { domId, range, type Format } from '../shared/format';
 import { parseMoney } from './model';

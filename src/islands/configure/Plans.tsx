@@ -1,9 +1,9 @@
-import { plansFor } from '../../domain/configuration/choices';
-import type { Audience, Site } from '../../domain/configuration/configuration';
-import type { SiteData } from '../../domain/site-data';
-import { formatMoney } from '../../domain/money';
-import { planPriceText, planTermsText } from '../../domain/wording';
-import { choosePlan } from '../../stores/configuration/actions';
+import { plansFor } from '~/domain/configuration/choices';
+import type { Audience, Site } from '~/domain/configuration/configuration';
+import type { SiteData } from '~/domain/site-data';
+import { formatMoney } from '~/domain/money';
+import { planPriceText, planTermsText } from '~/domain/wording';
+import { choosePlan } from '~/stores/configuration/actions';
 import { domId } from '../shared/format';
 import './Plans.css';
 

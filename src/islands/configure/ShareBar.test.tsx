@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readShareCode } from '../../domain/configuration/link';
-import { fixtureConfig, fixtureSite } from '../../domain/fixtures';
+import { readShareCode } from '~/domain/configuration/link';
+import { fixtureConfig, fixtureSite } from '~/domain/fixtures';
 import { ShareBar } from './ShareBar';
 
 const one = fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 1 }])]);

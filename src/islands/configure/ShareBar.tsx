@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Configuration } from '../../domain/configuration/configuration';
-import { encodeConfiguration } from '../../domain/configuration/link';
+import type { Configuration } from '~/domain/configuration/configuration';
+import { encodeConfiguration } from '~/domain/configuration/link';
 import './ShareBar.css';
 
 /** The address of a share link: the code rides in the fragment, so it never reaches a server. */

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Check } from '../../domain/checks';
-import { swapOptions } from '../../domain/configuration/choices';
-import type { Configuration, Site } from '../../domain/configuration/configuration';
-import type { SiteData } from '../../domain/site-data';
-import { changeStartDate, removeSiteById, renameSiteTo } from '../../stores/configuration/actions';
+import type { Check } from '~/domain/checks';
+import { swapOptions } from '~/domain/configuration/choices';
+import type { Configuration, Site } from '~/domain/configuration/configuration';
+import type { SiteData } from '~/domain/site-data';
+import { changeStartDate, removeSiteById, renameSiteTo } from '~/stores/configuration/actions';
 import { domId } from '../shared/format';
 import { AddDialog } from './AddDialog';
 import { CheckList } from './CheckItem';

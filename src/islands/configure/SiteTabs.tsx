@@ -1,4 +1,4 @@
-import type { Site } from '../../domain/configuration/configuration';
+import type { Site } from '~/domain/configuration/configuration';
 import './SiteTabs.css';
 
 interface Props {

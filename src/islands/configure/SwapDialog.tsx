@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { SiteData } from '../../domain/site-data';
-import { swapOptions } from '../../domain/configuration/choices';
-import type { Audience, Site } from '../../domain/configuration/configuration';
-import { mergeRows } from '../../domain/catalog/compare';
-import { swapLine } from '../../stores/configuration/actions';
-import { specRowsOf } from '../../stores/site-data';
+import type { SiteData } from '~/domain/site-data';
+import { swapOptions } from '~/domain/configuration/choices';
+import type { Audience, Site } from '~/domain/configuration/configuration';
+import { mergeRows } from '~/domain/catalog/compare';
+import { swapLine } from '~/stores/configuration/actions';
+import { specRowsOf } from '~/stores/site-data';
 import { Dialog } from '../shared/Dialog';
 import { Toggle } from '../shared/fields';
 import { domId } from '../shared/format';

@@ -2,9 +2,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerCheckEndpoint } from '../../../tests/helpers/check-endpoint';
-import { createCatalog } from '../../domain/catalog/catalog';
-import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '../../domain/fixtures';
-import { clientData } from '../../server/content/client-data';
+import { createCatalog } from '~/domain/catalog/catalog';
+import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '~/domain/fixtures';
+import { clientData } from '~/server/content/client-data';
 
 const data = clientData({ catalog: createCatalog(fixtureProducts), settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines }, { specRows: true });
 const KEY = 'secure-quote:configuration:v1';
@@ -14,7 +14,7 @@ async function mount(config: object) {
   localStorage.setItem(KEY, JSON.stringify(config));
   history.replaceState(null, '', '/configure');
   const { default: Configurator } = await import('./Configurator');
-  const store = await import('../../stores/configuration/state');
+  const store = await import('~/stores/configuration/state');
   store.$today.set('2026-11-23');
   render(<Configurator data={data} />);
   await screen.findByRole('heading', { name: 'Your estimate' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Check } from '../../domain/checks';
-import { estimate } from '../../domain/estimate/estimate';
-import { fixtureConfig, fixtureData, fixtureSite } from '../../domain/fixtures';
+import type { Check } from '~/domain/checks';
+import { estimate } from '~/domain/estimate/estimate';
+import { fixtureConfig, fixtureData, fixtureSite } from '~/domain/fixtures';
 import {
   announcement,
   checksForLine,

@@ -1,11 +1,11 @@
-import type { Catalog } from '../../domain/catalog/catalog';
-import type { Product } from '../../domain/catalog/product';
-import { roles, systemInfo, type SystemId } from '../../domain/catalog/roles';
-import type { Check } from '../../domain/checks';
-import type { Line, Site, SiteConditions } from '../../domain/configuration/configuration';
-import type { Estimate } from '../../domain/estimate/estimate';
-import { formatMoney, formatRange } from '../../domain/money';
-import { areaToM2, FEET_PER_METRE, lengthToMetres, SQFT_PER_M2, type UnitSystem } from '../../domain/units';
+import type { Catalog } from '~/domain/catalog/catalog';
+import type { Product } from '~/domain/catalog/product';
+import { roles, systemInfo, type SystemId } from '~/domain/catalog/roles';
+import type { Check } from '~/domain/checks';
+import type { Line, Site, SiteConditions } from '~/domain/configuration/configuration';
+import type { Estimate } from '~/domain/estimate/estimate';
+import { formatMoney, formatRange } from '~/domain/money';
+import { areaToM2, FEET_PER_METRE, lengthToMetres, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
 import type { Format } from '../shared/format';
 
 /** Pure helpers behind the configurator's components, tested without a DOM. */

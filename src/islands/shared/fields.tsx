@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { domId } from './format';
-import '../../components/forms/field.css';
+import '~/components/forms/field.css';
 
 /**
  * Form fields with their label, hint and error tied together for screen readers: the error is shown

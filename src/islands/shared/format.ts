@@ -1,5 +1,5 @@
-import { formatRange, type Range } from '../../domain/money';
-import type { Settings } from '../../domain/settings/settings';
+import { formatRange, type Range } from '~/domain/money';
+import type { Settings } from '~/domain/settings/settings';
 
 /** Formatting shared by the islands: plain words, the installer's currency and locale. */
 

@@ -1,7 +1,7 @@
-import { loadData } from '../../server/content/collections';
-import { apiRoute } from '../../server/http/api';
-import { json } from '../../server/http/problem';
-import type { CatalogAnswer } from '../../server/http/responses';
+import { loadData } from '~/server/content/collections';
+import { apiRoute } from '~/server/http/api';
+import { json } from '~/server/http/problem';
+import type { CatalogAnswer } from '~/server/http/responses';
 
 /** GET /api/catalog: every product we sell, with prices, and the public part of the settings. */
 export const prerender = false;

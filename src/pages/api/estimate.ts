@@ -1,16 +1,16 @@
-import type { Catalog } from '../../domain/catalog/catalog';
-import { runChecks } from '../../domain/checks';
-import type { Configuration } from '../../domain/configuration/configuration';
-import { estimate } from '../../domain/estimate/estimate';
-import { validate } from '../../domain/issues';
-import { recommend } from '../../domain/recommend/recommend';
-import { installerToday } from '../../domain/settings/today';
-import { loadData } from '../../server/content/collections';
-import { apiRoute, rateLimited } from '../../server/http/api';
-import { readJsonBody } from '../../server/http/body';
-import { estimateBodiesFor, premisesBody } from '../../server/http/request-bodies';
-import { json, problem, toFieldErrors } from '../../server/http/problem';
-import type { PricedConfiguration, RecommendationAnswer } from '../../server/http/responses';
+import type { Catalog } from '~/domain/catalog/catalog';
+import { runChecks } from '~/domain/checks';
+import type { Configuration } from '~/domain/configuration/configuration';
+import { estimate } from '~/domain/estimate/estimate';
+import { validate } from '~/domain/issues';
+import { recommend } from '~/domain/recommend/recommend';
+import { installerToday } from '~/domain/settings/today';
+import { loadData } from '~/server/content/collections';
+import { apiRoute, rateLimited } from '~/server/http/api';
+import { readJsonBody } from '~/server/http/body';
+import { estimateBodiesFor, premisesBody } from '~/server/http/request-bodies';
+import { json, problem, toFieldErrors } from '~/server/http/problem';
+import type { PricedConfiguration, RecommendationAnswer } from '~/server/http/responses';
 
 /**
  * POST /api/estimate, priced by the server with today's catalog; nothing is stored.

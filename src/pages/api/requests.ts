@@ -1,12 +1,12 @@
-import { validate } from '../../domain/issues';
-import { submissionFieldsSchema } from '../../domain/requests/request';
-import { apiRoute } from '../../server/http/api';
-import { readJsonBody } from '../../server/http/body';
-import { json, problem, toFieldErrors } from '../../server/http/problem';
-import type { RequestReceived } from '../../server/http/responses';
-import { clientAddress } from '../../server/http/rate-limit';
-import { siteUrl } from '../../server/http/site-url';
-import { submit } from '../../server/requests/submissions';
+import { validate } from '~/domain/issues';
+import { submissionFieldsSchema } from '~/domain/requests/request';
+import { apiRoute } from '~/server/http/api';
+import { readJsonBody } from '~/server/http/body';
+import { json, problem, toFieldErrors } from '~/server/http/problem';
+import type { RequestReceived } from '~/server/http/responses';
+import { clientAddress } from '~/server/http/rate-limit';
+import { siteUrl } from '~/server/http/site-url';
+import { submit } from '~/server/requests/submissions';
 
 /**
  * POST /api/requests: an installation or a service request as JSON (`kind` tells which; see

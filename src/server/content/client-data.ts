@@ -1,6 +1,6 @@
-import { productRows } from '../../domain/catalog/specs';
-import type { SiteData } from '../../domain/site-data';
-import type { ClientData } from '../../stores/site-data';
+import { productRows } from '~/domain/catalog/specs';
+import type { SiteData } from '~/domain/site-data';
+import type { ClientData } from '~/stores/site-data';
 
 /**
  * What a page passes to an island: products without what only product pages show (handover steps,

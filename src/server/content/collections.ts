@@ -1,8 +1,8 @@
 import { getCollection, getEntry } from 'astro:content';
-import { createCatalog, type Catalog } from '../../domain/catalog/catalog';
-import type { Product } from '../../domain/catalog/product';
-import type { Settings } from '../../domain/settings/settings';
-import type { SiteData } from '../../domain/site-data';
+import { createCatalog, type Catalog } from '~/domain/catalog/catalog';
+import type { Product } from '~/domain/catalog/product';
+import type { Settings } from '~/domain/settings/settings';
+import type { SiteData } from '~/domain/site-data';
 
 /**
  * The catalog, settings and guidelines from the content collections, loaded once per process. Pages use it at

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import type { Configuration } from '../../domain/configuration/configuration';
-import type { Address, PreferredWindow } from '../../domain/requests/request';
+import type { Configuration } from '~/domain/configuration/configuration';
+import type { Address, PreferredWindow } from '~/domain/requests/request';
 import type { QuoteSnapshot } from '../quotes/snapshot';
 
 /**

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { configurationSchema, type Configuration } from '../../domain/configuration/configuration';
-import { encodeConfiguration } from '../../domain/configuration/link';
-import { addDays } from '../../domain/estimate/dates';
-import type { SiteData } from '../../domain/site-data';
-import { premisesSchema, type PremisesInput } from '../../domain/premises/premises';
-import { recommend } from '../../domain/recommend/recommend';
-import type { CustomerRequestInput } from '../../domain/requests/request';
-import { submissionFieldsSchema } from '../../domain/requests/request';
+import { configurationSchema, type Configuration } from '~/domain/configuration/configuration';
+import { encodeConfiguration } from '~/domain/configuration/link';
+import { addDays } from '~/domain/estimate/dates';
+import type { SiteData } from '~/domain/site-data';
+import { premisesSchema, type PremisesInput } from '~/domain/premises/premises';
+import { recommend } from '~/domain/recommend/recommend';
+import type { CustomerRequestInput } from '~/domain/requests/request';
+import { submissionFieldsSchema } from '~/domain/requests/request';
 import { JSON_BODY_LIMIT } from './body';
 import { problemTypes, problemTypeUri, type ProblemType } from './problem';
 import {

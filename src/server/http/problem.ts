@@ -1,4 +1,4 @@
-import type { Issue } from '../../domain/issues';
+import type { Issue } from '~/domain/issues';
 
 /**
  * Errors of the JSON API as RFC 9457 problem details (application/problem+json): a `type` URI that

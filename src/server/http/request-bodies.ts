@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Catalog } from '../../domain/catalog/catalog';
-import { configurationSchemaFor } from '../../domain/configuration/configuration';
-import { MAX_CODE_LENGTH } from '../../domain/configuration/link';
-import { premisesSchema } from '../../domain/premises/premises';
+import type { Catalog } from '~/domain/catalog/catalog';
+import { configurationSchemaFor } from '~/domain/configuration/configuration';
+import { MAX_CODE_LENGTH } from '~/domain/configuration/link';
+import { premisesSchema } from '~/domain/premises/premises';
 
 /**
  * The bodies of POST /api/estimate and POST /api/configurations/check, shared by the routes and the

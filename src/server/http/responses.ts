@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { productSchema } from '../../domain/catalog/product';
-import { systems } from '../../domain/catalog/roles';
-import type { Check } from '../../domain/checks/check';
-import { audiences, configurationSchema } from '../../domain/configuration/configuration';
-import type { CheckedResult } from '../../domain/configuration/link';
-import type { Estimate } from '../../domain/estimate/estimate';
-import { packageTiers } from '../../domain/recommend/need';
-import { requestKinds } from '../../domain/requests/request';
-import { settingsSchema } from '../../domain/settings/settings';
+import { productSchema } from '~/domain/catalog/product';
+import { systems } from '~/domain/catalog/roles';
+import type { Check } from '~/domain/checks/check';
+import { audiences, configurationSchema } from '~/domain/configuration/configuration';
+import type { CheckedResult } from '~/domain/configuration/link';
+import type { Estimate } from '~/domain/estimate/estimate';
+import { packageTiers } from '~/domain/recommend/need';
+import { requestKinds } from '~/domain/requests/request';
+import { settingsSchema } from '~/domain/settings/settings';
 
 /**
  * What the API answers, as zod schemas: the OpenAPI document publishes them (io: 'output') and the

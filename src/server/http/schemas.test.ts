@@ -3,8 +3,8 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { installerDay, loadData } from '../../../tests/helpers/data-files';
-import { addDays } from '../../domain/estimate/dates';
-import { requestSchemasFor } from '../../domain/requests/request';
+import { addDays } from '~/domain/estimate/dates';
+import { requestSchemasFor } from '~/domain/requests/request';
 import { publishedSchemas } from './schemas';
 
 /**

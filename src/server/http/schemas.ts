@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Catalog } from '../../domain/catalog/catalog';
-import { catalogIssues, configurationSchemaFor } from '../../domain/configuration/configuration';
-import { premisesSchema } from '../../domain/premises/premises';
-import { requestSchemasFor, WINDOW_HORIZON_DAYS } from '../../domain/requests/request';
+import type { Catalog } from '~/domain/catalog/catalog';
+import { catalogIssues, configurationSchemaFor } from '~/domain/configuration/configuration';
+import { premisesSchema } from '~/domain/premises/premises';
+import { requestSchemasFor, WINDOW_HORIZON_DAYS } from '~/domain/requests/request';
 import { checkBody, estimateBodiesFor } from './request-bodies';
 
 /**

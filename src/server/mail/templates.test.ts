@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureConfig, fixtureData, fixtureSite } from '../../domain/fixtures';
+import { fixtureConfig, fixtureData, fixtureSite } from '~/domain/fixtures';
 import { freezeEstimate } from '../quotes/snapshot';
 import { customerConfirmation, installerNotification, type StoredRequestDetails } from './templates';
 

@@ -1,5 +1,5 @@
-import { formatDate } from '../../domain/estimate/dates';
-import { formatRange } from '../../domain/money';
+import { formatDate } from '~/domain/estimate/dates';
+import { formatRange } from '~/domain/money';
 import {
   dayPartLabels,
   firstName,
@@ -10,9 +10,9 @@ import {
   type PreferredWindow,
   type ServiceSystem,
   type Urgency,
-} from '../../domain/requests/request';
-import type { Settings } from '../../domain/settings/settings';
-import { monthlyFeeText } from '../../domain/wording';
+} from '~/domain/requests/request';
+import type { Settings } from '~/domain/settings/settings';
+import { monthlyFeeText } from '~/domain/wording';
 import type { QuoteSnapshot } from '../quotes/snapshot';
 
 /**

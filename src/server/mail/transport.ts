@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Settings } from '../../domain/settings/settings';
+import type { Settings } from '~/domain/settings/settings';
 import type { Config } from '../config';
 
 /**

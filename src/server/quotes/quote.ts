@@ -1,9 +1,9 @@
-import type { Catalog } from '../../domain/catalog/catalog';
-import type { SiteData } from '../../domain/site-data';
-import { configurationSchemaFor, type Configuration } from '../../domain/configuration/configuration';
-import { addDays } from '../../domain/estimate/dates';
-import { validate, type Issue } from '../../domain/issues';
-import { installerToday } from '../../domain/settings/today';
+import type { Catalog } from '~/domain/catalog/catalog';
+import type { SiteData } from '~/domain/site-data';
+import { configurationSchemaFor, type Configuration } from '~/domain/configuration/configuration';
+import { addDays } from '~/domain/estimate/dates';
+import { validate, type Issue } from '~/domain/issues';
+import { installerToday } from '~/domain/settings/today';
 import type { Database } from '../db/client';
 import type { QuoteStatus } from '../db/schema';
 import { newRowId } from '../db/row-id';

@@ -1,6 +1,6 @@
-import { estimate, type Estimate, type SiteEstimate } from '../../domain/estimate/estimate';
-import type { Issue } from '../../domain/issues';
-import type { Range } from '../../domain/money';
+import { estimate, type Estimate, type SiteEstimate } from '~/domain/estimate/estimate';
+import type { Issue } from '~/domain/issues';
+import type { Range } from '~/domain/money';
 import { validateConfiguration, ConfigurationError, type PricingData, type SavedQuote } from './quote';
 
 /**

@@ -1,12 +1,12 @@
-import type { Catalog } from '../../domain/catalog/catalog';
-import type { Product } from '../../domain/catalog/product';
-import { runChecks, type Check } from '../../domain/checks';
-import type { Configuration } from '../../domain/configuration/configuration';
-import { estimate, type Estimate } from '../../domain/estimate/estimate';
-import { phaseTotals, type PhaseTotal } from '../../domain/estimate/phases';
-import type { Address, PreferredWindow } from '../../domain/requests/request';
-import type { Settings } from '../../domain/settings/settings';
-import type { SiteData } from '../../domain/site-data';
+import type { Catalog } from '~/domain/catalog/catalog';
+import type { Product } from '~/domain/catalog/product';
+import { runChecks, type Check } from '~/domain/checks';
+import type { Configuration } from '~/domain/configuration/configuration';
+import { estimate, type Estimate } from '~/domain/estimate/estimate';
+import { phaseTotals, type PhaseTotal } from '~/domain/estimate/phases';
+import type { Address, PreferredWindow } from '~/domain/requests/request';
+import type { Settings } from '~/domain/settings/settings';
+import type { SiteData } from '~/domain/site-data';
 
 /** What the customer gave with a request, shown back on the quote. */
 export interface QuoteCustomer {

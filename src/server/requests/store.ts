@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { CustomerRequest } from '../../domain/requests/request';
+import type { CustomerRequest } from '~/domain/requests/request';
 import type { Database } from '../db/client';
 import { outbox, requests } from '../db/schema';
 import type { MailMessage } from '../mail/templates';

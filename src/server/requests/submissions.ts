@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { validateAsync, type Issue } from '../../domain/issues';
-import { requestSchemasFor, type CustomerRequest, type RequestKind } from '../../domain/requests/request';
-import { installerToday } from '../../domain/settings/today';
+import { validateAsync, type Issue } from '~/domain/issues';
+import { requestSchemasFor, type CustomerRequest, type RequestKind } from '~/domain/requests/request';
+import { installerToday } from '~/domain/settings/today';
 import { loadData } from '../content/collections';
 import { getDb } from '../db/client';
 import { limit } from '../http/rate-limit';

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Configuration } from '../../domain/configuration/configuration';
-import { firstName, type Address, type CustomerRequest, type InstallationRequest } from '../../domain/requests/request';
+import type { Configuration } from '~/domain/configuration/configuration';
+import { firstName, type Address, type CustomerRequest, type InstallationRequest } from '~/domain/requests/request';
 import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
 import { customerConfirmation, installerNotification, type MailContext, type StoredRequestDetails } from '../mail/templates';

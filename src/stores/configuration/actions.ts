@@ -1,6 +1,6 @@
-import type { Change } from '../../domain/checks';
-import type { Line, Site, SiteConditions } from '../../domain/configuration/configuration';
-import * as edit from '../../domain/configuration/edit';
+import type { Change } from '~/domain/checks';
+import type { Line, Site, SiteConditions } from '~/domain/configuration/configuration';
+import * as edit from '~/domain/configuration/edit';
 import { checkOnServer, checksAreFor } from './server';
 import { $configuration } from './state';
 import { change, removing } from './undo';

@@ -1,7 +1,7 @@
 import { atom } from 'nanostores';
-import type { Check } from '../../domain/checks';
-import type { Configuration } from '../../domain/configuration/configuration';
-import type { CheckedResult } from '../../domain/configuration/link';
+import type { Check } from '~/domain/checks';
+import type { Configuration } from '~/domain/configuration/configuration';
+import type { CheckedResult } from '~/domain/configuration/link';
 import { $configuration } from './state';
 
 /**

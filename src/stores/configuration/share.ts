@@ -1,4 +1,4 @@
-import { encodeConfiguration } from '../../domain/configuration/link';
+import { encodeConfiguration } from '~/domain/configuration/link';
 import { checkOnServer } from './server';
 import { startFrom } from './start';
 import { $configuration, $linkProblem, $notice } from './state';

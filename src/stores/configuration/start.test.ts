@@ -2,8 +2,8 @@ import { cleanTestStorage, getTestStorage, setTestStorageKey, useTestStorageEngi
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerCheckEndpoint } from '../../../tests/helpers/check-endpoint';
 import { freshStore, homeConfiguration as home, storeData as data } from '../../../tests/helpers/configuration-stores';
-import { createCatalog } from '../../domain/catalog/catalog';
-import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSite } from '../../domain/fixtures';
+import { createCatalog } from '~/domain/catalog/catalog';
+import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSite } from '~/domain/fixtures';
 
 useTestStorageEngine();
 

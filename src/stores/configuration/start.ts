@@ -1,5 +1,5 @@
-import type { Audience, Configuration } from '../../domain/configuration/configuration';
-import * as edit from '../../domain/configuration/edit';
+import type { Audience, Configuration } from '~/domain/configuration/configuration';
+import * as edit from '~/domain/configuration/edit';
 import { provideSiteData, type ClientData } from '../site-data';
 import { checkOnServer } from './server';
 import { $configuration, $linkProblem, $notice } from './state';

@@ -1,9 +1,9 @@
 import { persistentAtom } from '@nanostores/persistent';
 import { atom, computed } from 'nanostores';
-import type { Configuration } from '../../domain/configuration/configuration';
-import type { DecodeResult } from '../../domain/configuration/link';
-import { estimate, type Estimate } from '../../domain/estimate/estimate';
-import { phaseTotals, type PhaseTotal } from '../../domain/estimate/phases';
+import type { Configuration } from '~/domain/configuration/configuration';
+import type { DecodeResult } from '~/domain/configuration/link';
+import { estimate, type Estimate } from '~/domain/estimate/estimate';
+import { phaseTotals, type PhaseTotal } from '~/domain/estimate/phases';
 import { $siteData, todayIso } from '../site-data';
 
 /**

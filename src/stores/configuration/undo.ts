@@ -1,5 +1,5 @@
 import { atom } from 'nanostores';
-import type { Configuration } from '../../domain/configuration/configuration';
+import type { Configuration } from '~/domain/configuration/configuration';
 import { $configuration } from './state';
 
 /**

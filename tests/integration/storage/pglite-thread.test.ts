@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PGliteThread } from '../../../src/server/db/pglite-thread';
+import { PGliteThread } from '~/server/db/pglite-thread';
 
 /**
  * PGlite on its own thread, as the server runs it: what drizzle and the request store rely on must

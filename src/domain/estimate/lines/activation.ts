@@ -1,5 +1,5 @@
-import type { MonitoringPlan } from '../../catalog/product';
-import { exact } from '../../money';
+import type { MonitoringPlan } from '~/domain/catalog/product';
+import { exact } from '~/domain/money';
 import type { EstimateLine } from './line';
 
 /** The plan's one-time activation fee, when it has one. */

@@ -1,8 +1,8 @@
-import type { Product } from '../../catalog/product';
-import type { SystemId } from '../../catalog/roles';
-import type { Line } from '../../configuration/configuration';
-import { lineReason } from '../../configuration/reason';
-import { exact } from '../../money';
+import type { Product } from '~/domain/catalog/product';
+import type { SystemId } from '~/domain/catalog/roles';
+import type { Line } from '~/domain/configuration/configuration';
+import { lineReason } from '~/domain/configuration/reason';
+import { exact } from '~/domain/money';
 import type { PricingContext } from '../context';
 import { newUnits, type EstimateLine } from './line';
 

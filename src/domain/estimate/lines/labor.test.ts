@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../../../tests/helpers/data-files';
-import type { Product } from '../../catalog/product';
-import type { Audience, Line, SiteConditions } from '../../configuration/configuration';
-import { configurationArb } from '../../fixtures/arbitraries';
-import { fixtureData } from '../../fixtures';
-import { formatMoney, priceOfMinutes } from '../../money';
-import { wiringAccessOptions } from '../../settings/vocabulary';
-import { hoursRangeText } from '../../wording';
+import type { Product } from '~/domain/catalog/product';
+import type { Audience, Line, SiteConditions } from '~/domain/configuration/configuration';
+import { configurationArb } from '~/domain/fixtures/arbitraries';
+import { fixtureData } from '~/domain/fixtures';
+import { formatMoney, priceOfMinutes } from '~/domain/money';
+import { wiringAccessOptions } from '~/domain/settings/vocabulary';
+import { hoursRangeText } from '~/domain/wording';
 import { estimate, type EstimateData } from '../estimate';
 
 const today = '2026-11-23';

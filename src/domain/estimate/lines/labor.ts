@@ -1,8 +1,8 @@
-import { countOfRole, systemInfo, type RoleId, type SystemId } from '../../catalog/roles';
-import type { SiteConditions } from '../../configuration/configuration';
-import { priceOfMinutes, type Cents } from '../../money';
-import type { Settings } from '../../settings/settings';
-import { hoursRangeText, hoursText } from '../../wording';
+import { countOfRole, systemInfo, type RoleId, type SystemId } from '~/domain/catalog/roles';
+import type { SiteConditions } from '~/domain/configuration/configuration';
+import { priceOfMinutes, type Cents } from '~/domain/money';
+import type { Settings } from '~/domain/settings/settings';
+import { hoursRangeText, hoursText } from '~/domain/wording';
 import { conditionEffects, type Driver } from '../conditions';
 import type { PricingContext } from '../context';
 import { newUnits, type EstimateLine, type Install } from './line';

@@ -1,7 +1,7 @@
-import type { InstalledProduct } from '../../catalog/product';
-import type { SystemId } from '../../catalog/roles';
-import type { Line } from '../../configuration/configuration';
-import type { Cents, Range } from '../../money';
+import type { InstalledProduct } from '~/domain/catalog/product';
+import type { SystemId } from '~/domain/catalog/roles';
+import type { Line } from '~/domain/configuration/configuration';
+import type { Cents, Range } from '~/domain/money';
 import type { Connection, Driver } from '../conditions';
 
 export type LineKind = 'equipment' | 'service' | 'permit' | 'labor' | 'materials' | 'travel';

@@ -1,9 +1,9 @@
-import type { Cable } from '../../catalog/product';
-import { midSentence } from '../../catalog/roles';
-import type { Site } from '../../configuration/configuration';
-import type { Settings } from '../../settings/settings';
-import { count, formatLength } from '../../units';
-import { capitalized } from '../../wording';
+import type { Cable } from '~/domain/catalog/product';
+import { midSentence } from '~/domain/catalog/roles';
+import type { Site } from '~/domain/configuration/configuration';
+import type { Settings } from '~/domain/settings/settings';
+import { count, formatLength } from '~/domain/units';
+import { capitalized } from '~/domain/wording';
 import type { PricingContext } from '../context';
 import { newUnits, type EstimateLine, type Install } from './line';
 

@@ -1,5 +1,5 @@
-import { addRanges, type Cents } from '../../money';
-import type { Settings } from '../../settings/settings';
+import { addRanges, type Cents } from '~/domain/money';
+import type { Settings } from '~/domain/settings/settings';
 import type { EstimateLine } from './line';
 
 /** What is added, at each end of the range, to bring a job's work up to the minimum charge. */

@@ -1,7 +1,7 @@
-import type { Service } from '../../catalog/product';
-import type { Line } from '../../configuration/configuration';
-import { lineReason } from '../../configuration/reason';
-import { count } from '../../units';
+import type { Service } from '~/domain/catalog/product';
+import type { Line } from '~/domain/configuration/configuration';
+import { lineReason } from '~/domain/configuration/reason';
+import { count } from '~/domain/units';
 import type { PricingContext } from '../context';
 import type { EstimateLine } from './line';
 

@@ -1,5 +1,5 @@
-import { addRanges, applyPpm, percentToPpm, type Range } from '../../money';
-import type { Settings } from '../../settings/settings';
+import { addRanges, applyPpm, percentToPpm, type Range } from '~/domain/money';
+import type { Settings } from '~/domain/settings/settings';
 import type { EstimateLine, TaxClass } from './line';
 import type { MinimumTopUp } from './minimum-charge';
 

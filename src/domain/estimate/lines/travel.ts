@@ -1,6 +1,6 @@
-import type { Settings } from '../../settings/settings';
-import { count } from '../../units';
-import { capitalized, crewText } from '../../wording';
+import type { Settings } from '~/domain/settings/settings';
+import { count } from '~/domain/units';
+import { capitalized, crewText } from '~/domain/wording';
 import type { PricingContext } from '../context';
 import { technicianDays, type Duration } from '../duration';
 import type { EstimateLine } from './line';

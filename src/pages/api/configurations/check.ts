@@ -1,12 +1,12 @@
-import { runChecks } from '../../../domain/checks';
-import { openConfiguration, openShareCode } from '../../../domain/configuration/open';
-import { validate } from '../../../domain/issues';
-import { loadData } from '../../../server/content/collections';
-import { apiRoute, rateLimited } from '../../../server/http/api';
-import { readJsonBody } from '../../../server/http/body';
-import { checkBody } from '../../../server/http/request-bodies';
-import { json, problem, toFieldErrors } from '../../../server/http/problem';
-import type { CheckedConfiguration } from '../../../server/http/responses';
+import { runChecks } from '~/domain/checks';
+import { openConfiguration, openShareCode } from '~/domain/configuration/open';
+import { validate } from '~/domain/issues';
+import { loadData } from '~/server/content/collections';
+import { apiRoute, rateLimited } from '~/server/http/api';
+import { readJsonBody } from '~/server/http/body';
+import { checkBody } from '~/server/http/request-bodies';
+import { json, problem, toFieldErrors } from '~/server/http/problem';
+import type { CheckedConfiguration } from '~/server/http/responses';
 
 /**
  * POST /api/configurations/check: `{ code }` (a share code) or `{ configuration }` in; out, the

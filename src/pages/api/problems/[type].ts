@@ -1,5 +1,5 @@
-import { apiRoute } from '../../../server/http/api';
-import { json, problem, problemTypes, problemTypeUri } from '../../../server/http/problem';
+import { apiRoute } from '~/server/http/api';
+import { json, problem, problemTypes, problemTypeUri } from '~/server/http/problem';
 
 /** GET /api/problems/<type>: what each problem `type` URI in an error response means. */
 export const prerender = false;

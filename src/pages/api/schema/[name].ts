@@ -1,9 +1,9 @@
-import { installerToday } from '../../../domain/settings/today';
-import { loadData } from '../../../server/content/collections';
-import { apiRoute } from '../../../server/http/api';
-import { problem } from '../../../server/http/problem';
-import { isSchemaName, jsonSchema, schemaNames } from '../../../server/http/schemas';
-import { siteUrl } from '../../../server/http/site-url';
+import { installerToday } from '~/domain/settings/today';
+import { loadData } from '~/server/content/collections';
+import { apiRoute } from '~/server/http/api';
+import { problem } from '~/server/http/problem';
+import { isSchemaName, jsonSchema, schemaNames } from '~/server/http/schemas';
+import { siteUrl } from '~/server/http/site-url';
 
 /** GET /api/schema/<name>: one JSON Schema (draft 2020-12), generated from the zod schema that validates it. */
 export const prerender = false;

@@ -1,9 +1,9 @@
-import { installerToday } from '../../../domain/settings/today';
-import { loadData } from '../../../server/content/collections';
-import { apiRoute } from '../../../server/http/api';
-import { json } from '../../../server/http/problem';
-import { schemaIndex } from '../../../server/http/schemas';
-import { siteUrl } from '../../../server/http/site-url';
+import { installerToday } from '~/domain/settings/today';
+import { loadData } from '~/server/content/collections';
+import { apiRoute } from '~/server/http/api';
+import { json } from '~/server/http/problem';
+import { schemaIndex } from '~/server/http/schemas';
+import { siteUrl } from '~/server/http/site-url';
 
 /** GET /api/schema: the JSON Schemas this API publishes. */
 export const prerender = false;
