@@ -95,14 +95,21 @@ describe('the quote printed to PDF', () => {
       expect(first).toContain('What is included');
       expect(first).toContain('Harbor Co-op');
       expect(first).toMatch(/Request reference\s+NG-/);
-      // The rule: one page for the quote as a whole, then each site on a page of its own when its lines fit one.
-      expect(pages).toBe(1 + est.sites.length);
+      // The rule: one page for the quote as a whole, then each site starting on a page of its own; a
+      // site whose lines do not fit one page carries on to the next, and never past a second.
+      let start = 2;
       est.sites.forEach((site, i) => {
-        const text = pageText(i + 2);
-        expect(text).toContain(site.name);
+        const next = est.sites[i + 1];
+        expect(pageText(start)).toContain(site.name);
+        let end = start;
+        while (end < pages && (next === undefined || !pageText(end + 1).includes(next.name))) end++;
+        const text = Array.from({ length: end - start + 1 }, (_, k) => pageText(start + k)).join('\n');
         expect(text).toContain(`One-time total for ${site.name}`);
         expect(text).toContain(amountText(est, site.oneTime));
+        expect(end - start, `${site.name} runs over pages ${start}–${end}`).toBeLessThanOrEqual(1);
+        start = end + 1;
       });
+      expect(start - 1).toBe(pages);
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await page.context().close();
