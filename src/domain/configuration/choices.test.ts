@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../../tests/helpers/data-files';
 import { groupOfRole, roleIds } from '../catalog/roles';
-import { fixtureData, fixtureSite } from '../fixtures';
+import { fixtureData, fixtureSite, mixedSystemsSite } from '../fixtures';
 import { addableRoles, plansFor, siteSystems, swapOptions } from './choices';
 import { audiences } from './configuration';
 
 const { catalog } = fixtureData;
 const get = (id: string) => catalog.get(id)!;
 
-const site = fixtureSite([
-  { productId: 'programming', quantity: 1 },
-  { productId: 'contact', quantity: 4 },
-  { productId: 'cam', quantity: 2 },
-  { productId: 'smoke', quantity: 3 },
-  { productId: 'nvr', quantity: 1 },
-]);
+const site = mixedSystemsSite();
 
 describe('catalog choices for a site', () => {
   it('know the systems a site has lines for, in a fixed order', () => {

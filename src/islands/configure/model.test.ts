@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Check } from '~/domain/checks';
 import { estimate } from '~/domain/estimate/estimate';
-import { fixtureConfig, fixtureData, fixtureSite } from '~/domain/fixtures';
+import { fixtureConfig, fixtureData, mixedSystemsSite } from '~/domain/fixtures';
 import {
   announcement,
   checksForLine,
@@ -18,13 +18,7 @@ const { catalog } = fixtureData;
 const f = { currency: 'USD', locale: 'en-US', units: 'imperial' as const };
 const get = (id: string) => catalog.get(id)!;
 
-const site = fixtureSite([
-  { productId: 'programming', quantity: 1 },
-  { productId: 'contact', quantity: 4 },
-  { productId: 'cam', quantity: 2 },
-  { productId: 'smoke', quantity: 3 },
-  { productId: 'nvr', quantity: 1 },
-]);
+const site = mixedSystemsSite();
 
 describe('grouping lines', () => {
   it('groups by system in a fixed order, keeping each line index', () => {
