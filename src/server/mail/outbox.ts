@@ -66,13 +66,14 @@ export async function deliverDue(db: Database, options: DeliveryOptions): Promis
   const log = options.log ?? ((line: string) => console.info(line));
   const report: DeliveryReport = { sent: 0, logged: 0, retrying: 0, failed: 0 };
   const rows = await claimDue(db, now, options.batchSize ?? 20);
-  for (const row of rows) {
+  // The rows of a batch go out together: a pooled transport keeps a few connections open and queues the rest.
+  const deliver = async (row: OutboxRow): Promise<void> => {
     const attempts = row.attempts + 1;
     if (!options.transport) {
       log(logLine(row));
       await db.update(outbox).set({ status: 'logged', attempts, lockedUntil: null, sentAt: now }).where(eq(outbox.id, row.id));
       report.logged++;
-      continue;
+      return;
     }
     try {
       await options.transport.sendMail({
@@ -104,7 +105,8 @@ export async function deliverDue(db: Database, options: DeliveryOptions): Promis
       if (failed) report.failed++;
       else report.retrying++;
     }
-  }
+    };
+  await Promise.all(rows.map(deliver));
   return report;
 }
 
