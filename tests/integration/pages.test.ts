@@ -231,7 +231,7 @@ describe('legal pages', () => {
     expect(page).toMatch(/rough range.*not a binding quote/);
     expect(page).toContain(`held for ${settings.quoteValidityDays} days`);
     expect(page).toContain(`no less than ${formatMoney(settings.minimumChargeCents, settings.currency, settings.locale)} before tax`);
-    expect(page).toContain(`deposit of ${settings.depositPercent}% of its one-time total`);
+    expect(page).toContain(`deposit of ${settings.depositPercent}% of the ${settings.depositBasis === 'midpoint' ? 'middle' : `${settings.depositBasis} end`} of the one-time range`);
     const plans = catalog.products.filter(isPlan);
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { depositBases } from '../acceptance/deposit';
+import { bookingSettingsSchema } from '../scheduling/booking-settings';
 
 /**
  * The installer's business and pricing settings, one data file (src/data/settings/settings.yaml).
@@ -135,6 +137,10 @@ export const settingsSchema = z
     quoteValidityDays: z.number().int().positive().max(365),
     /** Deposit asked for when a quote is accepted, percent of the one-time total. */
     depositPercent: percent,
+    /** Which figure of the one-time range the deposit percent applies to, said beside the amount. */
+    depositBasis: z.enum(depositBases),
+    /** Crews, working days and lead times for booking an installation online. */
+    booking: bookingSettingsSchema,
     /** What the privacy notice (/privacy) tells customers about their details. */
     privacy: z.object({
       /** Where customers ask to see, correct or delete what we hold about them. */
