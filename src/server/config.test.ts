@@ -48,6 +48,15 @@ const table: { [N in ConfigName]: { unset: Config[N]; valid: [string, Config[N]]
   RATE_LIMIT_SUBMISSIONS: { unset: 10, valid: [['3', 3], ['100000000', 100_000_000]], invalid: [['0', /1 or more/], ['many', /whole number/]] },
   RATE_LIMIT_WINDOW_SECONDS: { unset: 600, valid: [['60', 60]], invalid: [['0', /1 or more/], ['10m', /whole number/]] },
   RATE_LIMIT_ESTIMATES: { unset: 120, valid: [['100000', 100_000]], invalid: [['-5', /whole number/], ['1e3', /whole number/]] },
+  STRIPE_SECRET_KEY: { unset: undefined, valid: [['sk_test_51Abc', 'sk_test_51Abc'], ['rk_live_9xY_z', 'rk_live_9xY_z']], invalid: [['pk_test_51Abc', /Stripe secret or restricted key/], ['sk_test_ab cd', /sk_test_/]] },
+  STRIPE_WEBHOOK_SECRET: { unset: undefined, valid: [['whsec_abc123', 'whsec_abc123']], invalid: [['abc123', /webhook signing secret/]] },
+  STRIPE_API_URL: { unset: undefined, valid: [['http://127.0.0.1:12111', 'http://127.0.0.1:12111']], invalid: [['stripe-mock:12111', /http:\/\/ or https:\/\/ URL/]] },
+};
+
+/** Settings that only work in pairs are read with their partner set. */
+const companions: Partial<Record<ConfigName, Record<string, string>>> = {
+  STRIPE_SECRET_KEY: { STRIPE_WEBHOOK_SECRET: 'whsec_partner' },
+  STRIPE_WEBHOOK_SECRET: { STRIPE_SECRET_KEY: 'sk_test_partner' },
 };
 
 function refusal(env: Record<string, string>): ConfigError {
@@ -75,11 +84,11 @@ describe('server settings', () => {
     });
 
     it.each(valid)('reads %j', (text, value) => {
-      expect(readConfig({ [name]: text })[name]).toEqual(value);
+      expect(readConfig({ ...companions[name], [name]: text })[name]).toEqual(value);
     });
 
     if (invalid.length > 0) it.each(invalid)('refuses %j, naming the variable and what it must be', (text, reason) => {
-      const error = refusal({ [name]: text });
+      const error = refusal({ ...companions[name], [name]: text });
       expect(error.problems).toEqual([{ name, message: expect.stringMatching(reason) }]);
       expect(error.message).toMatch(new RegExp(`^  ${name} must `, 'm'));
       expect(error.message).not.toContain(text);
@@ -89,6 +98,13 @@ describe('server settings', () => {
   it('names every wrong setting at once', () => {
     const error = refusal({ PORT: 'abc', DATABASE_URL: 'not a url', OUTBOX_INTERVAL_SECONDS: '-1', TRUST_PROXY: 'x' });
     expect(error.problems.map((p) => p.name).sort()).toEqual(['DATABASE_URL', 'OUTBOX_INTERVAL_SECONDS', 'PORT', 'TRUST_PROXY']);
+  });
+});
+
+describe('online deposits', () => {
+  it('need the secret key and the webhook secret together, naming the one missing', () => {
+    expect(refusal({ STRIPE_SECRET_KEY: 'sk_test_abc' }).problems).toEqual([{ name: 'STRIPE_WEBHOOK_SECRET', message: expect.stringMatching(/must be set too/) }]);
+    expect(refusal({ STRIPE_WEBHOOK_SECRET: 'whsec_abc' }).problems).toEqual([{ name: 'STRIPE_SECRET_KEY', message: expect.stringMatching(/must be set too/) }]);
   });
 });
 

@@ -41,6 +41,8 @@ function url(schemes: readonly string[], example: string) {
 
 const emailMessage = 'must be an email address, like quotes@example.com';
 const email = z.string(emailMessage).pipe(z.email(emailMessage));
+const stripeKeyMessage = 'must be a Stripe secret or restricted key, like sk_test_… or rk_live_…';
+const webhookSecretMessage = 'must be a Stripe webhook signing secret, like whsec_…';
 const hostMessage = 'must be a host name or an IP address, like 0.0.0.0';
 const fromMessage = 'must be an email address or a name and address, like Northgate <quotes@example.com>';
 
@@ -64,6 +66,12 @@ export const configSchema = z.object({
   RATE_LIMIT_SUBMISSIONS: withDefault(wholeNumber(1), 10),
   RATE_LIMIT_WINDOW_SECONDS: withDefault(wholeNumber(1), 600),
   RATE_LIMIT_ESTIMATES: withDefault(wholeNumber(1), 120),
+  /** Stripe's secret key for deposits by Checkout; unset, the quote says the installer collects the deposit. */
+  STRIPE_SECRET_KEY: optional(z.string(stripeKeyMessage).regex(/^[sr]k_(test|live)_[A-Za-z0-9_]+$/, stripeKeyMessage)),
+  /** Verifies that a webhook call comes from Stripe; needed with STRIPE_SECRET_KEY, or no payment would ever be confirmed. */
+  STRIPE_WEBHOOK_SECRET: optional(z.string(webhookSecretMessage).regex(/^whsec_[A-Za-z0-9_]+$/, webhookSecretMessage)),
+  /** Where the Stripe library sends its calls instead of api.stripe.com: a local stand-in for tests. */
+  STRIPE_API_URL: optional(url(['http', 'https'], 'http://127.0.0.1:12111')),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -86,7 +94,14 @@ export class ConfigError extends Error {
 /** Reads and checks the settings; throws a ConfigError naming each wrong one. */
 export function readConfig(env: Environment = process.env): Config {
   const result = configSchema.safeParse(Object.fromEntries(configNames.map((name) => [name, env[name]])));
-  if (result.success) return result.data;
+  if (result.success) {
+    const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } = result.data;
+    if (Boolean(STRIPE_SECRET_KEY) !== Boolean(STRIPE_WEBHOOK_SECRET)) {
+      const missing = STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY';
+      throw new ConfigError([{ name: missing, message: 'must be set too: online deposits need both the secret key and the webhook signing secret' }]);
+    }
+    return result.data;
+  }
   throw new ConfigError(result.error.issues.map((issue) => ({ name: String(issue.path[0]), message: issue.message })));
 }
 

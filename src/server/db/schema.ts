@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { DepositStatus } from '~/domain/acceptance/deposit-status';
 import type { Configuration } from '~/domain/configuration/configuration';
 import type { Address, PreferredWindow } from '~/domain/requests/request';
 import type { QuoteSnapshot } from '../quotes/snapshot';
@@ -138,3 +139,52 @@ export const outbox = pgTable(
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
   ],
 );
+
+/**
+ * The deposit asked for when a quote revision is accepted: paid online through Stripe Checkout (one
+ * row per Checkout Session) or recorded by staff when taken another way. The amount is always the
+ * stored revision's, worked out by the server.
+ */
+export const deposits = pgTable(
+  'deposits',
+  {
+    id: uuid('id').primaryKey(),
+    quoteId: uuid('quote_id')
+      .notNull()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    amountCents: cents('amount_cents').notNull(),
+    currency: text('currency').notNull(),
+    method: text('method').$type<'stripe' | 'offline'>().notNull(),
+    status: text('status').$type<DepositStatus>().notNull(),
+    /** Which try this is for the revision: a new Checkout Session after one expired gets the next number (and a new idempotency key). */
+    attempt: integer('attempt').notNull().default(1),
+    checkoutSessionId: text('checkout_session_id').unique(),
+    checkoutUrl: text('checkout_url'),
+    /** When the Checkout Session stops taking payment; until then a second click reopens it. */
+    checkoutExpiresAt: timestamp('checkout_expires_at', { withTimezone: true }),
+    paymentIntentId: text('payment_intent_id'),
+    refundedCents: cents('refunded_cents').notNull().default(0),
+    /** Staff who recorded an offline payment or made a refund. */
+    recordedBy: uuid('recorded_by'),
+    note: text('note'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('deposits_status_check', sql`${t.status} in ('open', 'processing', 'paid', 'failed', 'expired', 'refunded')`),
+    check('deposits_method_check', sql`${t.method} in ('stripe', 'offline')`),
+    check('deposits_amount_check', sql`${t.amountCents} >= 0 and ${t.refundedCents} >= 0 and ${t.refundedCents} <= ${t.amountCents}`),
+    unique('deposits_quote_revision_attempt_unique').on(t.quoteId, t.revision, t.attempt),
+  ],
+);
+
+/** Every Stripe event taken in, by its id: Stripe sends an event at least once, and a replay must change nothing. */
+export const stripeEvents = pgTable('stripe_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  /** The Checkout Session, payment intent or refund it was about. */
+  objectId: text('object_id'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -269,6 +269,22 @@ function operations(examples: ApiExamples): Json {
         },
       },
     },
+    '/api/webhooks/stripe': {
+      post: {
+        operationId: 'stripeWebhook',
+        summary: 'Stripe events about deposit payments (called by Stripe, signed with the webhook secret)',
+        // Only Stripe calls it, and only with a signature made from the webhook secret: no example can be sent as it stands.
+        'x-caller': 'Stripe',
+        parameters: [{ name: 'Stripe-Signature', in: 'header', required: true, schema: { type: 'string' }, description: 'The signature of the raw body, checked before anything is read' }],
+        requestBody: { required: true, content: jsonContent({ type: 'object', description: 'A Stripe Event (checkout.session.completed, …async_payment_succeeded, …async_payment_failed, …expired; others are stored and ignored)' }) },
+        responses: {
+          200: { description: 'Taken in (or a replay of an event taken in before: nothing changes)', content: jsonContent({ type: 'object', properties: { received: { const: true } }, required: ['received'] }) },
+          400: { description: 'The signature does not match the body', content: { 'application/problem+json': { schema: ref('problem') } } },
+          404: problemRef('NotFound'),
+          500: problemRef('InternalError'),
+        },
+      },
+    },
     '/api/openapi.json': {
       get: {
         operationId: 'openapi',

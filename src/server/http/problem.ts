@@ -24,6 +24,7 @@ export const problemTypes = {
   'rate-limited': { status: 429, title: 'Too many requests', description: 'This address sent more requests than we accept in a short time. Wait the number of seconds given in Retry-After, then try again; or call us.' },
   'idempotency-conflict': { status: 422, title: 'This Idempotency-Key was used for a different request', description: 'A request with the same Idempotency-Key but different content was already stored. Use a new key for a new request; resend the same content with the same key to get the stored result.' },
   'rejected': { status: 400, title: 'The submission was rejected', description: 'The submission filled in a field that is hidden from people (a spam trap), so it was not stored. If you are a person, leave that field empty.' },
+  'bad-signature': { status: 400, title: 'The signature does not match', description: 'A webhook call whose Stripe-Signature header does not match its body (or is missing or too old) is refused and changes nothing.' },
   'not-found': { status: 404, title: 'Not found', description: 'Nothing exists at this address.' },
   'internal-error': { status: 500, title: 'Something went wrong on our side', description: 'The server could not complete the request. Nothing was stored unless a success response was returned. Try again later or call us.' },
 } as const;

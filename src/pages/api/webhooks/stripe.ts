@@ -1,0 +1,17 @@
+import { getDb } from '~/server/db/client';
+import { apiRoute } from '~/server/http/api';
+import { json, problem } from '~/server/http/problem';
+import { stripeSetup } from '~/server/payments/stripe';
+import { receiveStripeWebhook } from '~/server/payments/webhook';
+
+/** Stripe's events about deposit Checkout Sessions (server/payments/webhook.ts). */
+export const prerender = false;
+
+export const POST = apiRoute(async ({ request }) => {
+  const setup = stripeSetup();
+  if (!setup) return problem('not-found', 'Online payments are not set up on this server.');
+  // The signature covers the exact bytes sent, so the body is read as text and never re-serialized.
+  const outcome = await receiveStripeWebhook(await getDb(), setup, await request.text(), request.headers.get('stripe-signature'));
+  if (outcome.status === 400) return problem('bad-signature', outcome.detail);
+  return json({ received: true });
+});
