@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitoringPlan } from './catalog/product';
 import { fixtureData } from './fixtures';
-import { capitalized, contractText, durationText, earlyTerminationText, monthlyFeeText, planPriceText, planTermsText } from './wording';
+import { capitalized, contractText, durationText, earlyTerminationText, monthlyFeeText, planPriceText, planTermsText, signedMoneyText } from './wording';
 
 const f = { currency: 'USD', locale: 'en-US' };
 const plan = (id: string) => (fixtureData.catalog.get(id) as MonitoringPlan).specs;
@@ -44,5 +44,12 @@ describe('contract wording', () => {
   it('works out the early-termination example in months when there is no start date yet', () => {
     expect(earlyTerminationText(plan('plan-36'), null, f)).toBe('Ending early costs 50% of the monthly fees left: stopping halfway, after 18 months, would cost $270.00.');
     expect(earlyTerminationText(plan('plan-monthly'), null, f)).toBe('No fee for ending early.');
+  });
+});
+
+describe('signedMoneyText', () => {
+  it('signs a change either way with a true minus sign', () => {
+    const f = { currency: 'USD', locale: 'en-US' };
+    expect([signedMoneyText(-12_000, f), signedMoneyText(4_000, f), signedMoneyText(0, f)]).toEqual(['−$120.00', '+$40.00', '+$0.00']);
   });
 });

@@ -154,3 +154,8 @@ export function phasingText(phased: Range, oneVisit: Range, visits: number, f: M
   if (phased.low === oneVisit.low && phased.high === oneVisit.high) return `In ${count(visits, 'visit')} or in one, the one-time cost is the same: ${money(oneVisit)}.`;
   return `In ${count(visits, 'separate visit')} the one-time cost comes to ${money(phased)}, against ${money(oneVisit)} for everything in one visit (the estimate's total): each visit carries its own travel and minimum charge.`;
 }
+
+/** "+$40.00" or "−$120.00" (a true minus sign): a change in an amount, signed either way. */
+export function signedMoneyText(cents: Cents, f: MoneyFormat): string {
+  return `${cents < 0 ? '−' : '+'}${formatMoney(Math.abs(cents), f.currency, f.locale)}`;
+}

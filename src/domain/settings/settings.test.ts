@@ -22,4 +22,9 @@ describe('settings schema', () => {
   it('asks for a short capital reference prefix', () => {
     expect(problems((s) => (s.company.referencePrefix = 'ng-'))).toEqual({ 'company.referencePrefix': expect.stringContaining('capital letters') });
   });
+
+  it('refuses discount limits that shrink from sales to manager to admin', () => {
+    expect(problems((s) => (s.discounts.limits.manager.maxPercent = 5))).toEqual({ 'discounts.limits': expect.stringContaining('must not shrink') });
+    expect(problems((s) => (s.discounts.limits.admin.maxPercent = 101))).toEqual({ 'discounts.limits.admin.maxPercent': expect.any(String) });
+  });
 });

@@ -141,6 +141,20 @@ export const settingsSchema = z
     depositBasis: z.enum(depositBases),
     /** Crews, working days and lead times for booking an installation online. */
     booking: bookingSettingsSchema,
+    /**
+     * How far staff may discount a quote without someone approving it (src/domain/quote-revisions/discounts.ts).
+     * The catalog carries selling prices only, no costs, so the margin floor is a share of list price.
+     */
+    discounts: z.object({
+      /** The most a line may be discounted (its own discount and its share of the quote's together), percent of its list price, by staff role. */
+      limits: z.object({
+        sales: z.object({ maxPercent: percent }),
+        manager: z.object({ maxPercent: percent }),
+        admin: z.object({ maxPercent: percent }),
+      }),
+      /** Equipment is never sold below this percent of its list price after every discount without approval: the margin floor. */
+      equipmentFloorPercentOfList: percent,
+    }),
     /** What the privacy notice (/privacy) tells customers about their details. */
     privacy: z.object({
       /** Where customers ask to see, correct or delete what we hold about them. */
@@ -183,6 +197,10 @@ export const settingsSchema = z
         });
       }
     });
+    const { sales, manager, admin } = s.discounts.limits;
+    if (sales.maxPercent > manager.maxPercent || manager.maxPercent > admin.maxPercent) {
+      ctx.addIssue({ code: 'custom', path: ['discounts', 'limits'], message: 'limits must not shrink from sales to manager to admin' });
+    }
     // Reusing a device must never cost more than installing a new one, even at the high end.
     if (s.reuse.laborPercent * (100 + s.reuse.spreadHighPercent) > 100 * 100) {
       ctx.addIssue({
