@@ -188,3 +188,33 @@ export const stripeEvents = pgTable('stripe_events', {
   objectId: text('object_id'),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Who did something on a request or quote: the customer (on the quote link), a staff user, or the server itself. */
+export const timelineActors = ['customer', 'staff', 'system'] as const;
+
+/**
+ * Everything that happened to a request or its quote, in order: submitted, viewed, revised, mailed,
+ * accepted, paid, scheduled… The staff portal shows it as the timeline; nothing reads it to decide.
+ */
+export const timelineEvents = pgTable(
+  'timeline_events',
+  {
+    id: uuid('id').primaryKey(),
+    quoteId: uuid('quote_id').references(() => quotes.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').references(() => requests.id, { onDelete: 'cascade' }),
+    /** What happened, e.g. `quote.viewed`, `quote.accepted`, `deposit.paid` (server/timeline/kinds.ts). */
+    kind: text('kind').notNull(),
+    actor: text('actor').$type<(typeof timelineActors)[number]>().notNull(),
+    /** The staff user, when a staff user did it. */
+    staffId: uuid('staff_id'),
+    /** What the timeline shows beside it (revision number, amount, reason…); never a secret. */
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('timeline_events_actor_check', sql`${t.actor} in ('customer', 'staff', 'system')`),
+    check('timeline_events_subject_check', sql`${t.quoteId} is not null or ${t.requestId} is not null`),
+    index('timeline_events_quote_idx').on(t.quoteId, t.createdAt),
+    index('timeline_events_request_idx').on(t.requestId, t.createdAt),
+  ],
+);

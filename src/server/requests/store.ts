@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { CustomerRequest } from '~/domain/requests/request';
 import type { Database } from '../db/client';
+import { recordTimelineEvent } from '../timeline/store';
 import { outbox, requests } from '../db/schema';
 import type { MailMessage } from '../mail/templates';
 import type { SavedQuote } from '../quotes/quote';
@@ -92,6 +93,7 @@ export async function insertRequest(db: Database, record: RequestRecord): Promis
       await tx
         .insert(outbox)
         .values(record.messages.map((m) => ({ ...m, replyTo: m.replyTo ?? null, requestId: record.id, createdAt: record.now, nextAttemptAt: record.now })));
+      await recordTimelineEvent(tx, { kind: 'request.submitted', actor: 'customer', requestId: record.id, quoteId: record.quote?.id ?? null, detail: { reference: record.reference }, at: record.now });
     });
     return 'stored';
   } catch (error) {

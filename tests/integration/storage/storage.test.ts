@@ -15,6 +15,7 @@ import { repriceToday } from '~/server/quotes/reprice';
 import { getQuoteByPublicId } from '~/server/quotes/store';
 import { referencePattern } from '~/server/requests/reference';
 import { IdempotencyConflictError, submitRequest } from '~/server/requests/submit';
+import { timelineOf } from '~/server/timeline/store';
 import { backends, createPostgresDatabase, type TestDatabase } from '../../helpers/db';
 import { freshDataDir } from '../../helpers/pglite-template';
 
@@ -155,6 +156,9 @@ describe.each(backends)('storage on $name', (backend) => {
         expect(m.subject).toContain(result.reference);
         expect(m.text).toContain(`https://quotes.example.com/quote/${result.quote!.publicId}`);
       }
+      const timeline = await timelineOf(db(), { requestId: row!.id });
+      expect(timeline.map((e) => [e.kind, e.actor, e.quoteId, e.detail])).toEqual([['request.submitted', 'customer', result.quote!.id, { reference: result.reference }]]);
+      expect(await timelineOf(db(), { quoteId: result.quote!.id })).toEqual(timeline);
     });
 
     it('stores a service request without a quote', async () => {
