@@ -81,7 +81,7 @@ function complete(hidden: Record<string, string>): Record<string, string> {
   };
 }
 
-describe('a business installation request', () => {
+describe('a business installation request', { timeout: 60_000 }, () => {
   it('asks a business for its own fields and each site’s contact and visit times; a home form stays short', async () => {
     const business = await formPage();
     for (const label of ['Business name', 'PO number', 'Billing contact’s name', 'Billing email', 'Send me a formal quote', 'Book the installation']) expect(business, label).toContain(label);

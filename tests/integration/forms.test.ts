@@ -150,7 +150,7 @@ describe('installation request form', { timeout: 30_000 }, () => {
       website: '',
       'contact.name': 'Dorothy Vaughan',
       'contact.email': 'dorothy@example.com',
-      company: 'Vaughan Computing',
+      company: 'Langley Computing',
       nextStep: 'book-installation',
       'addresses.0.line1': '100 Main Street',
       'addresses.0.city': 'Bayview',

@@ -42,7 +42,8 @@ const onlyTheConfiguration = 'A short link keeps only the configuration: leave o
  * other field beside it is refused, naming it; keys the configuration schema does not know are dropped.
  */
 export function shortLinkBodyFor(catalog: Catalog) {
-  return z
-    .object({ configuration: configurationSchemaFor(catalog) })
-    .catchall(z.never({ error: onlyTheConfiguration }));
+  return z.strictObject(
+    { configuration: configurationSchemaFor(catalog) },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? onlyTheConfiguration : undefined) },
+  );
 }
