@@ -91,7 +91,7 @@ describe('share bar', () => {
   });
 
   it('shares through the Web Share API where the browser has it', async () => {
-    const share = vi.fn(async (_data: ShareData) => undefined);
+    const share = vi.fn<(data: ShareData) => Promise<void>>(async () => undefined);
     Object.defineProperty(navigator, 'share', { configurable: true, value: share });
     render(<ShareBar config={one} />);
     await ready();
@@ -113,7 +113,7 @@ describe('share bar', () => {
 
   it('makes a short link with the configuration alone, copies it, and shares and mails it from then on', async () => {
     const sent = stubShortLinks();
-    const share = vi.fn(async (_data: ShareData) => undefined);
+    const share = vi.fn<(data: ShareData) => Promise<void>>(async () => undefined);
     Object.defineProperty(navigator, 'share', { configurable: true, value: share });
     const { rerender } = render(<ShareBar config={one} />);
     await ready();
