@@ -19,7 +19,7 @@ import { storeRequest, validateRequest } from '../server/requests/submissions';
  */
 
 export const formOptions: Record<RequestKind, FormOptions> = {
-  installation: { booleans: ['consent'], json: ['configuration'], compact: ['windows'], ignore: ['idempotencyKey', 'website'], groups: ['contact', 'addresses.0'] },
+  installation: { booleans: ['consent'], json: ['configuration'], compact: ['windows', 'addresses.*.windows'], ignore: ['idempotencyKey', 'website'], groups: ['contact', 'addresses.0'] },
   service: { booleans: ['consent'], compact: ['windows'], ignore: ['idempotencyKey', 'website'], groups: ['contact', 'address'] },
 };
 

@@ -37,4 +37,12 @@ describe('toIssues', () => {
   it('puts the prefix before each path and drops symbol keys', () => {
     expect(toIssues([{ path: ['a', 0, Symbol('x')], message: 'm' }], ['configuration'])).toEqual([{ path: ['configuration', 'a', 0], message: 'm' }]);
   });
+
+  it('names each key a strict object does not take', () => {
+    const result = z.safeParse(z.strictObject({ a: z.string() }), { a: 'x', b: 1, c: 2 });
+    expect(toIssues(result.error!.issues, ['body'])).toEqual([
+      { path: ['body', 'b'], message: expect.any(String) },
+      { path: ['body', 'c'], message: expect.any(String) },
+    ]);
+  });
 });

@@ -15,8 +15,13 @@ export interface Issue {
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 /** Zod's issues as ours, under `prefix` (where the validated value sits in the body). Our schemas use no symbol keys. */
-export function toIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix: (string | number)[] = []): Issue[] {
-  return issues.map((issue) => ({ path: [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')], message: issue.message }));
+export function toIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[], prefix: (string | number)[] = []): Issue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+    // A strict object's keys it does not take: one issue per key, so each is named where it is.
+    if (issue.code === 'unrecognized_keys' && issue.keys?.length) return issue.keys.map((key) => ({ path: [...path, key], message: issue.message }));
+    return [{ path, message: issue.message }];
+  });
 }
 
 const sizes: Partial<Record<string, (n: number | bigint) => string>> = {

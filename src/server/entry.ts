@@ -70,6 +70,12 @@ try {
   process.exit(1);
 }
 
+// `npm run retention`: one purge of what is past its retention period, then exit, without serving.
+if (process.argv[2] === 'retention') {
+  const { runRetentionOnce } = await import('./privacy/worker');
+  process.exit((await runRetentionOnce()) ? 0 : 1);
+}
+
 const { handler, options, startServer } = await import('@astrojs/node/server.js');
 // The client directory beside this file's directory, as the adapter finds it (dist/server → dist/client).
 const clientDir = fileURLToPath(new URL(`${relative(fileURLToPath(options.server), fileURLToPath(options.client))}/`, new URL('./', import.meta.url)));
@@ -90,3 +96,7 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
 const { server } = startServer();
 server.server.removeAllListeners('request');
 server.server.on('request', answer);
+
+// Deletes what the privacy notice says is kept no longer, at start and then periodically.
+const { startRetentionWorker } = await import('./privacy/worker');
+startRetentionWorker();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { devices, serverAndBrowser, visit } from './support/browser';
-import { answerBusinessAssessment, fillAddress, fillContact, openQuote, openRequestForm, parseRange, sendRequest, startFromRecommended, swapACamera, textOf, type SiteAnswers } from './support/steps';
+import { answerBusinessAssessment, fillAddress, fillBusiness, fillContact, openQuote, openRequestForm, parseRange, sendRequest, startFromRecommended, swapACamera, textOf, type SiteAnswers } from './support/steps';
 
 /**
  * A business with two sites: several systems recommended per site, cameras compared (in the swap
@@ -86,6 +86,7 @@ describe.concurrent.each(devices)('a business on a $name', (device) => {
     expect(summary).toMatch(/Harbour Office: \d+ items · estimate \$[\d,]+ – \$[\d,]+/);
     expect(summary).toMatch(/Depot: \d+ items · estimate \$[\d,]+ – \$[\d,]+/);
     await fillContact(page, { name: 'Grace Hopper', email: 'grace@example.com' });
+    await fillBusiness(page, 'Harbour Traders');
     await fillAddress(page.getByRole('group', { name: 'Address of Harbour Office' }), { street: '1 Pier Road', city: 'Bayview', postalCode: '94107' });
     await fillAddress(page.getByRole('group', { name: 'Address of Depot' }), { street: '40 Yard Lane', city: 'Eastbay', postalCode: '94610' });
     await sendRequest(page);

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { devices, serverAndBrowser, visit } from './support/browser';
-import { answerBusinessAssessment, fillAddress, fillContact, openRequestForm, sendRequest, startFromRecommended } from './support/steps';
+import { answerBusinessAssessment, fillAddress, fillBusiness, fillContact, openRequestForm, sendRequest, startFromRecommended } from './support/steps';
 
 /**
  * Text a customer typed comes back as text wherever it is shown: in the configurator, in the form
@@ -26,6 +26,7 @@ describe.concurrent.each(devices)('markup typed by a customer on a $name', (devi
     await openRequestForm(page);
     // Sent without an email address first: the form comes back with the error and everything typed.
     await page.getByLabel('Your name').fill(contactName);
+    await fillBusiness(page, '<b>Bold</b> Traders');
     await fillAddress(page.getByRole('group', { name: `Address of ${siteName}`, exact: true }), { street: '<u>9</u> Market St', city: 'Bayview', postalCode: '94107' });
     await page.getByLabel(/^Notes/).fill(notes);
     await page.getByRole('checkbox', { name: /^I agree that/ }).check();

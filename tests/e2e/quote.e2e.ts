@@ -25,6 +25,7 @@ async function twoSiteQuote(): Promise<{ path: string; estimate: Estimate }> {
   const body = installationRequest({
     configuration,
     company: 'Harbor Co-op',
+    nextStep: 'formal-quote',
     addresses: [
       { siteId: 'shop', line1: '1 Main Street', city: 'Bayview', region: 'CA', postalCode: '94100' },
       { siteId: 'warehouse', line1: '40 Dock Road', city: 'Bayview', region: 'CA', postalCode: '94100' },

@@ -150,6 +150,8 @@ describe('installation request form', { timeout: 30_000 }, () => {
       website: '',
       'contact.name': 'Dorothy Vaughan',
       'contact.email': 'dorothy@example.com',
+      company: 'Langley Computing',
+      nextStep: 'book-installation',
       'addresses.0.line1': '100 Main Street',
       'addresses.0.city': 'Bayview',
       'addresses.0.postalCode': '94100',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldId } from '~/components/forms/state';
 import { addDays } from '~/domain/estimate/dates';
 import { openDatabase } from '~/server/db/client';
-import { outbox, quoteRevisions, quotes, requests } from '~/server/db/schema';
+import { outbox, quoteRevisions, quotes, requests, shortLinks } from '~/server/db/schema';
 import { homeConfiguration, installationRequest } from '../helpers/configuration';
 import { installerDay } from '../helpers/data-files';
 import {
@@ -216,6 +216,12 @@ describe('the JSON API under hostile input', { timeout: 120_000 }, () => {
     });
   });
 
+  it('POST /api/short-links names the broken field of a configuration and stores nothing', async () => {
+    await asyncProperty(brokenPayload({ configuration: homeConfiguration() }, configurationFields(['configuration']), configurationText(['configuration'])), async (payload) => {
+      expectFieldErrors(await postJson('/api/short-links', payload.body), payload);
+    });
+  });
+
   it('POST /api/configurations/check reports what is wrong with a configuration or a share code', async () => {
     // A configuration or code that can be read as sent is answered (200, ok: false) with the path of every problem.
     await asyncProperty(brokenPayload({ configuration: homeConfiguration() }, configurationFields(['configuration']).slice(1), configurationText(['configuration'])), async (payload) => {
@@ -239,7 +245,7 @@ describe('the JSON API under hostile input', { timeout: 120_000 }, () => {
   });
 
   it('every POST route refuses malformed bodies and wrong content types with a 4xx problem', async () => {
-    const routes = fc.constantFrom('/api/requests', '/api/estimate', '/api/configurations/check');
+    const routes = fc.constantFrom('/api/requests', '/api/estimate', '/api/configurations/check', '/api/short-links');
     await asyncProperty(fc.tuple(routes, wrongBodies), async ([route, body]) => {
       const answer = await send(route, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey() }, body });
       expectProblem(answer, `${route} ${body.slice(0, 100)}`);
@@ -417,11 +423,11 @@ describe('the request actions under hostile input', { timeout: 120_000 }, () => 
 });
 
 describe('storage after all of it', () => {
-  it('holds no request, quote or message', async () => {
+  it('holds no request, quote, message or short link', async () => {
     await run.server.stop();
     const handle = await openDatabase({ dataDir: run.server.dataDir });
     try {
-      for (const table of [requests, quotes, quoteRevisions, outbox]) {
+      for (const table of [requests, quotes, quoteRevisions, outbox, shortLinks]) {
         expect((await handle.db.select({ n: count() }).from(table))[0]!.n).toBe(0);
       }
     } finally {

@@ -122,6 +122,12 @@ function followStatedRules(body: unknown, catalog: Catalog): unknown {
       if (line.phase !== undefined && line.phase > (configuration.phases?.length ?? 0)) delete line.phase;
     }
   });
+  // A business configuration's request names the business and what it wants next.
+  const business = request as { company?: string; nextStep?: string };
+  if ((configuration as { audience?: string }).audience === 'business' && Array.isArray(request.addresses)) {
+    business.company ??= 'Generated Traders';
+    business.nextStep ??= 'formal-quote';
+  }
   if (Array.isArray(request.addresses)) {
     const template = request.addresses[0]!;
     request.addresses = configuration.sites.map((site, i) => ({ ...(request.addresses![i] ?? template), siteId: site.id }));
@@ -174,7 +180,7 @@ describe('the OpenAPI document', () => {
 });
 
 describe('every operation, driven from the document', () => {
-  const postOperations = ['estimate', 'checkConfiguration', 'submitRequest'] as const;
+  const postOperations = ['estimate', 'checkConfiguration', 'createShortLink', 'submitRequest'] as const;
 
   for (const id of postOperations) {
     it(`${id}: accepts bodies generated from its schema`, async () => {

@@ -218,8 +218,11 @@ describe('legal pages', () => {
     for (const stored of ['local storage', 'after the # in the address', 'no cookies', 'name, email address', 'phone number', 'address of each site', 'visit times', 'notes', 'how urgent', 'when', 'first name', 'internet (IP) address']) {
       expect(page).toContain(stored);
     }
-    expect(page).toContain(`${settings.privacy.requestRetentionMonths} months after you send the request`);
+    // The same settings the server deletes by (src/server/privacy/retention.ts, tests/integration/storage/retention.test.ts).
+    expect(page).toContain(`${settings.privacy.requestRetentionMonths} months after you send the request, then our server deletes them on its own`);
     expect(page).toContain(`${settings.privacy.mailRetentionDays} days after they are sent`);
+    expect(page).toContain(`Short links: ${settings.privacy.requestRetentionMonths} months after they are made`);
+    expect(page).toContain('never your name or contact details');
     expect(page).toMatch(/Who sees it.*staff.*email service.*Anyone with the link to your quote/);
     expect(html).toContain(`href="mailto:${settings.privacy.contactEmail}">${settings.privacy.contactEmail}</a> or call`);
   });

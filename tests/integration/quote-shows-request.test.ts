@@ -63,7 +63,8 @@ async function submit(body: unknown): Promise<{ reference: string; quote: { id: 
 describe('the quote of an installation request', { timeout: 60_000 }, () => {
   it.each(cases)('shows everything the customer gave: $name', async ({ configuration, company, windows }) => {
     const addresses = configuration.sites.map((site, i) => address(site.id, i));
-    const { reference, quote } = await submit(installationRequest({ configuration, company, addresses, windows }));
+    const nextStep = configuration.audience === 'business' ? 'formal-quote' : undefined;
+    const { reference, quote } = await submit(installationRequest({ configuration, company, nextStep, addresses, windows }));
     const html = await (await fetch(`${run.server.url}/quote/${quote!.id}`)).text();
     const shows = (text: string, what: string) => expect(html, what).toContain(escapeHtml(text));
 

@@ -57,6 +57,29 @@ describe('formToObject', () => {
     expect(fieldNameOf(['contact', 'email'], indexMap)).toBe('contact.email');
   });
 
+  it('drops blank rows of the arrays inside each row of another, such as each site’s visit times', () => {
+    const { value, indexMap } = formToObject(
+      form([
+        ['addresses.0.line1', '1 Dock Road'],
+        ['addresses.0.windows.0.date', ''],
+        ['addresses.0.windows.2.date', '2030-01-05'],
+        ['addresses.1.line1', '2 Pier Lane'],
+        ['addresses.1.windows.1.part', 'morning'],
+      ]),
+      { compact: ['windows', 'addresses.*.windows'] },
+    );
+    expect(value).toEqual({
+      addresses: [
+        { line1: '1 Dock Road', windows: [{ date: '2030-01-05' }] },
+        { line1: '2 Pier Lane', windows: [{ part: 'morning' }] },
+      ],
+    });
+    expect(indexMap).toEqual({ 'addresses.0.windows': [2], 'addresses.1.windows': [1] });
+    expect(fieldNameOf(['addresses', 0, 'windows', 0, 'date'], indexMap)).toBe('addresses.0.windows.2.date');
+    expect(fieldNameOf(['addresses', 1, 'windows', 0, 'part'], indexMap)).toBe('addresses.1.windows.1.part');
+    expect(fieldNameOf(['addresses', 1, 'city'], indexMap)).toBe('addresses.1.city');
+  });
+
   it('keeps a missing row in the middle as an empty one, so its errors name the right row', () => {
     const { value } = formToObject(form([['addresses.1.line1', '2 B St']]));
     expect(value).toEqual({ addresses: [{}, { line1: '2 B St' }] });

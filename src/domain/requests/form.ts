@@ -22,7 +22,7 @@ export interface FormOptions {
   booleans?: readonly string[];
   /** Fields holding JSON (the attached configuration). */
   json?: readonly string[];
-  /** Arrays whose blank rows are dropped. */
+  /** Arrays whose blank rows are dropped; `*` stands for every row of an array on the way ("addresses.*.windows"). */
   compact?: readonly string[];
   /** Fields that are not part of the request (idempotency key, honeypot). */
   ignore?: readonly string[];
@@ -70,6 +70,30 @@ function isBlank(value: unknown): boolean {
   return false;
 }
 
+/**
+ * Drops the blank rows of the arrays `pattern` names ("windows", or "addresses.*.windows" for the
+ * windows of every address), recording under each array's own path which rows were kept.
+ */
+function compactRows(node: unknown, pattern: string[], at: string[], indexMap: Record<string, number[]>): void {
+  if (!node || typeof node !== 'object') return;
+  const [head, ...rest] = pattern as [string, ...string[]];
+  const container = node as Record<string, unknown>;
+  if (head === '*') {
+    if (Array.isArray(node)) node.forEach((child, i) => compactRows(child, rest, [...at, String(i)], indexMap));
+    return;
+  }
+  if (!Object.hasOwn(container, head)) return;
+  if (rest.length > 0) return compactRows(container[head], rest, [...at, head], indexMap);
+  const rows = container[head];
+  if (!Array.isArray(rows)) return;
+  const kept: number[] = [];
+  rows.forEach((row, i) => {
+    if (!isBlank(row)) kept.push(i);
+  });
+  container[head] = kept.map((i) => rows[i] ?? {});
+  indexMap[[...at, head].join('.')] = kept;
+}
+
 export function formToObject(form: FormData, options: FormOptions = {}): FormObject {
   const value: Record<string, unknown> = {};
   const ignore = new Set(options.ignore ?? []);
@@ -98,16 +122,7 @@ export function formToObject(form: FormData, options: FormOptions = {}): FormObj
     setPath(value, path, raw);
   }
   const indexMap: Record<string, number[]> = {};
-  for (const name of options.compact ?? []) {
-    const rows = value[name];
-    if (!Array.isArray(rows)) continue;
-    const kept: number[] = [];
-    rows.forEach((row, i) => {
-      if (!isBlank(row)) kept.push(i);
-    });
-    value[name] = kept.map((i) => rows[i]);
-    indexMap[name] = kept;
-  }
+  for (const pattern of options.compact ?? []) compactRows(value, pattern.split('.'), [], indexMap);
   for (const group of options.groups ?? []) {
     const path = group.split('.');
     if (!has(value, path)) setPath(value, path, {});
@@ -122,8 +137,11 @@ export function formToObject(form: FormData, options: FormOptions = {}): FormObj
 /** The form field an issue path belongs to: ["windows", 0, "date"] → "windows.2.date" when row 2 was the first one filled. */
 export function fieldNameOf(path: Issue['path'], indexMap: Record<string, number[]> = {}): string {
   const parts = path.map(String);
-  const [head, index] = parts;
-  const map = head !== undefined ? indexMap[head] : undefined;
-  if (map && index !== undefined && /^\d+$/.test(index)) parts[1] = String(map[Number(index)] ?? index);
+  // Each compacted array on the way, outermost first: its kept index becomes the row in the form.
+  for (let i = 0; i < parts.length - 1; i++) {
+    const map = indexMap[parts.slice(0, i + 1).join('.')];
+    const index = parts[i + 1]!;
+    if (map && /^\d+$/.test(index)) parts[i + 1] = String(map[Number(index)] ?? index);
+  }
   return parts.join('.');
 }

@@ -76,6 +76,73 @@ describe('installation request', () => {
   });
 });
 
+describe('business installation request', () => {
+  const businessConfig = { ...config, audience: 'business' as const };
+  const business = {
+    ...installation,
+    configuration: businessConfig,
+    company: ' Harbor Traders ',
+    nextStep: 'formal-quote',
+    purchaseOrder: 'PO-2026-0042',
+    billing: { name: 'Accounts Team', email: 'accounts@harbor.example' },
+    addresses: [
+      { ...installation.addresses[0]!, contact: { name: 'Sam Dock', phone: '(555) 010-3000' }, windows: [{ date: addDays(today, 2), part: 'afternoon' }] },
+      installation.addresses[1]!,
+    ],
+  };
+  const parse = (overrides: Record<string, unknown>) => issues(schemas.installation.safeParse({ ...business, ...overrides }));
+  const withFirstAddress = (extra: Record<string, unknown>) => ({ addresses: [{ ...installation.addresses[0]!, ...extra }, installation.addresses[1]!] });
+
+  it('accepts every business field, trimmed, and keeps each site’s contact and visit times with its address', () => {
+    const result = schemas.installation.safeParse(business);
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({ company: 'Harbor Traders', nextStep: 'formal-quote', purchaseOrder: 'PO-2026-0042', billing: { name: 'Accounts Team', email: 'accounts@harbor.example' } });
+    expect(result.data!.addresses[0]).toMatchObject({ contact: { name: 'Sam Dock', phone: '(555) 010-3000' }, windows: [{ date: addDays(today, 2), part: 'afternoon' }] });
+    expect(result.data!.addresses[1]).not.toHaveProperty('contact');
+  });
+
+  it('company: required with a business configuration, optional for a home', () => {
+    expect(parse({ company: undefined })).toEqual([['company', 'Enter the name of your business']]);
+    expect(parse({ company: 'x'.repeat(101) })).toEqual([['company', 'Keep this under 100 characters']]);
+    expect(issues(schemas.installation.safeParse(installation))).toEqual([]);
+  });
+
+  it('nextStep: a formal quote or the installation booked, and a business must choose', () => {
+    expect(parse({ nextStep: 'book-installation' })).toEqual([]);
+    expect(parse({ nextStep: undefined })).toEqual([['nextStep', 'Choose "Send me a formal quote" or "Book the installation"']]);
+    expect(parse({ nextStep: 'call-me' })).toEqual([['nextStep', 'Choose "Send me a formal quote" or "Book the installation"']]);
+  });
+
+  it('purchaseOrder: optional, at most 40 characters', () => {
+    expect(parse({ purchaseOrder: undefined })).toEqual([]);
+    expect(parse({ purchaseOrder: 'P'.repeat(41) })).toEqual([['purchaseOrder', 'Keep the PO number under 40 characters']]);
+  });
+
+  it('billing: optional, but a name and a valid email when given', () => {
+    expect(parse({ billing: undefined })).toEqual([]);
+    expect(parse({ billing: { email: 'accounts@harbor.example' } })).toEqual([['billing.name', 'Enter the name of the person who receives the invoices']]);
+    expect(parse({ billing: { name: 'Accounts', email: 'accounts' } })).toEqual([['billing.email', 'Enter an email address like name@example.com']]);
+    expect(parse({ billing: { name: 'Accounts' } })).toEqual([['billing.email', 'Enter the email address invoices should go to']]);
+  });
+
+  it('a site contact: optional, but a name and a phone number of 7 digits when given', () => {
+    expect(parse(withFirstAddress({ contact: { name: 'Sam Dock' } }))).toEqual([
+      ['addresses.0.contact.phone', 'Enter a phone number for the site contact, with at least 7 digits, like (555) 010-4400'],
+    ]);
+    expect(parse(withFirstAddress({ contact: { name: '', phone: '555 010 3000' } }))).toEqual([['addresses.0.contact.name', 'Enter the name of the person to ask for at this site']]);
+    expect(parse(withFirstAddress({ contact: { name: 'Sam', phone: '12' } }))).toEqual([
+      ['addresses.0.contact.phone', 'Enter a phone number for the site contact, with at least 7 digits, like (555) 010-4400'],
+    ]);
+  });
+
+  it('a site’s visit times: after today, at most three, each once', () => {
+    expect(parse(withFirstAddress({ windows: [{ date: today, part: 'morning' }] }))).toEqual([['addresses.0.windows.0.date', 'Choose a date after today']]);
+    const day = { date: addDays(today, 3), part: 'morning' };
+    expect(parse(withFirstAddress({ windows: [day, day] }))).toEqual([['addresses.0.windows.1.date', 'You gave this time twice; choose another']]);
+    expect(parse(withFirstAddress({ windows: [1, 2, 3, 4].map((n) => ({ date: addDays(today, n), part: 'morning' })) }))).toEqual([['addresses.0.windows', 'Give at most 3 preferred times']]);
+  });
+});
+
 describe('service request', () => {
   const service = {
     contact: { name: 'Grace Hopper', email: 'grace@example.com' },

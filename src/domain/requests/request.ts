@@ -25,23 +25,34 @@ function optionalText(max: number, tooLong = `Keep this under ${max} characters`
   return z.string().trim().max(max, tooLong).regex(withoutControlCharacters, controlCharacters).optional();
 }
 
-export const contactSchema = z.object({
-  name: requiredText('Enter your name', 100),
-  email: z
-    .string({ error: 'Enter your email address so we can confirm your request' })
-    .trim()
-    .min(1, { message: 'Enter your email address so we can confirm your request', abort: true })
-    .max(254, { message: 'Enter an email address of at most 254 characters', abort: true })
-    // A check rather than a pipe, so the published JSON Schema carries the format too.
-    .check(z.email('Enter an email address like name@example.com')),
-  /** Optional: some customers only want email. At least 7 digits when given. */
-  phone: z
-    .string()
+/** An email address; `message` says what it is for when it is missing. */
+function emailAddress(message: string) {
+  return (
+    z
+      .string({ error: message })
+      .trim()
+      .min(1, { message, abort: true })
+      .max(254, { message: 'Enter an email address of at most 254 characters', abort: true })
+      // A check rather than a pipe, so the published JSON Schema carries the format too.
+      .check(z.email('Enter an email address like name@example.com'))
+  );
+}
+
+/** A phone number: at least 7 digits. */
+function phoneNumber(message?: string) {
+  return z
+    .string(message ? { error: message } : undefined)
     .trim()
     .max(30, 'Enter a phone number of at most 30 characters')
     .regex(/^\+?[\d\s().-]*$/, 'Enter a phone number like (555) 010-4400, using digits, spaces and ( ) - + only')
-    .regex(/^(?:\D*\d){7}/, 'Enter a phone number with at least 7 digits, like (555) 010-4400')
-    .optional(),
+    .regex(/^(?:\D*\d){7}/, message ?? 'Enter a phone number with at least 7 digits, like (555) 010-4400');
+}
+
+export const contactSchema = z.object({
+  name: requiredText('Enter your name', 100),
+  email: emailAddress('Enter your email address so we can confirm your request'),
+  /** Optional: some customers only want email. At least 7 digits when given. */
+  phone: phoneNumber().optional(),
 }, { error: 'Give your contact details: at least your name and email address' });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -92,7 +103,6 @@ function windowsSchema(today?: string) {
   return z
     .array(windowSchema(today))
     .max(MAX_WINDOWS, `Give at most ${MAX_WINDOWS} preferred times`)
-    .default([])
     .superRefine((windows, ctx) => {
       const seen = new Set<string>();
       windows.forEach((w, i) => {
@@ -104,6 +114,44 @@ function windowsSchema(today?: string) {
     .meta({ uniqueItems: true });
 }
 
+/** Who to ask for at a business site on the day of the visit. */
+export const siteContactSchema = z.object({
+  name: requiredText('Enter the name of the person to ask for at this site', 100),
+  phone: phoneNumber('Enter a phone number for the site contact, with at least 7 digits, like (555) 010-4400'),
+}, { error: 'Give the site contact’s name and phone number, or leave both empty' });
+export type SiteContact = z.infer<typeof siteContactSchema>;
+
+/** A site's address in an installation request; a business adds who to ask for there and when to come. */
+function siteAddressSchema(today?: string) {
+  return addressSchema.extend({
+    /** Business sites: the person on site, when it is not the contact above. */
+    contact: siteContactSchema.optional(),
+    /** Business sites: preferred visit times for this site. */
+    windows: windowsSchema(today).optional(),
+  });
+}
+export type SiteAddress = z.infer<ReturnType<typeof siteAddressSchema>>;
+
+/** Who receives the invoices of a business, when it is not the contact. */
+export const billingContactSchema = z.object({
+  name: requiredText('Enter the name of the person who receives the invoices', 100),
+  email: emailAddress('Enter the email address invoices should go to'),
+}, { error: 'Give the billing contact’s name and email address, or leave both empty' });
+export type BillingContact = z.infer<typeof billingContactSchema>;
+
+/** What a business wants from the request: a formal quote to approve first, or the installation booked. */
+export const nextSteps = ['formal-quote', 'book-installation'] as const;
+export type NextStep = (typeof nextSteps)[number];
+/** `label` is the customer's choice on the form; `summary` says it back on the quote and in mail. */
+export const nextStepLabels: Record<NextStep, { label: string; hint: string; summary: string }> = {
+  'formal-quote': {
+    label: 'Send me a formal quote',
+    hint: 'We survey the site and send a written quote for your approval, with your PO number if you give one.',
+    summary: 'a formal quote to approve before we book',
+  },
+  'book-installation': { label: 'Book the installation', hint: 'We survey the site and book the work at the prices of your saved quote.', summary: 'the installation booked' },
+};
+
 const notes = optionalText(2000, 'Keep your notes under 2,000 characters');
 
 const consent = z.literal(true, {
@@ -114,14 +162,20 @@ const consent = z.literal(true, {
 function installationShape(configuration: z.core.$ZodType<z.output<typeof configurationSchema>, z.input<typeof configurationSchema>>, today?: string) {
   return {
     contact: contactSchema,
-    /** The business's name, for a business quote. */
+    /** The business's name, for a business quote (required with a business configuration). */
     company: optionalText(100),
+    /** Business: who receives the invoices, when it is not the contact. */
+    billing: billingContactSchema.optional(),
+    /** Business: the purchase order number to put on the quote and invoices. */
+    purchaseOrder: optionalText(40, 'Keep the PO number under 40 characters'),
+    /** Business: a formal quote first, or book the installation (required with a business configuration). */
+    nextStep: z.enum(nextSteps, { error: 'Choose "Send me a formal quote" or "Book the installation"' }).optional(),
     /** One per site of the configuration, in the same order; one for a direct request. */
     addresses: z
-      .array(addressSchema, { error: 'Enter the address where we should install' })
+      .array(siteAddressSchema(today), { error: 'Enter the address where we should install' })
       .min(1, 'Enter the address where we should install')
       .max(50, 'Give at most 50 addresses'),
-    windows: windowsSchema(today),
+    windows: windowsSchema(today).default([]),
     notes,
     consent,
     configuration: z.optional(configuration),
@@ -148,8 +202,22 @@ function checkAddressesMatchSites(request: { addresses: Address[]; configuration
   }
 }
 
+type BusinessFields = { company?: string | undefined; nextStep?: NextStep | undefined; configuration?: { audience: string } | undefined };
+
+/** A business configuration's request names the business and says what the customer wants next. */
+function checkBusinessFields(request: BusinessFields, ctx: z.RefinementCtx) {
+  if (request.configuration?.audience !== 'business') return;
+  if (!request.company) ctx.addIssue({ code: 'custom', path: ['company'], message: 'Enter the name of your business' });
+  if (!request.nextStep) ctx.addIssue({ code: 'custom', path: ['nextStep'], message: 'Choose "Send me a formal quote" or "Book the installation"' });
+}
+
+function checkInstallation(request: Parameters<typeof checkAddressesMatchSites>[0] & BusinessFields, ctx: z.RefinementCtx) {
+  checkAddressesMatchSites(request, ctx);
+  checkBusinessFields(request, ctx);
+}
+
 function installationObject(shape: InstallationShape) {
-  return z.object(shape).superRefine(checkAddressesMatchSites);
+  return z.object(shape).superRefine(checkInstallation);
 }
 
 export const installationRequestSchema = installationObject(installationShape(configurationSchema));
@@ -181,7 +249,7 @@ function serviceShape(today?: string) {
       'Describe the problem in a few more words (at least 10 characters)',
     ),
     urgency: z.enum(urgencies, { error: 'Choose how urgent the visit is' }),
-    windows: windowsSchema(today),
+    windows: windowsSchema(today).default([]),
     consent,
   };
 }
@@ -197,7 +265,7 @@ function requestUnion(installation: InstallationShape, service: ReturnType<typeo
   return z.discriminatedUnion(
     'kind',
     [
-      z.object({ kind: z.literal('installation'), ...installation }).superRefine(checkAddressesMatchSites),
+      z.object({ kind: z.literal('installation'), ...installation }).superRefine(checkInstallation),
       z.object({ kind: z.literal('service'), ...service }),
     ],
     { error: 'Say which kind of request this is: "installation" or "service"' },

@@ -159,9 +159,9 @@ export const settingsSchema = z
     privacy: z.object({
       /** Where customers ask to see, correct or delete what we hold about them. */
       contactEmail: z.email(),
-      /** Months a request, its quote and its contact details are kept after the request is sent. */
+      /** Months a request, its quote, its contact details and a short share link are kept; the server deletes them after (server/privacy). */
       requestRetentionMonths: z.number().int().positive().max(120),
-      /** Days the copy of each confirmation and notification mail is kept after it is sent. */
+      /** Days the copy of each confirmation and notification mail is kept after it is sent; the server deletes it after. */
       mailRetentionDays: z.number().int().positive().max(3650),
     }),
     /** Who answers accessibility problems reported through the accessibility statement (/accessibility). */

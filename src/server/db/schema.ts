@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { DepositStatus } from '~/domain/acceptance/deposit-status';
 import type { Configuration } from '~/domain/configuration/configuration';
-import type { Address, PreferredWindow } from '~/domain/requests/request';
+import type { NextStep, PreferredWindow, SiteAddress } from '~/domain/requests/request';
 import type { QuoteSnapshot } from '../quotes/snapshot';
 
 /**
@@ -84,9 +84,16 @@ export const requests = pgTable(
     contactName: text('contact_name').notNull(),
     contactEmail: text('contact_email').notNull(),
     contactPhone: text('contact_phone'),
-    addresses: jsonb('addresses').$type<Address[]>().notNull(),
+    /** One per site; a business site's may carry its site contact and preferred visit times. */
+    addresses: jsonb('addresses').$type<SiteAddress[]>().notNull(),
     preferredWindows: jsonb('preferred_windows').$type<PreferredWindow[]>().notNull(),
     notes: text('notes'),
+    /** Business installations: the business, its billing contact, PO number and what it asked for next. */
+    company: text('company'),
+    billingName: text('billing_name'),
+    billingEmail: text('billing_email'),
+    purchaseOrder: text('purchase_order'),
+    nextStep: text('next_step').$type<NextStep>(),
     consent: boolean('consent').notNull(),
     consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
     serviceSystem: text('service_system'),
@@ -101,8 +108,25 @@ export const requests = pgTable(
   (t) => [
     check('requests_kind_check', sql`${t.kind} in ('installation', 'service')`),
     check('requests_consent_check', sql`${t.consent}`),
+    check('requests_next_step_check', sql`${t.nextStep} in ('formal-quote', 'book-installation')`),
     index('requests_created_at_idx').on(t.createdAt),
   ],
+);
+
+/**
+ * Short share links (`/c/<id>`): a configuration kept under an unguessable id, so a link fits in a
+ * text message. Only the configuration as its schema reads it is stored: no name, address or
+ * contact detail (the route refuses a body that carries any).
+ */
+export const shortLinks = pgTable(
+  'short_links',
+  {
+    /** At least 128 random bits, base64url (quotes/public-id.ts). */
+    id: text('id').primaryKey(),
+    configuration: jsonb('configuration').$type<Configuration>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('short_links_created_at_idx').on(t.createdAt)],
 );
 
 export const outboxStatuses = ['pending', 'sent', 'logged', 'failed'] as const;

@@ -20,6 +20,7 @@ import {
   recommendationSchema,
   requestReceivedSchema,
   schemaIndexSchema,
+  shortLinkCreatedSchema,
 } from './responses';
 import { publishedSchemas, schemaNames, toJsonSchema, type SchemaName } from './schemas';
 
@@ -42,6 +43,7 @@ const responseSchemas = {
   'checked-configuration': checkedConfigurationSchema,
   catalog: catalogAnswerSchema,
   'request-received': requestReceivedSchema,
+  'short-link-created': shortLinkCreatedSchema,
   problem: problemSchema,
   'problem-type': problemTypeSchema,
   'schema-index': schemaIndexSchema,
@@ -191,6 +193,16 @@ function operations(examples: ApiExamples): Json {
           }),
         },
         responses: { 200: { description: 'What the code or configuration holds, or why it cannot be used', content: jsonContent(ref('checked-configuration')) }, ...bodyProblems() },
+      },
+    },
+    '/api/short-links': {
+      post: {
+        operationId: 'createShortLink',
+        summary: 'Keep a configuration under a short link, /c/<id>',
+        description:
+          'Stores the configuration (as the schema reads it with today\'s catalog) under a new unguessable id and answers its address; `GET /c/<id>` opens the configurator with it. Only the configuration is kept: a body with any other field (a name, an email address) is refused with 422 naming it.',
+        requestBody: { required: true, content: jsonContent(ref('short-link-request'), { configuration: example('A configuration to share', { configuration: examples.configuration }) }) },
+        responses: { 201: { description: 'Stored', content: jsonContent(ref('short-link-created')) }, ...bodyProblems() },
       },
     },
     '/api/requests': {

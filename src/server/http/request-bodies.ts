@@ -5,7 +5,7 @@ import { MAX_CODE_LENGTH } from '~/domain/configuration/link';
 import { premisesSchema } from '~/domain/premises/premises';
 
 /**
- * The bodies of POST /api/estimate and POST /api/configurations/check, shared by the routes and the
+ * The bodies of POST /api/estimate, POST /api/configurations/check and POST /api/short-links, shared by the routes and the
  * schemas the API publishes (see schemas.ts), so the document says what the route reads.
  */
 
@@ -34,3 +34,16 @@ export const checkBody = z.union(
   ],
   { error: 'Send either a share code as "code" or a configuration as "configuration"' },
 );
+
+const onlyTheConfiguration = 'A short link keeps only the configuration: leave out names, contact details and anything else';
+
+/**
+ * A short link's body holds the configuration and nothing else: a name, an email address or any
+ * other field beside it is refused, naming it; keys the configuration schema does not know are dropped.
+ */
+export function shortLinkBodyFor(catalog: Catalog) {
+  return z.strictObject(
+    { configuration: configurationSchemaFor(catalog) },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? onlyTheConfiguration : undefined) },
+  );
+}

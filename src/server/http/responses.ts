@@ -170,6 +170,13 @@ export const requestReceivedSchema = z.object({
 });
 export type RequestReceived = z.infer<typeof requestReceivedSchema>;
 
+export const shortLinkCreatedSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{24}$/).describe('144 random bits, base64url: the link is the only key to the configuration'),
+  path: z.string().describe('"/c/" and the id: GET it to open the configurator with the configuration'),
+  url: z.url().describe('The same, absolute'),
+});
+export type ShortLinkCreated = z.infer<typeof shortLinkCreatedSchema>;
+
 const fieldErrorSchema = z.object({
   path: z.string().describe('Dotted path from the body\'s root, "" for the body itself; the header name for a header'),
   pointer: z.string().describe('The same place as a JSON Pointer (RFC 6901)'),

@@ -3,7 +3,7 @@ import type { Catalog } from '~/domain/catalog/catalog';
 import { catalogIssues, configurationSchemaFor } from '~/domain/configuration/configuration';
 import { premisesSchema } from '~/domain/premises/premises';
 import { requestSchemasFor, WINDOW_HORIZON_DAYS } from '~/domain/requests/request';
-import { checkBody, estimateBodiesFor } from './request-bodies';
+import { checkBody, estimateBodiesFor, shortLinkBodyFor } from './request-bodies';
 
 /**
  * JSON Schemas of what the API accepts, generated from the same zod schemas that validate it, with
@@ -41,13 +41,17 @@ function publishedFor(catalog: Catalog, today: string) {
       schema: checkBody,
       description: "Body of POST /api/configurations/check: a share code or a configuration to read with the schema and today's catalog.",
     },
+    'short-link-request': {
+      schema: shortLinkBodyFor(catalog),
+      description: `Body of POST /api/short-links: the configuration to keep under a short link, and nothing else (no names or contact details). ${configurationRules}`,
+    },
     request: {
       schema: requests.request,
-      description: `Body of POST /api/requests: an installation or a service request, told apart by "kind". Preferred dates lie after today and within ${WINDOW_HORIZON_DAYS} days. An attached configuration has one address per site, in the same order. ${configurationRules}`,
+      description: `Body of POST /api/requests: an installation or a service request, told apart by "kind". Preferred dates lie after today and within ${WINDOW_HORIZON_DAYS} days. An attached configuration has one address per site, in the same order; a business configuration needs "company" and "nextStep". ${configurationRules}`,
     },
     'installation-request': {
       schema: requests.installation,
-      description: `An installation request (POST /api/requests with "kind": "installation"). One address per site of the configuration, in the same order (a siteId, when given, is that site's id). ${configurationRules}`,
+      description: `An installation request (POST /api/requests with "kind": "installation"). One address per site of the configuration, in the same order (a siteId, when given, is that site's id). With a business configuration, "company" and "nextStep" are required. ${configurationRules}`,
     },
     'service-request': {
       schema: requests.service,
@@ -57,7 +61,7 @@ function publishedFor(catalog: Catalog, today: string) {
 }
 
 export type SchemaName = keyof ReturnType<typeof publishedFor>;
-export const schemaNames: readonly SchemaName[] = ['configuration', 'premises', 'estimate-request', 'check-request', 'request', 'installation-request', 'service-request'];
+export const schemaNames: readonly SchemaName[] = ['configuration', 'premises', 'estimate-request', 'check-request', 'short-link-request', 'request', 'installation-request', 'service-request'];
 
 export function isSchemaName(name: string): name is SchemaName {
   return (schemaNames as readonly string[]).includes(name);

@@ -39,6 +39,27 @@ describe('mail templates', () => {
     expect(message.html).toContain('Ada &lt;b&gt;Lovelace&lt;/b&gt;');
   });
 
+  it('give the installer a business request’s company, next step, PO number, billing contact and each site’s contact and visit times', () => {
+    const message = installerNotification(
+      {
+        ...request,
+        business: { company: 'Harbor Traders', nextStep: 'formal-quote', purchaseOrder: 'PO-17', billing: { name: 'Accounts', email: 'ap@harbor.example' } },
+        addresses: [{ ...request.addresses[0]!, contact: { name: 'Sam Dock', phone: '(555) 010-3000' }, windows: [{ date: '2026-05-07', part: 'morning' }] }],
+      },
+      ctx,
+    );
+    for (const line of [
+      'Company: Harbor Traders',
+      'Asks for: a formal quote to approve before we book',
+      'PO number: PO-17',
+      'Billing contact: Accounts <ap@harbor.example>',
+      '1 A St, Bayview CA 94100; site contact Sam Dock, (555) 010-3000; visit May 7, 2026, morning (8 am – noon)',
+    ]) {
+      expect(message.text).toContain(line);
+    }
+    expect(installerNotification(request, ctx).text).not.toContain('Company:');
+  });
+
   it('point an urgent service request to the phone', () => {
     const message = customerConfirmation({ ...request, kind: 'service', quote: null, service: { system: 'intrusion', problem: 'Siren keeps going', urgency: 'emergency' } }, ctx);
     expect(message.subject).toBe('We received your service request NG-7K4M2Q');

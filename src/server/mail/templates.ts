@@ -3,10 +3,14 @@ import { formatRange } from '~/domain/money';
 import {
   dayPartLabels,
   firstName,
+  nextStepLabels,
   serviceSystemLabels,
   urgencyLabels,
   type Address,
+  type BillingContact,
   type Contact,
+  type NextStep,
+  type SiteAddress,
   type PreferredWindow,
   type ServiceSystem,
   type Urgency,
@@ -34,9 +38,11 @@ export interface StoredRequestDetails {
   reference: string;
   kind: 'installation' | 'service';
   contact: Contact;
-  addresses: Address[];
+  addresses: SiteAddress[];
   windows: PreferredWindow[];
   notes?: string | undefined;
+  /** A business installation's details. */
+  business?: { company?: string | undefined; billing?: BillingContact | undefined; purchaseOrder?: string | undefined; nextStep?: NextStep | undefined };
   service?: { system: ServiceSystem; problem: string; urgency: Urgency };
   quote: { url: string; validUntil: string; snapshot: QuoteSnapshot } | null;
 }
@@ -99,6 +105,23 @@ function companyFooter(settings: Settings): Block {
   return { pre: `${company.name}\n${company.phone} · ${company.email}\n${company.address}\n${company.licence}` };
 }
 
+function businessLines(business: NonNullable<StoredRequestDetails['business']>): string[] {
+  const { billing } = business;
+  return [
+    `Company: ${business.company ?? 'not given'}`,
+    `Asks for: ${business.nextStep ? nextStepLabels[business.nextStep].summary : 'not said'}`,
+    `PO number: ${business.purchaseOrder ?? 'none given'}`,
+    `Billing contact: ${billing ? `${billing.name} <${billing.email}>` : 'the contact above'}`,
+  ];
+}
+
+/** A site's address with its site contact and visit times, when a business gave them. */
+function siteLine(address: SiteAddress, locale: string): string {
+  const contact = address.contact ? `; site contact ${address.contact.name}, ${address.contact.phone}` : '';
+  const windows = address.windows?.length ? `; visit ${formatWindows(address.windows, locale).join(' or ')}` : '';
+  return `${formatAddress(address)}${contact}${windows}`;
+}
+
 const kindWords = { installation: 'installation request', service: 'service request' } as const;
 
 export function customerConfirmation(request: StoredRequestDetails, ctx: MailContext): MailMessage {
@@ -142,9 +165,9 @@ export function installerNotification(request: StoredRequestDetails, ctx: MailCo
     { p: `New ${kindWords[request.kind]} ${request.reference}.` },
     { h: 'Contact' },
     { list: [`Name: ${contact.name}`, `Email: ${contact.email}`, `Phone: ${contact.phone ?? 'not given'}`] },
-    { h: request.addresses.length === 1 ? 'Address' : 'Addresses' },
-    { list: request.addresses.map(formatAddress) },
   ];
+  if (request.business) blocks.push({ h: 'Business' }, { list: businessLines(request.business) });
+  blocks.push({ h: request.addresses.length === 1 ? 'Address' : 'Addresses' }, { list: request.addresses.map((a) => siteLine(a, locale)) });
   if (request.service) {
     blocks.push(
       { h: 'Service' },

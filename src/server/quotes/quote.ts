@@ -7,7 +7,7 @@ import { installerToday } from '~/domain/settings/today';
 import type { Database } from '../db/client';
 import type { QuoteStatus } from '../db/schema';
 import { newRowId } from '../db/row-id';
-import { newQuotePublicId } from './public-id';
+import { newSecretId } from './public-id';
 import { freezeEstimate, type QuoteCustomer, type QuoteSnapshot } from './snapshot';
 import { saveQuote } from './store';
 
@@ -64,7 +64,7 @@ export function prepareQuote(input: NewQuote, data: PricingData, now: Date): Sav
   const today = installerToday(data.settings, now);
   return {
     id: newRowId(),
-    publicId: newQuotePublicId(),
+    publicId: newSecretId(),
     status: input.status,
     audience: configuration.audience,
     firstName: input.firstName ?? null,

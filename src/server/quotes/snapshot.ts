@@ -4,18 +4,25 @@ import { runChecks, type Check } from '~/domain/checks';
 import type { Configuration } from '~/domain/configuration/configuration';
 import { estimate, type Estimate } from '~/domain/estimate/estimate';
 import { phaseTotals, type PhaseTotal } from '~/domain/estimate/phases';
-import type { Address, PreferredWindow } from '~/domain/requests/request';
+import type { NextStep, PreferredWindow, SiteAddress } from '~/domain/requests/request';
 import type { Settings } from '~/domain/settings/settings';
 import type { SiteData } from '~/domain/site-data';
+
+/** A site's address as the quote shows it: with the site contact's name, never their phone number. */
+export type QuoteAddress = Omit<SiteAddress, 'contact'> & { contactName?: string };
 
 /** What the customer gave with a request, shown back on the quote. */
 export interface QuoteCustomer {
   /** The request's reference, which the customer quotes when they call. */
   reference: string;
   company: string | null;
-  /** One per site, in the order of the estimate's sites. */
-  addresses: Address[];
+  /** One per site, in the order of the estimate's sites; a business site's with its contact's name and visit times. */
+  addresses: QuoteAddress[];
   windows: PreferredWindow[];
+  /** Business: the PO number, the billing contact's name (never an email address or phone number) and what was asked for. */
+  purchaseOrder?: string | null;
+  billingName?: string | null;
+  nextStep?: NextStep | null;
 }
 
 /** A check that did not pass, as the quote states it (a frozen quote offers no one-click fixes). */

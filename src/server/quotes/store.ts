@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
 import { quoteRevisions, quotes } from '../db/schema';
-import { QUOTE_PUBLIC_ID_PATTERN } from './public-id';
+import { SECRET_ID_PATTERN } from './public-id';
 import type { SavedQuote } from './quote';
 
 /** Quotes in the database: a row in `quotes` and one per revision in `quote_revisions`, `current_revision` pointing at the one shown. */
@@ -59,7 +59,7 @@ async function loadQuote(db: Database, where: ReturnType<typeof eq>): Promise<Sa
 /** The quote behind a link, with its current revision; null for an unknown or malformed id. */
 export async function getQuoteByPublicId(db: Database, publicId: string): Promise<SavedQuote | null> {
   // Anything that cannot be an id is answered without a query.
-  if (!QUOTE_PUBLIC_ID_PATTERN.test(publicId)) return null;
+  if (!SECRET_ID_PATTERN.test(publicId)) return null;
   return loadQuote(db, eq(quotes.publicId, publicId));
 }
 

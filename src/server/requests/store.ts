@@ -54,7 +54,16 @@ function requestRow(record: RequestRecord) {
     createdAt: record.now,
   };
   if (request.kind === 'installation') {
-    return { ...common, addresses: request.addresses, notes: request.notes ?? null };
+    return {
+      ...common,
+      addresses: request.addresses,
+      notes: request.notes ?? null,
+      company: request.company ?? null,
+      billingName: request.billing?.name ?? null,
+      billingEmail: request.billing?.email ?? null,
+      purchaseOrder: request.purchaseOrder ?? null,
+      nextStep: request.nextStep ?? null,
+    };
   }
   return {
     ...common,

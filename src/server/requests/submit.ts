@@ -71,7 +71,9 @@ async function replay(db: Database, key: string, fingerprint: string): Promise<S
 function details(request: CustomerRequest, reference: string, quote: SavedQuote | null, siteUrl: string): StoredRequestDetails {
   const quoteDetails = quote ? { url: quoteUrl(siteUrl, quote.publicId), validUntil: quote.revision.validUntil, snapshot: quote.revision.snapshot } : null;
   if (request.kind === 'installation') {
-    return { reference, kind: 'installation', contact: request.contact, addresses: request.addresses, windows: request.windows, notes: request.notes, quote: quoteDetails };
+    const { company, billing, purchaseOrder, nextStep } = request;
+    const business = request.configuration?.audience === 'business' || company || billing || purchaseOrder || nextStep ? { company, billing, purchaseOrder, nextStep } : undefined;
+    return { reference, kind: 'installation', contact: request.contact, addresses: request.addresses, windows: request.windows, notes: request.notes, business, quote: quoteDetails };
   }
   return {
     reference,
@@ -91,7 +93,16 @@ function requestedQuote(request: InstallationRequest, configuration: Configurati
       configuration: withSitePostalCodes(configuration, request.addresses),
       firstName: firstName(request.contact.name),
       status: 'requested',
-      customer: { reference, company: request.company ?? null, addresses: request.addresses, windows: request.windows },
+      customer: {
+        reference,
+        company: request.company ?? null,
+        // The quote link is a bearer secret: a site contact's name goes on it, never their phone number.
+        addresses: request.addresses.map(({ contact, ...address }) => (contact ? { ...address, contactName: contact.name } : address)),
+        windows: request.windows,
+        purchaseOrder: request.purchaseOrder ?? null,
+        billingName: request.billing?.name ?? null,
+        nextStep: request.nextStep ?? null,
+      },
     },
     data,
     now,

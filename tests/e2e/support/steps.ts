@@ -123,6 +123,14 @@ export async function fillAddress(scope: Locator | Page, address: Address): Prom
   await scope.getByLabel('ZIP or postal code').fill(address.postalCode);
 }
 
+/** A business request's own part: the business name, a PO number, and a formal quote asked for. */
+export async function fillBusiness(page: Page, company: string): Promise<void> {
+  const group = page.getByRole('group', { name: 'Your business' });
+  await group.getByLabel('Business name').fill(company);
+  await group.getByLabel(/^PO number/).fill('PO-4471');
+  await group.getByRole('radio', { name: /^Send me a formal quote/ }).check();
+}
+
 /** Agrees to be contacted, sends the form and reads the reference off the confirmation. */
 export async function sendRequest(page: Page): Promise<string> {
   await page.getByRole('checkbox', { name: /^I agree that/ }).check();
