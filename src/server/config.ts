@@ -42,6 +42,8 @@ function url(schemes: readonly string[], example: string) {
 const emailMessage = 'must be an email address, like quotes@example.com';
 const email = z.string(emailMessage).pipe(z.email(emailMessage));
 const hostMessage = 'must be a host name or an IP address, like 0.0.0.0';
+/** pino's levels, most to least verbose, and `silent`. */
+export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 const fromMessage = 'must be an email address or a name and address, like Northgate <quotes@example.com>';
 
 export const configSchema = z.object({
@@ -64,6 +66,10 @@ export const configSchema = z.object({
   RATE_LIMIT_SUBMISSIONS: withDefault(wholeNumber(1), 10),
   RATE_LIMIT_WINDOW_SECONDS: withDefault(wholeNumber(1), 600),
   RATE_LIMIT_ESTIMATES: withDefault(wholeNumber(1), 120),
+  /** How much the server logs (one JSON line per request at info); `silent` for none. */
+  LOG_LEVEL: withDefault(z.enum(logLevels, `must be one of ${logLevels.join(', ')}`), 'info'),
+  /** On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are closed. */
+  SHUTDOWN_GRACE_SECONDS: withDefault(wholeNumber(0), 10),
 });
 
 export type Config = z.output<typeof configSchema>;

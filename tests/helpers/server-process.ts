@@ -17,8 +17,10 @@ export interface ServerProcess {
   /** Everything the server printed so far. */
   output(): string;
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<string>;
-  /** Stops the server with SIGTERM (it closes the database) and waits for it to exit. */
+  /** Stops the server with SIGTERM (it finishes requests in flight and closes the database) and waits for it to exit. */
   stop(): Promise<void>;
+  /** How the process ended (once it has): its exit code, or the signal that killed it. */
+  exitStatus(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Kills the server with SIGKILL, as a crash or a power cut would, and waits for it to be gone. */
   kill(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
 
   const child = spawn(process.execPath, [serverEntry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
@@ -103,6 +106,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
       await exited(child);
       clearTimeout(timer);
     },
+    exitStatus: () => exit,
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGKILL');
