@@ -19,6 +19,8 @@ export interface ServerProcess {
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Stops the server with SIGTERM (it finishes requests in flight and closes the database) and waits for it to exit. */
   stop(): Promise<void>;
+  /** Sends SIGTERM and returns at once; `exitStatus` tells how the shutdown ended. */
+  terminate(): void;
   /** How the process ended (once it has): its exit code, or the signal that killed it. */
   exitStatus(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Kills the server with SIGKILL, as a crash or a power cut would, and waits for it to be gone. */
@@ -106,6 +108,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
       await exited(child);
       clearTimeout(timer);
     },
+    terminate: () => void child.kill('SIGTERM'),
     exitStatus: () => exit,
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '~/domain/configuration/link';
 import { addDays } from '~/domain/estimate/dates';
@@ -181,15 +182,13 @@ describe('POST /api/configurations/check', () => {
   });
 
   it('refuses a code that inflates to tens of megabytes with a 413, quickly, before inflating it all', async () => {
-    const spaces = new Uint8Array(40 * 1024 * 1024).fill(0x20);
-    const compressed = new Uint8Array(await new Response(new Blob([spaces]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
-    const code = `v1.${Buffer.from(compressed).toString('base64url')}`;
+    const code = `v1.${deflateRawSync(Buffer.alloc(40 * 1024 * 1024, 0x20), { level: 9 }).toString('base64url')}`;
     const started = performance.now();
     const response = await post('/api/configurations/check', { code });
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ type: '/api/problems/payload-too-large', detail: expect.stringMatching(/more than 1,048,576 bytes/) });
     expect(performance.now() - started).toBeLessThan(5000);
-  });
+  }, 30_000);
 
   it('answers a body with neither with a field-level 422', async () => {
     const response = await post('/api/configurations/check', { something: 1 });

@@ -70,11 +70,12 @@ describe('SIGTERM', () => {
     const workers = Array.from({ length: WORKERS }, (_, i) => worker(i));
     // Mid-run: once some submissions are stored and more are in flight.
     while (outcomes.filter((o) => o.reference).length < 12) await new Promise((resolve) => setTimeout(resolve, 20));
-    const stopping = running.stop();
+    running.terminate();
     stopped = true;
-    await Promise.all([stopping, ...workers]);
+    await Promise.all(workers);
 
-    expect(await running.exitStatus()).toEqual({ code: 0, signal: null });
+    const status = await running.exitStatus();
+    expect(status, running.output().slice(-3000)).toEqual({ code: 0, signal: null });
     expect(outcomes.filter((o) => o.cut)).toEqual([]);
     // Every answer was a stored request: none was refused or failed while the server stopped.
     expect(outcomes.filter((o) => o.status !== undefined && o.status !== 201)).toEqual([]);
