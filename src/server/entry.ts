@@ -29,7 +29,6 @@ import { answerHealth, type Lifecycle } from './ops/health';
 import { logger } from './ops/log';
 import { logWhenAnswered, requestIdFor } from './ops/request-log';
 import { stopOnSignals } from './ops/shutdown';
-import { warmUp } from './ops/warm-up';
 
 /** Written by the build (security-integration.ts); absent when no page is prerendered. */
 function readStaticPolicies(): Map<string, string> {
@@ -153,6 +152,9 @@ const { server } = startServer();
 server.server.removeAllListeners('request');
 server.server.on('request', answer);
 stopOnSignals({ server: server.server, lifecycle, graceSeconds: config().SHUTDOWN_GRACE_SECONDS });
-warmUp().finally(() => {
-  lifecycle.warmedUp = true;
-});
+// After listening: /healthz answers while the database opens and the modules load.
+void import('./ops/warm-up')
+  .then(({ warmUp }) => warmUp())
+  .finally(() => {
+    lifecycle.warmedUp = true;
+  });

@@ -69,23 +69,24 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-  const deadline = Date.now() + 30_000;
+  // Until it has warmed up (database open and migrated): ready, or unavailable when a test points it at a dependency that is down.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output}`);
     try {
-      const response = await fetch(`${url}/api/schema`);
-      if (response.ok) break;
+      const response = await fetch(`${url}/readyz`);
+      if (((await response.json()) as { status: string }).status !== 'starting') break;
     } catch {
       // Not listening yet.
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The server did not answer within 30 s:\n${output}`);
+      throw new Error(`The server was not warmed up within 60 s:\n${output}`);
     }
     await sleep(100);
   }
 
-  // The first page that needs the database opens and migrates it: do that now, not in the first test.
+  // The quote page's modules load on its first request: do that now, not in the first test.
   await fetch(`${url}/quote/warm-up`).then((response) => response.body?.cancel());
 
   return {

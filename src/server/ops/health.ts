@@ -1,7 +1,5 @@
 import type { ServerResponse } from 'node:http';
 import { config } from '../config';
-import { checkDatabase } from '../db/client';
-import { redisClient } from '../http/rate-limit';
 import type { Readiness } from '../http/responses';
 import { logger } from './log';
 
@@ -45,6 +43,8 @@ export async function readiness(lifecycle: Lifecycle): Promise<Readiness> {
   if (lifecycle.stopping) return { status: 'stopping' };
   if (!lifecycle.warmedUp) return { status: 'starting' };
   const redisUrl = config().REDIS_URL;
+  // Loaded here, not at start: the server listens before the database modules load (warm-up does that).
+  const [{ checkDatabase }, { redisClient }] = await Promise.all([import('../db/client'), import('../http/rate-limit')]);
   const probes: [Dependency, () => Promise<unknown>][] = [['database', checkDatabase]];
   if (redisUrl) probes.push(['redis', () => redisClient(redisUrl).ping()]);
   const results = await Promise.all(probes.map(async ([name, probe]) => [name, await check(name, probe)] as const));

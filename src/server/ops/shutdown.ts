@@ -1,7 +1,4 @@
 import type { Server } from 'node:http';
-import { closeDatabase } from '../db/client';
-import { closeRedisClients } from '../http/rate-limit';
-import { stopOutboxWorker } from '../mail/worker';
 import type { Lifecycle } from './health';
 import { logger } from './log';
 
@@ -38,6 +35,8 @@ async function stop(signal: NodeJS.Signals, { server, lifecycle, graceSeconds }:
   await closed;
   clearInterval(sweep);
   clearTimeout(grace);
+  // Imported when needed, so the server entry listens without loading them first (they are loaded by now).
+  const [{ stopOutboxWorker }, { closeDatabase }, { closeRedisClients }] = await Promise.all([import('../mail/worker'), import('../db/client'), import('../http/rate-limit')]);
   await stopOutboxWorker();
   await closeDatabase();
   closeRedisClients();

@@ -10,6 +10,7 @@ import { installerToday } from '~/domain/settings/today';
 import { bundledMigrations, openDatabase } from '~/server/db/client';
 import { outbox, quoteRevisions, quotes, requests } from '~/server/db/schema';
 import { deliverDue, MAX_ATTEMPTS, outboxCounts } from '~/server/mail/outbox';
+import { logger } from '~/server/ops/log';
 import { ConfigurationError, createQuote, prepareQuote } from '~/server/quotes/quote';
 import { repriceToday } from '~/server/quotes/reprice';
 import { getQuoteByPublicId } from '~/server/quotes/store';
@@ -248,7 +249,7 @@ describe.each(backends)('storage on $name', (backend) => {
 
     it('keeps a message that could not be sent, with the error, and retries it later until it gives up', async () => {
       await submitOne();
-      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const errors = vi.spyOn(logger(), 'error').mockImplementation(() => undefined);
       const broken = { sendMail: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')) } as unknown as Transporter;
       const start = new Date('2030-01-01T00:00:00Z');
       const first = await deliverDue(db(), { transport: broken, from: 'quotes@example.com', now: start });
@@ -268,9 +269,12 @@ describe.each(backends)('storage on $name', (backend) => {
       expect(await outboxCounts(db())).toEqual({ failed: 2 });
       const [failed] = await db().select().from(outbox);
       expect(failed).toMatchObject({ attempts: MAX_ATTEMPTS, lastError: 'connect ECONNREFUSED 127.0.0.1:1' });
-      // Each failed try is logged with the recipient and the error.
+      // Each failed try is logged with the message's id and kind and the error, never the recipient.
       expect(errors).toHaveBeenCalledTimes(2 * MAX_ATTEMPTS);
-      expect(errors.mock.calls[0]![0]).toMatch(/^\[mail\] message #\d+ to (ada|installer)@example\.com not sent \(attempt 1 of 10\): connect ECONNREFUSED/);
+      const [fields, line] = errors.mock.calls[0]! as unknown as [Record<string, unknown>, string];
+      expect(fields).toEqual({ messageId: expect.any(Number), kind: expect.stringMatching(/^(customer-confirmation|installer-notification)$/) });
+      expect(line).toMatch(/^message not sent \(attempt 1 of 10\): connect ECONNREFUSED/);
+      expect(JSON.stringify(errors.mock.calls)).not.toMatch(/@example\.com/);
       errors.mockRestore();
     });
   });
