@@ -50,7 +50,7 @@ async function storedRows(dataDir: string) {
   }
 }
 
-describe('notifications', { timeout: 60_000 }, () => {
+describe('notifications', { timeout: 150_000 }, () => {
   it('sends the customer’s confirmation and the installer’s notification through SMTP', async () => {
     smtp = await startSmtp();
     server = await startServer({ env: { SMTP_URL: smtp.url, INSTALLER_EMAIL: 'installer@northgate.example', MAIL_FROM: 'Northgate Quotes <quotes@northgate.example>' } });

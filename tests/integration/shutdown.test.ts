@@ -82,7 +82,7 @@ describe('SIGTERM', () => {
     const acknowledged = outcomes.filter((o) => o.reference).map((o) => o.reference!);
     expect(acknowledged.length).toBeGreaterThanOrEqual(12);
     expect(running.output()).toMatch(/"msg":"shutting down: finishing requests in flight"/);
-    expect(running.output()).toMatch(/"msg":"stopped","timedOut":false/);
+    expect(running.output()).toMatch(/"timedOut":false,"msg":"stopped"/);
 
     const handle = await openDatabase({ dataDir: running.dataDir });
     try {
