@@ -1,4 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
+import { clientAddress } from './server/http/rate-limit';
+import { withClient } from './server/http/request-scope';
 
 /**
  * Every action takes form data (the request forms post to them). Astro reads a JSON body before it
@@ -14,7 +16,8 @@ function isActionRequest(url: URL): boolean {
 export const onRequest = defineMiddleware((context, next) => {
   if (context.request.method !== 'POST' || !isActionRequest(context.url)) return next();
   const type = context.request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (type === undefined || formTypes.includes(type)) return next();
+  // The action's input schema counts the attempt against this client's submission limit (actions/index.ts).
+  if (type === undefined || formTypes.includes(type)) return withClient(clientAddress(context.request, context.clientAddress), next);
   return new Response('Send the form as application/x-www-form-urlencoded or multipart/form-data.', {
     status: 415,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },

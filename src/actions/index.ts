@@ -3,11 +3,11 @@ import { z } from 'astro/zod';
 import { toIssues, validate } from '../domain/issues';
 import { formToObject, type FormOptions } from '../domain/requests/form';
 import { submissionFieldsSchema, type CustomerRequest, type RequestKind } from '../domain/requests/request';
-import { clientAddress } from '../server/http/rate-limit';
 import { noteRetryAfter } from '../server/http/retry-after';
 import { siteUrl } from '../server/http/site-url';
 import { quotePath } from '../server/quotes/public-id';
-import { storeRequest, validateRequest } from '../server/requests/submissions';
+import { currentClientKey } from '../server/http/request-scope';
+import { countAttempt, storeRequest, validateRequest, type AttemptRefused } from '../server/requests/submissions';
 
 /**
  * The request forms post here (`<form method="POST" action={actions.requestInstallation}>`), so they
@@ -24,7 +24,9 @@ export const formOptions: Record<RequestKind, FormOptions> = {
 };
 
 interface FormSubmission {
-  /** Null when the spam trap was filled in: nothing is validated or stored. */
+  /** Set when the client used up its submission allowance: nothing was read. */
+  refused?: AttemptRefused;
+  /** Null when the spam trap was filled in (or the attempt was refused): nothing is validated or stored. */
   request: CustomerRequest | null;
   idempotencyKey: string | undefined;
 }
@@ -40,6 +42,10 @@ function formInput(kind: RequestKind) {
       ctx.addIssue({ code: 'custom', message: 'Send the form as form data' });
       return z.NEVER;
     }
+    // Counted before anything is read, so broken and trap-filling posts use up the allowance too.
+    // The middleware sets the client around every action request (src/middleware.ts).
+    const refused = await countAttempt(currentClientKey() ?? 'unknown');
+    if (refused) return { refused, request: null, idempotencyKey: undefined };
     const honeypot = text(raw, 'website');
     // The form carries the key in a hidden field; anything but a key the form could have made (a huge
     // or odd value) is refused as a field, like the API's Idempotency-Key header.
@@ -67,7 +73,13 @@ export interface RequestReceipt {
   replayed: boolean;
 }
 
+function tooMany(refused: AttemptRefused, context: ActionAPIContext): ActionError {
+  noteRetryAfter(context.request, refused.retryAfterSeconds);
+  return new ActionError({ code: 'TOO_MANY_REQUESTS', message: refused.message });
+}
+
 async function handle(input: FormSubmission, context: ActionAPIContext): Promise<RequestReceipt> {
+  if (input.refused) throw tooMany(input.refused, context);
   if (!input.request) {
     throw new ActionError({
       code: 'BAD_REQUEST',
@@ -76,7 +88,6 @@ async function handle(input: FormSubmission, context: ActionAPIContext): Promise
   }
   const outcome = await storeRequest(input.request, {
     idempotencyKey: input.idempotencyKey,
-    clientKey: clientAddress(context.request, context.clientAddress),
     site: siteUrl(context.site, context.url),
   });
   if (outcome.ok) {
@@ -84,16 +95,11 @@ async function handle(input: FormSubmission, context: ActionAPIContext): Promise
     const path = request.quote ? quotePath(request.quote.publicId) : null;
     return { reference: request.reference, kind: request.kind, quotePath: path, quoteValidUntil: request.quote?.revision.validUntil ?? null, replayed: request.replayed };
   }
-  switch (outcome.reason) {
-    case 'rate-limited':
-      noteRetryAfter(context.request, outcome.retryAfterSeconds);
-      throw new ActionError({ code: 'TOO_MANY_REQUESTS', message: outcome.message });
-    case 'conflict':
-      throw new ActionError({
-        code: 'CONFLICT',
-        message: `This form was already sent as request ${outcome.reference}, with different details. To send a new request, open this page again from the menu or the address bar and fill it in; to change ${outcome.reference}, reply to its confirmation email.`,
-      });
-  }
+  // The only refusal left once the attempt was counted: the key was used for a different form.
+  throw new ActionError({
+    code: 'CONFLICT',
+    message: 'This form was already sent, with different details. To send a new request, open this page again from the menu or the address bar and fill it in; to change the one you sent, reply to its confirmation email.',
+  });
 }
 
 export const server = {

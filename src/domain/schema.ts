@@ -23,6 +23,15 @@ export const withoutControlCharacters = /^[^\u0000-\u0008\u000b\u000c\u000e-\u00
 export const printable = (message = 'remove the control characters from this text') => z.regex(withoutControlCharacters, message);
 
 /**
+ * Text whose UTF-16 is well formed: every surrogate is half of a pair. A lone one (half an emoji,
+ * from a broken paste or a hostile client) cannot be stored as sent: PostgreSQL would keep U+FFFD in
+ * its place, so the customer's text would silently change. Said as a pattern, so the published JSON
+ * Schema refuses it too (with or without a validator's unicode flag).
+ */
+export const withoutLoneSurrogates = /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/;
+export const wellFormed = (message = 'remove the broken character from this text (half of an emoji or symbol)') => z.regex(withoutLoneSurrogates, message);
+
+/**
  * Matches text that keeps at least `min` characters once trimmed. Said as a pattern rather than a
  * length, the published JSON Schema refuses blank text just as the server does (`\s` is exactly
  * what trimming removes).
@@ -33,7 +42,7 @@ export function trimmedAtLeast(min: number): RegExp {
 
 /** Text trimmed of surrounding spaces, then held to a length. */
 export function trimmedText(min: number, max: number, tooShort = `at least ${min} characters`, tooLong = `at most ${max} characters`) {
-  return z.string().check(z.trim(), z.regex(trimmedAtLeast(min), tooShort), z.maxLength(max, tooLong), printable());
+  return z.string().check(z.trim(), z.regex(trimmedAtLeast(min), tooShort), z.maxLength(max, tooLong), printable(), wellFormed());
 }
 
 export const postalCode = z.string().check(z.trim(), z.maxLength(10, 'at most 10 characters'), z.regex(/^[A-Za-z0-9 -]*$/, 'letters, digits, spaces and dashes only'));

@@ -49,6 +49,8 @@ const table: { [N in ConfigName]: { unset: Config[N]; valid: [string, Config[N]]
   RATE_LIMIT_SUBMISSIONS: { unset: 10, valid: [['3', 3], ['100000000', 100_000_000]], invalid: [['0', /1 or more/], ['many', /whole number/]] },
   RATE_LIMIT_WINDOW_SECONDS: { unset: 600, valid: [['60', 60]], invalid: [['0', /1 or more/], ['10m', /whole number/]] },
   RATE_LIMIT_ESTIMATES: { unset: 120, valid: [['100000', 100_000]], invalid: [['-5', /whole number/], ['1e3', /whole number/]] },
+  LOG_LEVEL: { unset: 'info', valid: [['debug', 'debug'], ['silent', 'silent']], invalid: [['verbose', /one of trace, debug, info, warn, error, fatal, silent/], ['INFO', /one of/]] },
+  SHUTDOWN_GRACE_SECONDS: { unset: 10, valid: [['0', 0], ['30', 30]], invalid: [['-1', /whole number, 0 or more/], ['5s', /whole number/]] },
   STRIPE_SECRET_KEY: { unset: undefined, valid: [['sk_test_51Abc', 'sk_test_51Abc'], ['rk_live_9xY_z', 'rk_live_9xY_z']], invalid: [['pk_test_51Abc', /Stripe secret or restricted key/], ['sk_test_ab cd', /sk_test_/]] },
   STRIPE_WEBHOOK_SECRET: { unset: undefined, valid: [['whsec_abc123', 'whsec_abc123']], invalid: [['abc123', /webhook signing secret/]] },
   STRIPE_API_URL: { unset: undefined, valid: [['http://127.0.0.1:12111', 'http://127.0.0.1:12111']], invalid: [['stripe-mock:12111', /http:\/\/ or https:\/\/ URL/]] },

@@ -44,6 +44,8 @@ const email = z.string(emailMessage).pipe(z.email(emailMessage));
 const stripeKeyMessage = 'must be a Stripe secret or restricted key, like sk_test_… or rk_live_…';
 const webhookSecretMessage = 'must be a Stripe webhook signing secret, like whsec_…';
 const hostMessage = 'must be a host name or an IP address, like 0.0.0.0';
+/** pino's levels, most to least verbose, and `silent`. */
+export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 const fromMessage = 'must be an email address or a name and address, like Northgate <quotes@example.com>';
 
 export const configSchema = z.object({
@@ -74,6 +76,10 @@ export const configSchema = z.object({
   STRIPE_WEBHOOK_SECRET: optional(z.string(webhookSecretMessage).regex(/^whsec_[A-Za-z0-9_]+$/, webhookSecretMessage)),
   /** Where the Stripe library sends its calls instead of api.stripe.com: a local stand-in for tests. */
   STRIPE_API_URL: optional(url(['http', 'https'], 'http://127.0.0.1:12111')),
+  /** How much the server logs (one JSON line per request at info); `silent` for none. */
+  LOG_LEVEL: withDefault(z.enum(logLevels, `must be one of ${logLevels.join(', ')}`), 'info'),
+  /** On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are closed. */
+  SHUTDOWN_GRACE_SECONDS: withDefault(wholeNumber(0), 10),
 });
 
 export type Config = z.output<typeof configSchema>;

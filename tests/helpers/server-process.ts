@@ -17,8 +17,12 @@ export interface ServerProcess {
   /** Everything the server printed so far. */
   output(): string;
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<string>;
-  /** Stops the server with SIGTERM (it closes the database) and waits for it to exit. */
+  /** Stops the server with SIGTERM (it finishes requests in flight and closes the database) and waits for it to exit. */
   stop(): Promise<void>;
+  /** Sends SIGTERM and returns at once; `exitStatus` tells how the shutdown ended. */
+  terminate(): void;
+  /** How the process ended (once it has): its exit code, or the signal that killed it. */
+  exitStatus(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Kills the server with SIGKILL, as a crash or a power cut would, and waits for it to be gone. */
   kill(): Promise<void>;
 }
@@ -61,26 +65,28 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
 
   const child = spawn(process.execPath, [serverEntry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-  const deadline = Date.now() + 30_000;
+  // Until it has warmed up (database open and migrated): ready, or unavailable when a test points it at a dependency that is down.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output}`);
     try {
-      const response = await fetch(`${url}/api/schema`);
-      if (response.ok) break;
+      const response = await fetch(`${url}/readyz`);
+      if (((await response.json()) as { status: string }).status !== 'starting') break;
     } catch {
       // Not listening yet.
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The server did not answer within 30 s:\n${output}`);
+      throw new Error(`The server was not warmed up within 60 s:\n${output}`);
     }
     await sleep(100);
   }
 
-  // The first page that needs the database opens and migrates it: do that now, not in the first test.
+  // The quote page's modules load on its first request: do that now, not in the first test.
   await fetch(`${url}/quote/warm-up`).then((response) => response.body?.cancel());
 
   return {
@@ -103,6 +109,8 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
       await exited(child);
       clearTimeout(timer);
     },
+    terminate: () => void child.kill('SIGTERM'),
+    exitStatus: () => exit,
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGKILL');

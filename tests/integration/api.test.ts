@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '~/domain/configuration/link';
 import { addDays } from '~/domain/estimate/dates';
@@ -180,6 +181,15 @@ describe('POST /api/configurations/check', () => {
     expect(invalid).toMatchObject({ ok: false, reason: 'invalid', issues: [{ path: ['sites', 0, 'lines', 0, 'productId'], message: 'no product "discontinued-camera" in the catalog' }] });
   });
 
+  it('refuses a code that inflates to tens of megabytes with a 413, quickly, before inflating it all', async () => {
+    const code = `v1.${deflateRawSync(Buffer.alloc(40 * 1024 * 1024, 0x20), { level: 9 }).toString('base64url')}`;
+    const started = performance.now();
+    const response = await post('/api/configurations/check', { code });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ type: '/api/problems/payload-too-large', detail: expect.stringMatching(/more than 1,048,576 bytes/) });
+    expect(performance.now() - started).toBeLessThan(5000);
+  }, 30_000);
+
   it('answers a body with neither with a field-level 422', async () => {
     const response = await post('/api/configurations/check', { something: 1 });
     expect(response.status).toBe(422);
@@ -257,10 +267,14 @@ describe('POST /api/requests', { timeout: 30_000 }, () => {
   });
 
   it('refuses a reused Idempotency-Key with different content', async () => {
-    await post('/api/requests', installationRequest(), { 'idempotency-key': 'api-reused-key-00001' });
+    const first = (await (await post('/api/requests', installationRequest(), { 'idempotency-key': 'api-reused-key-00001' })).json()) as { reference: string };
     const response = await post('/api/requests', installationRequest({ notes: 'Another house' }), { 'idempotency-key': 'api-reused-key-00001' });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as { type: string }).type).toBe('/api/problems/idempotency-conflict');
+    const text = await response.text();
+    expect((JSON.parse(text) as { type: string }).type).toBe('/api/problems/idempotency-conflict');
+    // Whoever holds a key learns nothing about the request stored under it.
+    expect(text).not.toMatch(/NG-/);
+    expect(text).not.toContain(first.reference);
   });
 
   it('refuses an unusable Idempotency-Key', async () => {
@@ -348,5 +362,31 @@ describe('rate limiting', { timeout: 30_000 }, () => {
     // The client-supplied part of X-Forwarded-For is not trusted: changing it does not reset the count.
     expect((await post('/api/requests', installationRequest(), { 'x-forwarded-for': `10.1.1.1, ${address}` })).status).toBe(429);
     expect((await post('/api/requests', installationRequest())).status).toBe(201);
+  });
+
+  it('counts invalid submissions too: every attempt uses up the allowance', async () => {
+    const address = nextAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await post('/api/requests', { kind: 'installation', contact: { name: '' } }, { 'x-forwarded-for': address })).status);
+    expect(statuses).toEqual([...Array<number>(10).fill(422), 429]);
+    // Once paused, a valid one waits too.
+    expect((await post('/api/requests', installationRequest(), { 'x-forwarded-for': address })).status).toBe(429);
+  });
+});
+
+describe('lone surrogates', { timeout: 30_000 }, () => {
+  it('are refused in any text field with a field error, not stored as U+FFFD', async () => {
+    for (const [path, body] of [
+      ['contact.name', installationRequest({ contact: { name: 'Ada \ud800 Lovelace', email: 'ada@example.com' } })],
+      ['notes', installationRequest({ notes: 'Gate \udfff' })],
+      ['addresses.0.city', installationRequest({ addresses: [{ siteId: 'home', line1: '12 Analytical Way', city: 'Bay\ud83dview', postalCode: '94100' }] })],
+    ] as const) {
+      const response = await post('/api/requests', body);
+      expect(response.status, path).toBe(422);
+      const problem = (await response.json()) as { errors: { path: string; message: string }[] };
+      expect(problem.errors, path).toEqual([expect.objectContaining({ path, message: expect.stringMatching(/broken character/) })]);
+    }
+    // A whole emoji (a surrogate pair) is text like any other.
+    expect((await post('/api/requests', installationRequest({ notes: 'Friendly dog 🐕' }))).status).toBe(201);
   });
 });

@@ -225,6 +225,17 @@ describe('installation request form', { timeout: 30_000 }, () => {
     expect(last.html).toContain('You have sent several requests in a short time');
     expect(inputValue(last.html, 'contact.name')).toBe('Katherine Johnson');
   });
+
+  it('counts invalid forms too, so a flood of broken posts is paused as well', async () => {
+    const address = '192.0.2.251';
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const fields = { ...directRequest(`form-invalid-flood-${String(i).padStart(3, '0')}`), 'contact.email': 'not an email' };
+      statuses.push((await postForm('/request?_action=requestInstallation', fields, { 'x-forwarded-for': address })).status);
+    }
+    expect(statuses.slice(0, 10).every((status) => status >= 400 && status < 500 && status !== 429)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
 });
 
 describe('service request form', { timeout: 30_000 }, () => {

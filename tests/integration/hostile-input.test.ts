@@ -36,8 +36,8 @@ const today = installerDay();
 /** Per property; each run is one request. */
 const numRuns = 40;
 
-// The estimate endpoints are rate limited per client; every request here comes from one address.
-const run = serverForFile({ env: { RATE_LIMIT_ESTIMATES: '100000' } });
+// The estimate and submission endpoints are rate limited per client (every attempt counts); every request here comes from one address.
+const run = serverForFile({ env: { RATE_LIMIT_ESTIMATES: '100000', RATE_LIMIT_SUBMISSIONS: '100000' } });
 
 interface FieldError {
   path: string;

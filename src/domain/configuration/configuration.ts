@@ -4,7 +4,7 @@ import type { Product } from '../catalog/product';
 import { isInstalled } from '../catalog/guards';
 import type { Issue } from '../issues';
 import { siteRequirements } from '../premises/premises';
-import { numberBetween, postalCode, printable, trimmedText, viewPurpose, wholeNumber } from '../schema';
+import { numberBetween, postalCode, printable, trimmedText, viewPurpose, wellFormed, wholeNumber } from '../schema';
 import { wiringAccessOptions } from '../settings/vocabulary';
 
 /**
@@ -60,7 +60,7 @@ export const lineSchema = z
     /** How it is installed when the product can be either; its default otherwise. */
     connection: z.optional(z.enum(['wired', 'wireless'])),
     /** Why it is in the configuration, in plain words (from a rule or the customer). */
-    reason: z.optional(z.string().check(z.trim(), z.maxLength(400, 'at most 400 characters'), printable())),
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(400, 'at most 400 characters'), printable(), wellFormed())),
     /** The quantity the recommendation gave, so the reason can say when the customer changed it. */
     recommended: z.optional(wholeNumber(1, 500)),
     /** Installation phase (1-based), for businesses splitting work. */

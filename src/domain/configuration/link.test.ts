@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { configurationArb } from '../fixtures/arbitraries';
 import { openShareCode } from './open';
-import { encodeConfiguration } from './link';
+import { encodeConfiguration, MAX_CODE_LENGTH, MAX_DECODED_BYTES, readShareCode } from './link';
 
 const { catalog } = fixtureData;
 
@@ -58,5 +58,47 @@ describe('share link codes', () => {
         expect(typeof decoded.ok).toBe('boolean');
       }),
     );
+  });
+});
+
+/** A code within the length limit whose JSON-looking payload inflates to `bytes` (spaces compress about 1,000 to 1). */
+async function bombCode(bytes: number): Promise<string> {
+  const compressed = new Uint8Array(await new Response(new Blob([new Uint8Array(bytes).fill(0x20)]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+  let binary = '';
+  for (const byte of compressed) binary += String.fromCharCode(byte);
+  return `v1.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+}
+
+describe('a share code that inflates to far more than any configuration', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is refused once the output passes the limit, without inflating the rest', async () => {
+    const code = await bombCode(20 * 1024 * 1024);
+    expect(code.length).toBeLessThanOrEqual(MAX_CODE_LENGTH);
+    // Count what the decompressor hands out: it must stop near the limit, not at 20 MB.
+    let inflated = 0;
+    const Original = globalThis.DecompressionStream;
+    vi.stubGlobal(
+      'DecompressionStream',
+      class {
+        readonly writable: WritableStream<BufferSource>;
+        readonly readable: ReadableStream<Uint8Array>;
+        constructor(format: CompressionFormat) {
+          const inner = new Original(format);
+          this.writable = inner.writable;
+          this.readable = inner.readable.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ transform: (chunk, out) => ((inflated += chunk.length), out.enqueue(chunk)) }));
+        }
+      },
+    );
+    const started = performance.now();
+    const result = await readShareCode(code);
+    expect(result).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(inflated).toBeLessThan(MAX_DECODED_BYTES + 1024 * 1024);
+    expect(performance.now() - started).toBeLessThan(5000);
+  }, 30_000);
+
+  it('leaves codes of real configurations alone', async () => {
+    const code = await encodeConfiguration(fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 2 }])]));
+    expect(await readShareCode(code)).toMatchObject({ ok: true });
   });
 });

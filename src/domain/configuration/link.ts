@@ -40,10 +40,52 @@ export type DecodeResult =
 /** What the server's check answers: a usable configuration comes with its engineering checks. */
 export type CheckedResult = (Extract<DecodeResult, { ok: true }> & { checks: Check[] }) | Extract<DecodeResult, { ok: false }>;
 
-export type ReadResult = { ok: true; value: unknown } | Extract<DecodeResult, { ok: false }>;
+/** A code that inflates past MAX_DECODED_BYTES: refused before more of it is inflated (the API answers 413). */
+export interface OversizedCode {
+  ok: false;
+  reason: 'too-large';
+  message: string;
+  issues: Issue[];
+}
 
-/** Longest code accepted, so a hostile link cannot make anyone inflate something huge. */
+export type ReadResult = { ok: true; value: unknown } | Extract<DecodeResult, { ok: false }> | OversizedCode;
+
+/** Longest code accepted. */
 export const MAX_CODE_LENGTH = 60_000;
+
+/**
+ * Most bytes a code may inflate to: 1 MiB, the largest request body the server accepts at all
+ * (BODY_LIMIT_BYTES in astro.config.mjs), so any configuration that can be posted can be shared. A
+ * 60,000-character code of repeated bytes inflates to about 45 MB; inflating stops at this limit
+ * instead, so a hostile code costs at most 1 MiB and a few milliseconds.
+ */
+export const MAX_DECODED_BYTES = 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/** Inflates deflate-raw bytes, giving up as soon as the output passes `limit` (nothing past it is kept). */
+async function inflateAtMost(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  const whole = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return whole;
+}
 
 /** The JSON a code holds, not yet checked. Never throws: an old or damaged code gives a reason. */
 export async function readShareCode(code: string): Promise<ReadResult> {
@@ -53,10 +95,12 @@ export async function readShareCode(code: string): Promise<ReadResult> {
   }
   try {
     if (!payload || code.length > MAX_CODE_LENGTH) throw new Error('empty or too long');
-    const bytes = await transform(fromBase64Url(payload), new DecompressionStream('deflate-raw'));
-    if (bytes.length > MAX_CODE_LENGTH * 20) throw new Error('too large');
+    const bytes = await inflateAtMost(fromBase64Url(payload), MAX_DECODED_BYTES);
     return { ok: true, value: JSON.parse(new TextDecoder().decode(bytes)) };
-  } catch {
+  } catch (error) {
+    if (error instanceof TooLarge) {
+      return { ok: false, reason: 'too-large', message: 'This link holds far more than any configuration could, so it was not opened. Ask whoever sent it for a new link.', issues: [] };
+    }
     return { ok: false, reason: 'damaged', message: 'This link is incomplete or damaged. It may have been cut off when it was copied.', issues: [] };
   }
 }

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { validate } from '../issues';
 import { configurationSchemaFor } from './configuration';
-import { readShareCode, type DecodeResult } from './link';
+import { readShareCode, type DecodeResult, type OversizedCode } from './link';
 
 /**
  * Opens a configuration from outside (a share link, a saved copy, an API call) with the shared
@@ -19,7 +19,7 @@ export function openConfiguration(value: unknown, catalog: Catalog): DecodeResul
 }
 
 /** Reads a share code and opens what it holds. Never throws. */
-export async function openShareCode(code: string, catalog: Catalog): Promise<DecodeResult> {
+export async function openShareCode(code: string, catalog: Catalog): Promise<DecodeResult | OversizedCode> {
   const read = await readShareCode(code);
   return read.ok ? openConfiguration(read.value, catalog) : read;
 }

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/catalog';
 import { systemInfo, systems } from '../catalog/roles';
 import { configurationSchema, configurationSchemaFor } from '../configuration/configuration';
 import { addDays, datesBetweenPattern } from '../estimate/dates';
-import { trimmedAtLeast, withoutControlCharacters } from '../schema';
+import { trimmedAtLeast, withoutControlCharacters, withoutLoneSurrogates } from '../schema';
 
 /**
  * What a customer sends when they ask for an installation or a service visit. One schema per concept,
@@ -15,14 +15,15 @@ import { trimmedAtLeast, withoutControlCharacters } from '../schema';
  */
 
 const controlCharacters = 'Remove the invisible control characters from this text (they can come with pasted text)';
+const loneSurrogate = 'Remove the broken character from this text (half of an emoji or symbol, often from pasted text)';
 
 /** A required text field whose message reads the same whether the value is missing or blank. */
 function requiredText(message: string, max: number, tooLong = `Keep this under ${max} characters`) {
-  return z.string({ error: message }).trim().regex(trimmedAtLeast(1), message).max(max, tooLong).regex(withoutControlCharacters, controlCharacters);
+  return z.string({ error: message }).trim().regex(trimmedAtLeast(1), message).max(max, tooLong).regex(withoutControlCharacters, controlCharacters).regex(withoutLoneSurrogates, loneSurrogate);
 }
 
 function optionalText(max: number, tooLong = `Keep this under ${max} characters`) {
-  return z.string().trim().max(max, tooLong).regex(withoutControlCharacters, controlCharacters).optional();
+  return z.string().trim().max(max, tooLong).regex(withoutControlCharacters, controlCharacters).regex(withoutLoneSurrogates, loneSurrogate).optional();
 }
 
 /** An email address; `message` says what it is for when it is missing. */

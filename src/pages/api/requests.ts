@@ -47,9 +47,7 @@ export const POST = apiRoute(async (context) => {
       case 'rate-limited':
         return problem('rate-limited', outcome.message, { retryAfterSeconds: outcome.retryAfterSeconds, headers: { 'Retry-After': String(outcome.retryAfterSeconds) } });
       case 'conflict':
-        return problem('idempotency-conflict', `This Idempotency-Key was already used for request ${outcome.reference} with different content; nothing was stored.`, {
-          reference: outcome.reference,
-        });
+        return problem('idempotency-conflict', 'This Idempotency-Key was already used for a different request; nothing was stored.');
     }
   }
 

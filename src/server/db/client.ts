@@ -3,11 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { config } from '../config';
+import { logger } from '../ops/log';
 import journal from './migrations/meta/_journal.json';
 import { PGliteThread } from './pglite-thread';
 import * as schema from './schema';
@@ -87,7 +89,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? config().DATABASE_POOL_SIZE });
     // An idle client that loses its connection emits an error; without a listener it would crash the process.
-    pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
+    pool.on('error', (error) => logger().error({ err: error }, 'idle PostgreSQL client error'));
     await migratePostgres(pool);
     return { db: drizzlePg({ client: pool, schema }), kind: 'postgres', close: () => pool.end() };
   }
@@ -106,7 +108,7 @@ function configuredOptions(): DatabaseOptions {
   return DATABASE_URL ? { url: DATABASE_URL, poolSize: DATABASE_POOL_SIZE } : { dataDir: resolve(DATA_DIR), ownThread: true };
 }
 
-/** The process's database, opened and migrated once, on first use. */
+/** The process's database, opened and migrated once, on first use (or by the server's warm-up). */
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!opened) {
     opened = openDatabase(configuredOptions());
@@ -114,7 +116,6 @@ export function getDatabase(): Promise<DatabaseHandle> {
     opened.catch(() => {
       opened = undefined;
     });
-    opened.then(closeOnExit, () => undefined);
   }
   return opened;
 }
@@ -123,19 +124,21 @@ export async function getDb(): Promise<Database> {
   return (await getDatabase()).db;
 }
 
+/** Throws unless the database answers now, with every migration applied (getDatabase migrates before it resolves). */
+export async function checkDatabase(): Promise<void> {
+  const { db } = await getDatabase();
+  await db.execute(sql`select 1`);
+}
+
 /**
- * PGlite writes its files from inside the process: close it on SIGTERM/SIGINT so a stop between two
- * writes leaves a clean data directory. The pool is ended too, so PostgreSQL sees the connections go.
+ * Closes the database if it was opened: the server's shutdown calls it once requests have finished.
+ * PGlite writes its files from inside the process, so closing it leaves a clean data directory; the
+ * pool is ended too, so PostgreSQL sees the connections go.
  */
-function closeOnExit(handle: DatabaseHandle): void {
-  const stop = (signal: NodeJS.Signals) => {
-    const timer = setTimeout(() => process.exit(1), 5000);
-    timer.unref();
-    handle
-      .close()
-      .catch((error: unknown) => console.error('[db] close failed:', error))
-      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+export async function closeDatabase(): Promise<void> {
+  const current = opened;
+  opened = undefined;
+  if (!current) return;
+  const handle = await current.catch(() => undefined);
+  await handle?.close();
 }

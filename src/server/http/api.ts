@@ -1,5 +1,6 @@
 import type { APIContext, APIRoute } from 'astro';
 import { clientAddress, limit, type Bucket } from './rate-limit';
+import { logger } from '../ops/log';
 import { problem } from './problem';
 
 /**
@@ -11,7 +12,8 @@ export function apiRoute(handler: (context: APIContext) => Promise<Response>): A
     try {
       return await handler(context);
     } catch (error) {
-      console.error(`[api] ${context.request.method} ${context.url.pathname} failed:`, error);
+      // The route's pattern, not its address: an address may hold ids a log must not keep.
+      logger().error({ err: error, requestId: context.locals.requestId, method: context.request.method, route: context.routePattern }, 'API route failed');
       return problem('internal-error', 'The server could not complete the request. Nothing was stored. Please try again later.');
     }
   };

@@ -14,9 +14,11 @@ import {
   checkedConfigurationSchema,
   checkSchema,
   estimateSchema,
+  healthSchema,
   pricedConfigurationSchema,
   problemSchema,
   problemTypeSchema,
+  readinessSchema,
   recommendationSchema,
   requestReceivedSchema,
   schemaIndexSchema,
@@ -49,6 +51,8 @@ const responseSchemas = {
   'schema-index': schemaIndexSchema,
   estimate: estimateSchema,
   check: checkSchema,
+  health: healthSchema,
+  readiness: readinessSchema,
   'read-configuration': configurationSchema,
 } as const;
 
@@ -184,7 +188,7 @@ function operations(examples: ApiExamples): Json {
         operationId: 'checkConfiguration',
         summary: 'Read a share code or a configuration with today\'s catalog',
         description:
-          'Answers 200 whether or not the configuration can be used: `ok: true` with the configuration as the schema reads it (defaults filled in) and its engineering checks, or `ok: false` with the reason, a message and every issue. Nothing is stored.',
+          'Answers 200 whether or not the configuration can be used: `ok: true` with the configuration as the schema reads it (defaults filled in) and its engineering checks, or `ok: false` with the reason, a message and every issue. A share code that inflates past 1 MiB (more than any configuration needs) is refused with 413 before more of it is inflated. Nothing is stored.',
         requestBody: {
           required: true,
           content: jsonContent(ref('check-request'), {
@@ -302,6 +306,29 @@ function operations(examples: ApiExamples): Json {
         operationId: 'openapi',
         summary: 'This document',
         responses: { 200: { description: 'The OpenAPI 3.1 document', content: jsonContent({ type: 'object' }) }, 500: problemRef('InternalError') },
+      },
+    },
+    '/healthz': {
+      get: {
+        operationId: 'health',
+        summary: 'Whether the process answers (liveness)',
+        description: 'Touches nothing else, not even the database: restart the process when this fails. Never cached, never rate-limited.',
+        responses: { 200: { description: 'The process answers', content: jsonContent(ref('health'), { ok: example('Alive', { status: 'ok' }) }) } },
+      },
+    },
+    '/readyz': {
+      get: {
+        operationId: 'readiness',
+        summary: 'Whether the process should get traffic (readiness)',
+        description:
+          'Ready once the server has warmed up (modules loaded, database opened and migrated), while the database answers and, when REDIS_URL is set, Redis answers; 503 while starting, from the moment a SIGTERM arrives, or when a dependency fails (named in `failed`). Never cached, never rate-limited.',
+        responses: {
+          200: { description: 'Ready', content: jsonContent(ref('readiness'), { ready: example('Ready', { status: 'ready', checks: { database: 'ok' } }) }) },
+          503: {
+            description: 'Not ready: starting, stopping, or a dependency failed',
+            content: jsonContent(ref('readiness'), { unavailable: example('The database did not answer', { status: 'unavailable', checks: { database: 'failed' }, failed: ['database'] }) }),
+          },
+        },
       },
     },
   };

@@ -25,6 +25,7 @@ export const problemTypes = {
   'idempotency-conflict': { status: 422, title: 'This Idempotency-Key was used for a different request', description: 'A request with the same Idempotency-Key but different content was already stored. Use a new key for a new request; resend the same content with the same key to get the stored result.' },
   'rejected': { status: 400, title: 'The submission was rejected', description: 'The submission filled in a field that is hidden from people (a spam trap), so it was not stored. If you are a person, leave that field empty.' },
   'bad-signature': { status: 400, title: 'The signature does not match', description: 'A webhook call whose Stripe-Signature header does not match its body (or is missing or too old) is refused and changes nothing.' },
+  'method-not-allowed': { status: 405, title: 'This method is not served here', description: 'The address exists but does not answer this HTTP method. The Allow header lists the methods it answers.' },
   'not-found': { status: 404, title: 'Not found', description: 'Nothing exists at this address.' },
   'internal-error': { status: 500, title: 'Something went wrong on our side', description: 'The server could not complete the request. Nothing was stored unless a success response was returned. Try again later or call us.' },
 } as const;
@@ -43,10 +44,16 @@ export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
   }));
 }
 
+/** The body of a problem response. */
+export function problemDocument(type: ProblemType, detail: string, members: Record<string, unknown> = {}): Record<string, unknown> {
+  const { status, title } = problemTypes[type];
+  return { type: problemTypeUri(type), title, status, detail, ...members };
+}
+
 export function problem(type: ProblemType, detail: string, extra: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown } = {}): Response {
   const { headers, ...members } = extra;
-  const { status, title } = problemTypes[type];
-  return new Response(JSON.stringify({ type: problemTypeUri(type), title, status, detail, ...members }), {
+  const { status } = problemTypes[type];
+  return new Response(JSON.stringify(problemDocument(type, detail, members)), {
     status,
     headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
   });

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { config, type Config } from '../config';
+import { logger } from '../ops/log';
 
 /**
  * Limits per client address, so one sender cannot flood the installer's inbox or the database.
@@ -39,7 +40,7 @@ export function redisClient(url: string): Redis {
     let lastLogged = '';
     client.on('error', (error: Error) => {
       // A Redis that stays down reports the same error on every reconnect: log each new one once.
-      if (error.message !== lastLogged) console.error(`[rate-limit] Redis: ${error.message}`);
+      if (error.message !== lastLogged) logger().error({ err: error }, 'rate limit: Redis failed');
       lastLogged = error.message;
     });
     client.on('ready', () => (lastLogged = ''));
@@ -92,7 +93,7 @@ export async function consume(limiter: RateLimiterAbstract, key: string): Promis
       };
     }
     // The store failed and there was no fallback: let the request through rather than lose a customer.
-    console.error('[rate-limit] limiter failed:', rejection);
+    logger().error({ err: rejection }, 'rate limit: limiter failed, request let through');
     return { ok: true, remaining: 0 };
   }
 }

@@ -202,3 +202,15 @@ export const problemTypeSchema = z.object({ type: z.string(), status: z.number()
 export const schemaIndexSchema = z.object({
   schemas: z.array(z.object({ name: z.string(), description: z.string(), url: z.url() })),
 });
+
+export const healthSchema = z.object({ status: z.literal('ok').describe('The process answers') });
+
+const dependencyCheck = z.enum(['ok', 'failed']);
+export const readinessSchema = z.object({
+  status: z
+    .enum(['ready', 'starting', 'stopping', 'unavailable'])
+    .describe('ready (200); otherwise 503: starting (warming up), stopping (shutting down, finishing requests in flight) or unavailable (a dependency did not answer)'),
+  checks: z.object({ database: dependencyCheck, redis: dependencyCheck.optional().describe('Only when REDIS_URL is set') }).optional().describe('Each dependency asked; absent while starting or stopping'),
+  failed: z.array(z.enum(['database', 'redis'])).optional().describe('The dependencies that did not answer'),
+});
+export type Readiness = z.infer<typeof readinessSchema>;

@@ -2,12 +2,13 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import type { Database } from '../db/client';
 import { outbox } from '../db/schema';
+import { logger } from '../ops/log';
 
 /**
  * Delivers the outbox: rows the request transaction wrote, sent after it committed. Each run claims a
  * batch of due rows by setting `locked_until` (FOR UPDATE SKIP LOCKED, so several server instances
  * never claim the same row), sends them, and records the outcome: sent, logged (no mail server set
- * up: the message is printed to the server log instead), or pending again with the error and a later
+ * up: the message stays in the outbox and the log says so, by id and kind), or pending again with the error and a later
  * retry time; after MAX_ATTEMPTS it is left as failed, with its last error, for a person to look at.
  */
 
@@ -32,8 +33,8 @@ export interface DeliveryOptions {
   from: string;
   now?: Date;
   batchSize?: number;
-  /** Where logged messages go; the server log by default. */
-  log?: (line: string) => void;
+  /** Told of each message kept in the outbox instead of sent (no mail server); the server log by default. */
+  log?: (entry: { messageId: number; kind: string }) => void;
   /** The first retry's delay; later ones double. */
   retryBaseMs?: number;
 }
@@ -55,22 +56,25 @@ async function claimDue(db: Database, now: Date, batchSize: number): Promise<Out
     .returning();
 }
 
-export function logLine(row: Pick<OutboxRow, 'id' | 'to' | 'replyTo' | 'subject' | 'text'>): string {
-  const replyTo = row.replyTo ? `\nReply-To: ${row.replyTo}` : '';
-  return `[mail] SMTP_URL is not set: message #${row.id} logged instead of sent\nTo: ${row.to}${replyTo}\nSubject: ${row.subject}\n\n${row.text}`;
+/**
+ * What the log says of a message kept instead of sent (SMTP_URL unset): its id and kind only. The
+ * outbox row keeps the message itself; the log must not copy names, addresses or what was asked.
+ */
+export function loggedMessage(row: Pick<OutboxRow, 'id' | 'kind'>): { messageId: number; kind: string } {
+  return { messageId: row.id, kind: row.kind };
 }
 
 /** Delivers every due row once; returns what happened. Safe to run from several instances at once. */
 export async function deliverDue(db: Database, options: DeliveryOptions): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
-  const log = options.log ?? ((line: string) => console.info(line));
+  const log = options.log ?? ((entry) => logger().info(entry, 'SMTP_URL is not set: message kept in the outbox, not sent'));
   const report: DeliveryReport = { sent: 0, logged: 0, retrying: 0, failed: 0 };
   const rows = await claimDue(db, now, options.batchSize ?? 20);
   // The rows of a batch go out together: a pooled transport keeps a few connections open and queues the rest.
   const deliver = async (row: OutboxRow): Promise<void> => {
     const attempts = row.attempts + 1;
     if (!options.transport) {
-      log(logLine(row));
+      log(loggedMessage(row));
       await db.update(outbox).set({ status: 'logged', attempts, lockedUntil: null, sentAt: now }).where(eq(outbox.id, row.id));
       report.logged++;
       return;
@@ -101,7 +105,9 @@ export async function deliverDue(db: Database, options: DeliveryOptions): Promis
           nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, options.retryBaseMs)),
         })
         .where(eq(outbox.id, row.id));
-      console.error(`[mail] message #${row.id} to ${row.to} not sent (attempt ${attempts} of ${MAX_ATTEMPTS}): ${message}`);
+      // A mail server's refusal may quote the recipient ("550 <ada@example.com>: no such user"): not in the log.
+      const logged = message.replace(/[^\s<>@"']+@[^\s<>@"']+/g, '[address]');
+      logger().error({ messageId: row.id, kind: row.kind }, `message not sent (attempt ${attempts} of ${MAX_ATTEMPTS}): ${logged}`);
       if (failed) report.failed++;
       else report.retrying++;
     }

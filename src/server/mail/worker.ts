@@ -1,6 +1,7 @@
 import { config } from '../config';
 import { loadSettings } from '../content/collections';
 import { getDb } from '../db/client';
+import { logger } from '../ops/log';
 import { deliverDue } from './outbox';
 import { mailSetupFrom, type MailSetup } from './transport';
 
@@ -15,11 +16,12 @@ let setup: Promise<MailSetup> | undefined;
 let running: Promise<void> | undefined;
 let again = false;
 let timer: NodeJS.Timeout | undefined;
+let stopped = false;
 
 export function mailSetup(): Promise<MailSetup> {
   setup ??= loadSettings().then((settings) => {
     const result = mailSetupFrom(settings, config());
-    console.info(`[mail] messages go to ${result.description}`);
+    logger().info({ mail: result.description }, 'mail setup');
     return result;
   });
   return setup;
@@ -37,12 +39,13 @@ async function runUntilIdle(): Promise<void> {
 
 /** Delivers what is due now; a call during a run makes the run go round once more. */
 export function kickOutbox(): Promise<void> {
+  if (stopped) return Promise.resolve();
   if (running) {
     again = true;
     return running;
   }
   running = runUntilIdle()
-    .catch((error: unknown) => console.error('[mail] outbox run failed:', error))
+    .catch((error: unknown) => logger().error({ err: error }, 'outbox run failed'))
     .finally(() => {
       running = undefined;
     });
@@ -60,4 +63,16 @@ function ensureOutboxTimer(): void {
 /** Starts the periodic run (and delivers anything left over) on the first call; cheap afterwards. */
 export function ensureOutboxWorker(): void {
   if (!timer) void kickOutbox();
+}
+
+/**
+ * Stops the worker for the server's shutdown: no new runs, and the one under way (if any) finishes
+ * its batch, so no message is left half recorded. Rows not yet due stay in the outbox for the next start.
+ */
+export async function stopOutboxWorker(): Promise<void> {
+  stopped = true;
+  again = false;
+  if (timer) clearInterval(timer);
+  timer = undefined;
+  await running;
 }

@@ -1,6 +1,7 @@
 import { config } from '../config';
 import { loadSettings } from '../content/collections';
 import { getDatabase, getDb } from '../db/client';
+import { logger } from '../ops/log';
 import { describeReport, purgeExpired } from './retention';
 
 /**
@@ -15,10 +16,10 @@ export async function runRetention(): Promise<boolean> {
   try {
     const [db, settings] = await Promise.all([getDb(), loadSettings()]);
     const report = await purgeExpired(db, settings.privacy);
-    console.info(`[retention] ${describeReport(report)}`);
+    logger().info({ retention: describeReport(report) }, 'retention purge');
     return true;
   } catch (error) {
-    console.error('[retention] purge failed:', error);
+    logger().error({ err: error }, 'retention purge failed');
     return false;
   }
 }

@@ -11,9 +11,9 @@ import { IdempotencyConflictError, submitRequest, type SubmittedRequest } from '
 
 /**
  * The one path every submission takes, whether it comes from a form (Astro action) or the JSON API:
- * spam trap, validation with the catalog and today's date, rate limit, storage in one committed
- * transaction (submit.ts), then mail from the outbox. The callers only translate the outcome into
- * their format.
+ * rate limit (every attempt counts, valid or not, so a flood of broken posts is stopped too), spam
+ * trap, validation with the catalog and today's date, storage in one committed transaction
+ * (submit.ts), then mail from the outbox. The callers only translate the outcome into their format.
  */
 
 export type SubmissionOutcome =
@@ -21,10 +21,18 @@ export type SubmissionOutcome =
   | { ok: false; reason: 'rejected' }
   | { ok: false; reason: 'invalid'; issues: Issue[] }
   | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number; message: string }
-  | { ok: false; reason: 'conflict'; reference: string };
+  | { ok: false; reason: 'conflict' };
 
-/** What storing can still answer once validation and the spam trap have passed. */
-export type StoreOutcome = Exclude<SubmissionOutcome, { reason: 'rejected' | 'invalid' }>;
+/** What storing can still answer once the limit, validation and the spam trap have passed. */
+export type StoreOutcome = Exclude<SubmissionOutcome, { reason: 'rejected' | 'invalid' | 'rate-limited' }>;
+
+export type AttemptRefused = Extract<SubmissionOutcome, { reason: 'rate-limited' }>;
+
+/** Counts one submission attempt by the client; the refusal once it has used up its allowance. */
+export async function countAttempt(clientKey: string): Promise<AttemptRefused | undefined> {
+  const allowed = await limit('submissions', clientKey);
+  return allowed.ok ? undefined : { ok: false, reason: 'rate-limited', retryAfterSeconds: allowed.retryAfterSeconds, message: allowed.message };
+}
 
 let cached: { today: string; schemas: ReturnType<typeof requestSchemasFor> } | undefined;
 
@@ -48,19 +56,17 @@ export async function validateRequest(kind: RequestKind | 'any', input: unknown)
 
 export interface StoreMeta {
   idempotencyKey?: string | undefined;
-  clientKey: string;
   site: string;
 }
 
 export interface SubmissionMeta extends StoreMeta {
+  clientKey: string;
   /** The honeypot field's value. */
   honeypot?: string | undefined;
 }
 
-/** Stores a request that passed validation and the spam trap, under the rate limit, then starts delivering its mail. */
+/** Stores a request that passed the limit (countAttempt), validation and the spam trap, then starts delivering its mail. */
 export async function storeRequest(request: CustomerRequest, meta: StoreMeta): Promise<StoreOutcome> {
-  const allowed = await limit('submissions', meta.clientKey);
-  if (!allowed.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: allowed.retryAfterSeconds, message: allowed.message };
   const [db, data, mail] = await Promise.all([getDb(), loadData(), mailSetup()]);
   try {
     const stored = await submitRequest(db, request, {
@@ -72,13 +78,15 @@ export async function storeRequest(request: CustomerRequest, meta: StoreMeta): P
     if (!stored.replayed) void kickOutbox();
     return { ok: true, request: stored, quoteUrl: stored.quote ? quoteUrl(meta.site, stored.quote.publicId) : null };
   } catch (error) {
-    if (error instanceof IdempotencyConflictError) return { ok: false, reason: 'conflict', reference: error.reference };
+    if (error instanceof IdempotencyConflictError) return { ok: false, reason: 'conflict' };
     throw error;
   }
 }
 
-/** Honeypot first (a robot learns nothing from field errors), then validation, then storage. */
+/** The limit first, then the honeypot (a robot learns nothing from field errors), then validation, then storage. */
 export async function submit(kind: RequestKind | 'any', input: unknown, meta: SubmissionMeta): Promise<SubmissionOutcome> {
+  const refused = await countAttempt(meta.clientKey);
+  if (refused) return refused;
   if (meta.honeypot && meta.honeypot.trim() !== '') return { ok: false, reason: 'rejected' };
   const valid = await validateRequest(kind, input);
   if (!valid.ok) return { ok: false, reason: 'invalid', issues: valid.issues };

@@ -35,10 +35,14 @@ export interface SubmittedRequest {
   replayed: boolean;
 }
 
-/** The key was used before for a different submission: refused, because silently ignoring the new content would lose it. */
+/**
+ * The key was used before for a different submission: refused, because silently ignoring the new
+ * content would lose it. It names no reference: whoever holds a key is not necessarily who stored
+ * the first request.
+ */
 export class IdempotencyConflictError extends Error {
-  constructor(readonly reference: string) {
-    super(`This submission key was already used for request ${reference} with different details`);
+  constructor() {
+    super('This submission key was already used for a different request');
   }
 }
 
@@ -63,7 +67,7 @@ function withSitePostalCodes(configuration: Configuration, addresses: Address[])
 async function replay(db: Database, key: string, fingerprint: string): Promise<SubmittedRequest | undefined> {
   const existing = await findRequestByKey(db, key);
   if (!existing) return undefined;
-  if (existing.fingerprint !== fingerprint) throw new IdempotencyConflictError(existing.reference);
+  if (existing.fingerprint !== fingerprint) throw new IdempotencyConflictError();
   const quote = existing.quoteId ? await getQuoteById(db, existing.quoteId) : null;
   return { reference: existing.reference, kind: existing.kind, createdAt: existing.createdAt, quote, replayed: true };
 }

@@ -1,4 +1,5 @@
 import { runChecks } from '~/domain/checks';
+import { MAX_DECODED_BYTES } from '~/domain/configuration/link';
 import { openConfiguration, openShareCode } from '~/domain/configuration/open';
 import { validate } from '~/domain/issues';
 import { loadData } from '~/server/content/collections';
@@ -28,6 +29,9 @@ export const POST = apiRoute(async (context) => {
   }
   const data = await loadData();
   const result = 'code' in parsed.value ? await openShareCode(parsed.value.code, data.catalog) : openConfiguration(parsed.value.configuration, data.catalog);
+  if (!result.ok && result.reason === 'too-large') {
+    return problem('payload-too-large', `The share code inflates to more than ${MAX_DECODED_BYTES.toLocaleString('en-US')} bytes, more than any configuration needs; it was not read.`);
+  }
   const answer: CheckedConfiguration = result.ok ? { ...result, checks: runChecks(result.configuration, data) } : result;
   return json(answer, { headers: { 'Cache-Control': 'no-store' } });
 });
