@@ -195,7 +195,7 @@ describe('repairForCatalog', () => {
         [
           { productId: 'discontinued', quantity: 2 },
           { productId: 'panel', quantity: 1, connection: 'wired' },
-          { productId: 'programming', quantity: 1, reused: 1 },
+          { productId: 'handover', quantity: 1, reused: 1 },
           { productId: 'cat6', quantity: 1 },
           { productId: 'smoke', quantity: 2 },
         ],
@@ -205,7 +205,7 @@ describe('repairForCatalog', () => {
     const { configuration, changes } = repairForCatalog(config, catalog);
     expect(configuration.sites[0]!.lines).toEqual([
       { productId: 'panel', quantity: 1, reused: 0 },
-      { productId: 'programming', quantity: 1, reused: 0 },
+      { productId: 'handover', quantity: 1, reused: 0 },
       { productId: 'smoke', quantity: 2, reused: 0 },
     ]);
     expect(configuration.sites[0]).not.toHaveProperty('planId');

@@ -37,7 +37,7 @@ describe('product choices', () => {
   it('know which products can be wired or wireless', () => {
     expect(offersBoth(get('contact'))).toBe(true);
     expect(offersBoth(get('cam'))).toBe(false);
-    expect(offersBoth(get('programming'))).toBe(false);
+    expect(offersBoth(get('handover'))).toBe(false);
   });
 });
 
