@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import { assumableConditions } from '../premises/premises';
 import type { Product } from '../catalog/product';
 import type { Audience, Configuration, Line, Site, SiteConditions } from './configuration';
 
@@ -88,8 +89,8 @@ export function applyChange(config: Configuration, change: Change): Configuratio
 /** Typical conditions for a new site the customer adds by hand: the estimate widens what is unknown. */
 export function defaultConditions(audience: Audience): SiteConditions {
   return audience === 'home'
-    ? { storeys: 2, floorAreaM2: 180, ceilingHeightM: 2.4, wiringAccess: 'unknown', bedrooms: 3, fuelBurning: true, attachedGarage: false }
-    : { storeys: 1, floorAreaM2: 400, ceilingHeightM: 3, wiringAccess: 'unknown', exits: 2 };
+    ? { storeys: 2, floorAreaM2: 180, ceilingHeightM: 2.4, wiringAccess: 'unknown', bedrooms: 3, fuelBurning: true, attachedGarage: false, assumed: [...assumableConditions] }
+    : { storeys: 1, floorAreaM2: 400, ceilingHeightM: 3, wiringAccess: 'unknown', exits: 2, assumed: [...assumableConditions] };
 }
 
 /** A configuration with one empty site, for customers who build their own system. */
@@ -103,6 +104,10 @@ export function setConditions(config: Configuration, siteId: string, patch: Part
   return updateSite(config, siteId, (site) => {
     const conditions: SiteConditions = { ...site.conditions, ...patch };
     for (const key of Object.keys(patch) as (keyof SiteConditions)[]) if (patch[key] === undefined) delete conditions[key];
+    // A value the customer typed (or confirmed) is no longer an assumption.
+    const assumed = patch.assumed ?? conditions.assumed?.filter((key) => !(key in patch));
+    if (assumed?.length) conditions.assumed = assumed;
+    else delete conditions.assumed;
     return { ...site, conditions };
   });
 }

@@ -19,6 +19,12 @@ export type BudgetLeaning = (typeof budgetLeanings)[number];
 const count = (max: number, what: string) =>
   z.number({ error: `enter the number of ${what}` }).check(z.int(`${what}: a whole number`), z.minimum(0, `${what} cannot be negative`), z.maximum(max, `at most ${max} ${what}`));
 
+/** Conditions a customer may leave blank; the typical figure then stands in and is shown as an assumption. */
+export const assumableConditions = ['floorAreaM2', 'ceilingHeightM'] as const;
+export type AssumableCondition = (typeof assumableConditions)[number];
+/** Which of them the customer left blank: they are shown as "about …, assumed" until confirmed or changed. */
+const assumed = z._default(z.array(z.enum(assumableConditions)).check(z.maxLength(assumableConditions.length)), []);
+
 const noEquipment = { smokeAlarms: 0, coAlarms: 0, cameras: 0, alarmPanel: false, doorbellCamera: false };
 
 /** What the customer already has and would like to keep using. */
@@ -54,6 +60,7 @@ export const homePremisesSchema = z.object({
   goals: z._default(z.array(z.enum(systemGoals)).check(z.maxLength(systemGoals.length)), ['deter', 'fire-co']),
   budget: z._default(z.enum(budgetLeanings), 'recommended'),
   postalCode: z.optional(postalCode),
+  assumed,
 });
 export type HomePremises = z.infer<typeof homePremisesSchema>;
 
@@ -106,6 +113,7 @@ export const businessSiteSchema = z.object({
   requirements: z._default(z.array(z.enum(siteRequirements)), []),
   existing: z._default(existingEquipmentSchema, noEquipment),
   wiringAccess: z._default(z.enum(wiringAccessOptions), 'open'),
+  assumed,
 });
 export type BusinessSite = z.infer<typeof businessSiteSchema>;
 

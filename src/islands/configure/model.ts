@@ -5,7 +5,7 @@ import type { Check } from '~/domain/checks';
 import type { Line, Site, SiteConditions } from '~/domain/configuration/configuration';
 import type { Estimate } from '~/domain/estimate/estimate';
 import { formatMoney, formatRange } from '~/domain/money';
-import { areaToM2, FEET_PER_METRE, lengthToMetres, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
+import { areaToM2, FEET_PER_METRE, lengthToMetres, roughAreaValue, roughLengthValue, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
 import type { Format } from '../shared/format';
 
 /** Pure helpers behind the configurator's components, tested without a DOM. */
@@ -115,8 +115,9 @@ const round = (value: number, digits: number) => String(Math.round(value * 10 **
 export function conditionsText(c: SiteConditions, units: UnitSystem): ConditionsText {
   return {
     storeys: String(c.storeys),
-    area: units === 'imperial' ? round(c.floorAreaM2 * SQFT_PER_M2, 0) : round(c.floorAreaM2, 0),
-    ceiling: units === 'imperial' ? round(c.ceilingHeightM * FEET_PER_METRE, 1) : round(c.ceilingHeightM, 1),
+    // An assumed figure is shown as the rough figure it is, so it does not look typed.
+    area: c.assumed?.includes('floorAreaM2') ? String(roughAreaValue(c.floorAreaM2, units)) : units === 'imperial' ? round(c.floorAreaM2 * SQFT_PER_M2, 0) : round(c.floorAreaM2, 0),
+    ceiling: c.assumed?.includes('ceilingHeightM') ? String(roughLengthValue(c.ceilingHeightM, units)) : units === 'imperial' ? round(c.ceilingHeightM * FEET_PER_METRE, 1) : round(c.ceilingHeightM, 1),
     postalCode: c.postalCode ?? '',
     bedrooms: c.bedrooms === undefined ? '' : String(c.bedrooms),
     exits: c.exits === undefined ? '' : String(c.exits),
@@ -137,7 +138,7 @@ export function readCondition(field: ConditionField, text: string, units: UnitSy
   }
   if (!/^\d*\.?\d+$/.test(trimmed)) return { error: 'enter a number, like 12' };
   const n = Number(trimmed);
-  if (field === 'area') return { value: Math.round(areaToM2(n, units) * 10) / 10 };
+  if (field === 'area') return { value: Math.round(areaToM2(n, units) * 100) / 100 };
   if (field === 'ceiling') return { value: Math.round(lengthToMetres(n, units) * 100) / 100 };
   return { value: n };
 }
