@@ -1,4 +1,6 @@
 import type { Camera, Drive, Recorder } from '../catalog/product';
+import type { Audience, Site } from '../configuration/configuration';
+import type { SiteData } from '../site-data';
 import { count, formatLength, formatNumber } from '../units';
 import { requiredRetentionDays } from '../premises/premises';
 import { lensSetting, purposeMet } from '../video/pixel-density';
@@ -71,6 +73,17 @@ function cameraViewCheck(view: SiteView, { line, index, product }: ResolvedLine 
 }
 
 /** The site's own recording plan, else the days its requirements ask for, else the guidelines' default. */
+/**
+ * The view check of one line as it is shown beside it, on its own: the swap dialog judges each option
+ * with it without loading every other check.
+ */
+export function lineViewCheck(site: Site, lineIndex: number, audience: Audience, data: SiteData): Check | null {
+  const line = site.lines[lineIndex];
+  const product = line && data.catalog.get(line.productId);
+  if (product?.type !== 'camera') return null;
+  return cameraViewCheck({ site, audience, lines: [], data }, { line, index: lineIndex, product });
+}
+
 export function recordingPlan(view: SiteView): RecordingPlan {
   const retentionDays = requiredRetentionDays(view.site.conditions.requirements ?? []) ?? view.data.guidelines.video.retentionDays[view.audience];
   return view.site.recording ?? { retentionDays, mode: 'continuous' };

@@ -2,7 +2,8 @@ import type { Catalog } from '~/domain/catalog/catalog';
 import type { Product } from '~/domain/catalog/product';
 import { roles, systemInfo, type SystemId } from '~/domain/catalog/roles';
 import type { Check } from '~/domain/checks';
-import type { Line, Site, SiteConditions } from '~/domain/configuration/configuration';
+import { lineViewCheck } from '~/domain/checks/video';
+import type { Audience, Line, Site, SiteConditions } from '~/domain/configuration/configuration';
 import type { Estimate } from '~/domain/estimate/estimate';
 import { formatMoney, formatRange } from '~/domain/money';
 import { areaToM2, FEET_PER_METRE, lengthToMetres, roughAreaValue, roughLengthValue, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
@@ -81,6 +82,34 @@ export function priceDifference(from: Product, to: Product, units: number, f: Fo
   const sign = each > 0 ? '+' : '−';
   const total = `${sign}${money(each * units)}`;
   return units > 1 ? `${total} for ${units} (${sign}${money(each)} each)` : total;
+}
+
+/** An option of the swap dialog: what the line's view check says with it fitted, and what it does to the price. */
+export interface SwapChoice {
+  product: Product;
+  /** The view check's result with this product on the line; null when the line has no view. */
+  view: Check | null;
+  price: string;
+}
+
+/**
+ * Each option for a line, judged by the same check the configurator shows beside the line, run on the
+ * site as it would be after the swap.
+ */
+export function swapChoices(site: Site, lineIndex: number, options: Product[], audience: Audience, data: SiteData, f: Format): SwapChoice[] {
+  const line = site.lines[lineIndex]!;
+  const current = data.catalog.get(line.productId)!;
+  const units = Math.max(1, line.quantity - line.reused);
+  return options.map((product) => {
+    const swapped = { ...site, lines: site.lines.map((l, i) => (i === lineIndex ? { ...l, productId: product.id } : l)) };
+    const view = lineViewCheck(swapped, lineIndex, audience, data);
+    return { product, view, price: priceDifference(current, product, units, f) };
+  });
+}
+
+/** The option shown first: never one that falls short of the line's view (a warning), so the first that passes; none when none does. */
+export function preselectedChoice(choices: SwapChoice[]): SwapChoice | undefined {
+  return choices.find((c) => !c.view || c.view.status === 'pass');
 }
 
 /** Whole dollars (or the currency's units) typed by a person, to cents; null when it is not a number. */
