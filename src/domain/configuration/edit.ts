@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
-import { assumableConditions } from '../premises/premises';
 import type { Product } from '../catalog/product';
+import { groupOfRole, type SystemId } from '../catalog/roles';
+import { assumableConditions } from '../premises/premises';
 import type { Audience, Configuration, Line, Site, SiteConditions } from './configuration';
 
 /**
@@ -60,6 +61,41 @@ export function setLine(config: Configuration, siteId: string, lineIndex: number
     for (const key of ['connection', 'phase'] as const) if (patch[key] === undefined && key in patch) delete next[key];
     return next;
   });
+}
+
+/**
+ * Puts every line of one system, on every site, in a phase (undefined: in none), so a system is phased
+ * in one step; a line can still be moved on its own afterwards.
+ */
+export function setSystemPhase(config: Configuration, system: SystemId, phase: number | undefined, catalog: Catalog): Configuration {
+  const inSystem = (line: Line) => {
+    const product = catalog.get(line.productId);
+    return product !== undefined && groupOfRole(product.role) === system;
+  };
+  return {
+    ...config,
+    sites: config.sites.map((site) => ({
+      ...site,
+      lines: site.lines.map((line) => {
+        if (!inSystem(line)) return line;
+        const { phase: _old, ...rest } = line;
+        return phase ? { ...rest, phase } : rest;
+      }),
+    })),
+  };
+}
+
+/** The phase every line of a system is in: a number, undefined for none, or 'mixed' when its lines differ. */
+export function systemPhase(config: Configuration, system: SystemId, catalog: Catalog): number | undefined | 'mixed' {
+  const phases = new Set(
+    config.sites.flatMap((site) =>
+      site.lines.flatMap((line) => {
+        const product = catalog.get(line.productId);
+        return product && groupOfRole(product.role) === system ? [line.phase] : [];
+      }),
+    ),
+  );
+  return phases.size > 1 ? 'mixed' : [...phases][0];
 }
 
 export function setPlan(config: Configuration, siteId: string, planId: string | undefined): Configuration {
