@@ -79,7 +79,8 @@ function cameraViewCheck(view: SiteView, { line, index, product }: ResolvedLine 
  */
 export function lineViewCheck(site: Site, lineIndex: number, audience: Audience, data: SiteData): Check | null {
   const line = site.lines[lineIndex];
-  const product = line && data.catalog.get(line.productId);
+  if (!line) return null;
+  const product = data.catalog.get(line.productId);
   if (product?.type !== 'camera') return null;
   return cameraViewCheck({ site, audience, lines: [], data }, { line, index: lineIndex, product });
 }

@@ -53,7 +53,7 @@ export function Conditions({ data, audience, site, hasCameras }: Props) {
     if (!c.assumed?.includes(key)) return numberField(field, label, unit);
     return (
       <div class="assumed">
-        {numberField(field, label, unit, `Assumed, not from you: ${conditionValueText(c, key, data.settings)}.`)}
+        {numberField(field, label, unit, `${capitalized(conditionValueText(c, key, data.settings))}.`)}
         <button type="button" class="link-button" onClick={() => void commit(field)}>
           Keep {text[field]} {unit}
         </button>

@@ -5,6 +5,7 @@ import type { Check } from '~/domain/checks';
 import { lineViewCheck } from '~/domain/checks/video';
 import type { Audience, Line, Site, SiteConditions } from '~/domain/configuration/configuration';
 import type { Estimate } from '~/domain/estimate/estimate';
+import type { SiteData } from '~/domain/site-data';
 import { formatMoney, formatRange } from '~/domain/money';
 import { areaToM2, FEET_PER_METRE, lengthToMetres, roughAreaValue, roughLengthValue, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
 import type { Format } from '../shared/format';
