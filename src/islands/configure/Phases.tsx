@@ -64,7 +64,7 @@ function SystemPhases({ config, catalog }: { config: Configuration; catalog: Cat
               label={systemInfo[system].name}
               value={current === 'mixed' ? 'mixed' : String(current ?? 0)}
               options={[
-                ...(current === 'mixed' ? [['mixed', 'Some lines in each phase'] as const] : []),
+                ...(current === 'mixed' ? [['mixed', 'Split between phases'] as const] : []),
                 ['0', 'Not in a phase'] as const,
                 ...config.phases.map((p, i) => [String(i + 1), `Phase ${i + 1}: ${p.name}`] as const),
               ]}
