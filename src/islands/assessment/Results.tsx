@@ -68,18 +68,18 @@ export function Results({ data, path, reading }: Props) {
       )}
       {assumptions.length > 0 && (
         <div class="callout">
-          <p>You left these blank, so we assumed typical figures. Packages are priced with them:</p>
+          <p>Where you left an answer blank, or we did not ask, we assumed a typical figure. The packages are priced with it:</p>
           <ul>
             {assumptions.map((a) => (
               <li key={a.field}>
                 {a.site ? `${a.site}: ` : ''}
-                {a.what.toLowerCase()} {a.text}.{' '}
+                {a.site ? a.what.toLowerCase() : a.what} {a.text}.{' '}
                 {stepOf(a.field) > 0 ? (
                   <button type="button" class="link-button" onClick={() => goToStep(stepOf(a.field))}>
                     Change it<span class="visually-hidden">: {a.what.toLowerCase()}</span>
                   </button>
                 ) : (
-                  'You can confirm or change it in the configurator.'
+                  'The configurator has it beside the site details.'
                 )}
               </li>
             ))}
