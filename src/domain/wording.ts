@@ -5,7 +5,7 @@ import type { Duration } from './estimate/duration';
 import { applyPpm, formatMoney, formatRange, percentToPpm, type Cents, type Range } from './money';
 import type { Settings } from './settings/settings';
 import type { SiteConditions } from './configuration/configuration';
-import type { AssumableCondition } from './premises/premises';
+import type { AssumableCondition } from './settings/vocabulary';
 import { count, formatArea, formatLength, formatNumber, roughArea, roughLength } from './units';
 
 /**

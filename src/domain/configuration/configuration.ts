@@ -3,9 +3,9 @@ import type { Catalog } from '../catalog/catalog';
 import type { Product } from '../catalog/product';
 import { isInstalled } from '../catalog/guards';
 import type { Issue } from '../issues';
-import { assumableConditions, siteRequirements } from '../premises/premises';
+import { siteRequirements } from '../premises/premises';
 import { numberBetween, postalCode, printable, trimmedText, viewPurpose, wholeNumber } from '../schema';
-import { wiringAccessOptions } from '../settings/vocabulary';
+import { assumableConditions, wiringAccessOptions } from '../settings/vocabulary';
 
 /**
  * A configuration is what the customer chose: per site, the products and quantities, the equipment

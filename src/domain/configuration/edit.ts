@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Product } from '../catalog/product';
 import { groupOfRole, type SystemId } from '../catalog/roles';
-import { assumableConditions } from '../premises/premises';
+import { assumableConditions } from '../settings/vocabulary';
 import type { Audience, Configuration, Line, Site, SiteConditions } from './configuration';
 
 /**

@@ -1,6 +1,7 @@
 import type { Settings } from '../settings/settings';
 import { conditionValueText } from '../wording';
-import type { AssumableCondition, Premises } from './premises';
+import type { AssumableCondition } from '../settings/vocabulary';
+import type { Premises } from './premises';
 
 /** A figure the assessment assumed because the customer left it blank, keyed the draft's way. */
 export interface Assumption {

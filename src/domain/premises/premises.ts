@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { systems } from '../catalog/roles';
 import { homeAreas } from '../guidelines/vocabulary';
 import { numberBetween, postalCode, trimmedText, viewPurpose, wholeNumber } from '../schema';
-import { wiringAccessOptions } from '../settings/vocabulary';
+import { assumableConditions, wiringAccessOptions } from '../settings/vocabulary';
 
 /**
  * What the needs assessment learns about the premises. Homeowners answer one short path, businesses
@@ -19,9 +19,6 @@ export type BudgetLeaning = (typeof budgetLeanings)[number];
 const count = (max: number, what: string) =>
   z.number({ error: `enter the number of ${what}` }).check(z.int(`${what}: a whole number`), z.minimum(0, `${what} cannot be negative`), z.maximum(max, `at most ${max} ${what}`));
 
-/** Conditions a customer may leave blank; the typical figure then stands in and is shown as an assumption. */
-export const assumableConditions = ['floorAreaM2', 'ceilingHeightM'] as const;
-export type AssumableCondition = (typeof assumableConditions)[number];
 /** Which of them the customer left blank: they are shown as "about …, assumed" until confirmed or changed. */
 const assumed = z._default(z.array(z.enum(assumableConditions)).check(z.maxLength(assumableConditions.length)), []);
 

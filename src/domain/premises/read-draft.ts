@@ -1,7 +1,8 @@
 import { validate, type Issue } from '../issues';
 import { areaToM2, lengthToMetres, type UnitSystem } from '../units';
 import type { BusinessDraft, ExistingDraft, HomeDraft, Path, SiteDraft, TriState } from './draft';
-import { assumableConditions, premisesSchema, type Premises, type PremisesInput, TYPICAL_VIEW_DISTANCE_M } from './premises';
+import { assumableConditions } from '../settings/vocabulary';
+import { premisesSchema, type Premises, type PremisesInput, TYPICAL_VIEW_DISTANCE_M } from './premises';
 
 /**
  * Reading a draft into premises with the shared schema: every problem is named by the draft's field

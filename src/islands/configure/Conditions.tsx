@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Audience, Site } from '~/domain/configuration/configuration';
-import type { AssumableCondition } from '~/domain/premises/premises';
+import type { AssumableCondition } from '~/domain/settings/vocabulary';
 import { capitalized, conditionValueText } from '~/domain/wording';
 import type { SiteData } from '~/domain/site-data';
 import { wiringAccessOptions } from '~/domain/settings/vocabulary';

@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCatalog } from '~/domain/catalog/catalog';
-import { lineViewCheck } from '~/domain/checks/video';
+import { lineViewCheck } from '~/domain/checks/camera-view';
 import { swapOptions } from '~/domain/configuration/choices';
 import type { Line } from '~/domain/configuration/configuration';
 import { lineProducts } from '~/domain/fixtures/arbitraries';

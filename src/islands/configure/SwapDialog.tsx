@@ -3,7 +3,7 @@ import type { SiteData } from '~/domain/site-data';
 import { swapOptions } from '~/domain/configuration/choices';
 import type { Audience, Site } from '~/domain/configuration/configuration';
 import { mergeRows } from '~/domain/catalog/compare';
-import { lineViewCheck } from '~/domain/checks/video';
+import { lineViewCheck } from '~/domain/checks/camera-view';
 import { swapLine } from '~/stores/configuration/actions';
 import { specRowsOf } from '~/stores/site-data';
 import { Dialog } from '../shared/Dialog';

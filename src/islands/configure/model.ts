@@ -2,7 +2,7 @@ import type { Catalog } from '~/domain/catalog/catalog';
 import type { Product } from '~/domain/catalog/product';
 import { roles, systemInfo, type SystemId } from '~/domain/catalog/roles';
 import type { Check } from '~/domain/checks';
-import { lineViewCheck } from '~/domain/checks/video';
+import { lineViewCheck } from '~/domain/checks/camera-view';
 import type { Audience, Line, Site, SiteConditions } from '~/domain/configuration/configuration';
 import type { Estimate } from '~/domain/estimate/estimate';
 import type { SiteData } from '~/domain/site-data';
