@@ -27,12 +27,27 @@ export function formatNumber(value: number, locale: string, digits = 0): string 
   return text;
 }
 
-export function formatLength(metres: number, units: UnitSystem, locale: string): string {
-  return units === 'imperial' ? `${formatNumber(metres * FEET_PER_METRE, locale)} ft` : `${formatNumber(metres, locale, 1)} m`;
+export function formatLength(metres: number, units: UnitSystem, locale: string, feetDigits = 0): string {
+  return units === 'imperial' ? `${formatNumber(metres * FEET_PER_METRE, locale, feetDigits)} ft` : `${formatNumber(metres, locale, 1)} m`;
 }
 
 export function formatArea(m2: number, units: UnitSystem, locale: string): string {
   return units === 'imperial' ? `${formatNumber(m2 * SQFT_PER_M2, locale)} sq ft` : `${formatNumber(m2, locale)} m²`;
+}
+
+/**
+ * A figure the site assumed reads as the rough figure it is: area to the nearest 50 sq ft (5 m²),
+ * ceiling height to the nearest half foot (0.1 m). 180 m² reads "1,950 sq ft", not "1,938 sq ft".
+ */
+export const roughAreaValue = (m2: number, units: UnitSystem) => (units === 'imperial' ? Math.round((m2 * SQFT_PER_M2) / 50) * 50 : Math.round(m2 / 5) * 5);
+export const roughLengthValue = (metres: number, units: UnitSystem) => (units === 'imperial' ? Math.round(metres * FEET_PER_METRE * 2) / 2 : Math.round(metres * 10) / 10);
+
+export function roughArea(m2: number, units: UnitSystem, locale: string): string {
+  return `${formatNumber(roughAreaValue(m2, units), locale)} ${units === 'imperial' ? 'sq ft' : 'm²'}`;
+}
+
+export function roughLength(metres: number, units: UnitSystem, locale: string): string {
+  return `${formatNumber(roughLengthValue(metres, units), locale, 1)} ${units === 'imperial' ? 'ft' : 'm'}`;
 }
 
 export function lengthToMetres(value: number, units: UnitSystem): number {

@@ -4,7 +4,9 @@ import type { ViewPurpose } from './guidelines/vocabulary';
 import type { Duration } from './estimate/duration';
 import { applyPpm, formatMoney, formatRange, percentToPpm, type Cents, type Range } from './money';
 import type { Settings } from './settings/settings';
-import { count, formatNumber } from './units';
+import type { SiteConditions } from './configuration/configuration';
+import type { AssumableCondition } from './settings/vocabulary';
+import { count, formatArea, formatLength, formatNumber, roughArea, roughLength } from './units';
 
 /**
  * Customer wording said on more than one screen (product pages, the configurator, the assessment,
@@ -158,4 +160,15 @@ export function phasingText(phased: Range, oneVisit: Range, visits: number, f: M
 /** "+$40.00" or "−$120.00" (a true minus sign): a change in an amount, signed either way. */
 export function signedMoneyText(cents: Cents, f: MoneyFormat): string {
   return `${cents < 0 ? '−' : '+'}${formatMoney(Math.abs(cents), f.currency, f.locale)}`;
+}
+
+/**
+ * A site's floor area or ceiling height as the customer reads it: what they typed, as typed; what the
+ * site assumed, as a rough figure marked as an assumption to confirm or change.
+ */
+export function conditionValueText(conditions: Pick<SiteConditions, AssumableCondition | 'assumed'>, key: AssumableCondition, settings: Pick<Settings, 'units' | 'locale'>): string {
+  const { units, locale } = settings;
+  const value = conditions[key];
+  if (!conditions.assumed?.includes(key)) return key === 'floorAreaM2' ? formatArea(value, units, locale) : formatLength(value, units, locale, 1);
+  return `about ${key === 'floorAreaM2' ? roughArea(value, units, locale) : roughLength(value, units, locale)} (assumed; confirm or change it)`;
 }

@@ -342,7 +342,7 @@ export const monitoringPlanSchema = z.object({
 
 export const serviceSchema = z.object({
   type: z.literal('service'),
-  role: roleOf('site-survey', 'travel', 'permit', 'programming', 'training'),
+  role: roleOf('site-survey', 'travel', 'permit', 'training'),
   ...common,
   specs: z.object({
     /** What one unit of `priceCents` buys. */

@@ -59,7 +59,6 @@ export const roles = {
   'site-survey': { group: 'services', name: 'Site survey', plural: 'Site surveys' },
   travel: { group: 'services', name: 'Travel', plural: 'Travel' },
   permit: { group: 'services', name: 'Permit', plural: 'Permits' },
-  programming: { group: 'services', name: 'Programming', plural: 'Programming' },
   training: { group: 'services', name: 'Training and handover', plural: 'Training and handover' },
 } as const satisfies Record<string, RoleInfo>;
 

@@ -99,7 +99,7 @@ describe('specRows for other product types', () => {
   it('says how much a service can vary and what it applies to', () => {
     expect(spec('permit', 'may-vary')).toBe('Up to 50%');
     expect(spec('permit', 'for-systems')).toBe('Intrusion alarms');
-    expect(spec('programming', 'time-on-site')).toBe('1 hr');
+    expect(spec('handover', 'time-on-site')).toBe('1 hr');
     expect(spec('travel', 'for-systems')).toBe('Any system');
   });
 });

@@ -1,74 +1,9 @@
-import type { Camera, Drive, Recorder } from '../catalog/product';
-import { count, formatLength, formatNumber } from '../units';
+import type { Drive, Recorder } from '../catalog/product';
+import { count, formatNumber } from '../units';
 import { requiredRetentionDays } from '../premises/premises';
-import { lensSetting, purposeMet } from '../video/pixel-density';
 import { storageNeededTb, type RecordingPlan } from '../video/storage';
-import { purposeText as purposeWords } from '../wording';
-import { addSuggestion, cheapest, linesOfType, sumOver, type Check, type ResolvedLine, type SiteView } from './check';
-
-const ppm = (value: number) => `${Math.round(value)} px/m`;
-
-/**
- * "The 4 MP turret camera with its 2.8 mm lens", "The 4K bullet camera, 2.8–12 mm zoom lens, zoomed to
- * 40°": the lens is named only when the product's name does not already say it.
- */
-function cameraWords(camera: Camera, hfovDeg: number): string {
-  const [wide, tele] = camera.specs.hfovDeg;
-  if (wide !== tele) return `The ${camera.name}, zoomed to ${Math.round(hfovDeg)}°,`;
-  return /\blens\b/i.test(camera.name) ? `The ${camera.name}` : `The ${camera.name} with its ${camera.specs.focalMm[0]} mm lens`;
-}
-
-/** Each camera view: the density the chosen camera achieves where the purpose asks for it. */
-function cameraViewCheck(view: SiteView, { line, index, product }: ResolvedLine & { product: Camera }): Check | null {
-  const target = line.view;
-  if (!target) return null;
-  const { guidelines, settings, catalog } = view.data;
-  const length = (m: number) => formatLength(m, settings.units, settings.locale);
-  const setting = lensSetting(product, target.purpose, target.distanceM, guidelines);
-  const needed = guidelines.video.pixelDensity[target.purpose];
-  const nightReachM = (product.specs.irRangeM * guidelines.video.irPlanningPercent) / 100;
-  const outdoor = product.specs.weatherRating !== 'indoor';
-  const dark = outdoor && nightReachM < target.distanceM;
-  const base = {
-    id: `${view.site.id}:view:${index}`,
-    siteId: view.site.id,
-    system: 'video' as const,
-    topic: 'camera-view' as const,
-    title: `${target.label}: ${purposeWords[target.purpose]} at ${length(target.distanceM)}`,
-  };
-  const achieved = `${cameraWords(product, setting.hfovDeg)} gives ${ppm(setting.ppm)} at ${length(target.distanceM)}; ${purposeWords[target.purpose]} needs ${ppm(needed)}.`;
-
-  if (setting.meets && !dark) {
-    return { ...base, status: 'pass', detail: achieved };
-  }
-  if (setting.meets) {
-    return {
-      ...base,
-      status: 'warning',
-      detail: `${achieved} At night its infrared lights about ${length(nightReachM)} well, less than the ${length(target.distanceM)} asked: add lighting at the spot or choose a camera with longer infrared.`,
-    };
-  }
-  const met = purposeMet(setting.ppm, guidelines);
-  const better = catalog
-    .ofType('camera')
-    .filter((c) => c.id !== product.id && (c.specs.weatherRating !== 'indoor') === outdoor && c.suits.includes(view.audience))
-    .map((c) => ({ camera: c, setting: lensSetting(c, target.purpose, target.distanceM, guidelines) }))
-    .filter((c) => c.setting.meets)
-    .sort((a, b) => a.camera.priceCents - b.camera.priceCents)[0];
-  return {
-    ...base,
-    status: 'warning',
-    detail: `${achieved} That is enough to ${met ? purposeWords[met] : 'see movement only'}; this camera reaches ${ppm(needed)} up to ${length(setting.reachM)}.${better ? '' : ' Mount it closer or add a second camera nearer the spot.'}`,
-    ...(better
-      ? {
-          suggestion: {
-            label: `Swap to the ${better.camera.name} (${ppm(better.setting.ppm)})`,
-            change: { action: 'swap' as const, siteId: view.site.id, lineIndex: index, productId: better.camera.id },
-          },
-        }
-      : {}),
-  };
-}
+import { cameraViewCheck } from './camera-view';
+import { addSuggestion, cheapest, linesOfType, sumOver, type Check, type SiteView } from './check';
 
 /** The site's own recording plan, else the days its requirements ask for, else the guidelines' default. */
 export function recordingPlan(view: SiteView): RecordingPlan {

@@ -20,7 +20,7 @@ describe('catalog choices for a site', () => {
     expect(swapOptions(get('panel'), catalog, 'home')).toEqual([]);
     const video = addableRoles('video', catalog, 'home').map((r) => r.role);
     expect(video).toEqual(['camera-outdoor', 'recorder', 'poe-switch', 'drive']);
-    expect(addableRoles('services', catalog, 'home').map((r) => r.role)).toEqual(['permit', 'programming']);
+    expect(addableRoles('services', catalog, 'home').map((r) => r.role)).toEqual(['permit', 'training']);
   });
 
   it('offer only plans that can watch a system on the site', () => {

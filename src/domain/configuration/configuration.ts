@@ -5,7 +5,7 @@ import { isInstalled } from '../catalog/guards';
 import type { Issue } from '../issues';
 import { siteRequirements } from '../premises/premises';
 import { numberBetween, postalCode, printable, trimmedText, viewPurpose, wellFormed, wholeNumber } from '../schema';
-import { wiringAccessOptions } from '../settings/vocabulary';
+import { assumableConditions, wiringAccessOptions } from '../settings/vocabulary';
 
 /**
  * A configuration is what the customer chose: per site, the products and quantities, the equipment
@@ -34,6 +34,8 @@ export const siteConditionsSchema = z.object({
   exits: z.optional(wholeNumber(0, 500)),
   /** Decides the travel zone; optional until the customer gives an address. */
   postalCode: z.optional(postalCode),
+  /** Conditions the customer never gave: the typical figure stands in, shown as an assumption to confirm or change. */
+  assumed: z.optional(z.array(z.enum(assumableConditions)).check(z.maxLength(assumableConditions.length))),
   /** Compliance or insurer requirements the business stated; the checks hold the design to them. */
   requirements: z.optional(z.array(z.enum(siteRequirements)).check(z.maxLength(siteRequirements.length))),
 });

@@ -112,6 +112,16 @@ describe('site edits', () => {
     valid(changed);
   });
 
+  it('take a typed or confirmed figure as the customer\'s own, no longer assumed', () => {
+    const site = emptyConfiguration('home');
+    expect(site.sites[0]!.conditions.assumed).toEqual(['floorAreaM2', 'ceilingHeightM']);
+    const typed = setConditions(site, 'home', { floorAreaM2: 150 });
+    expect(typed.sites[0]!.conditions.assumed).toEqual(['ceilingHeightM']);
+    const confirmed = setConditions(typed, 'home', { ceilingHeightM: 2.44 });
+    expect(confirmed.sites[0]!.conditions).not.toHaveProperty('assumed');
+    valid(confirmed);
+  });
+
   it('set and reset video retention', () => {
     const kept = setRecording(base(), 'site-1', { retentionDays: 90, mode: 'motion' });
     expect(kept.sites[0]!.recording).toEqual({ retentionDays: 90, mode: 'motion' });
@@ -195,7 +205,7 @@ describe('repairForCatalog', () => {
         [
           { productId: 'discontinued', quantity: 2 },
           { productId: 'panel', quantity: 1, connection: 'wired' },
-          { productId: 'programming', quantity: 1, reused: 1 },
+          { productId: 'handover', quantity: 1, reused: 1 },
           { productId: 'cat6', quantity: 1 },
           { productId: 'smoke', quantity: 2 },
         ],
@@ -205,7 +215,7 @@ describe('repairForCatalog', () => {
     const { configuration, changes } = repairForCatalog(config, catalog);
     expect(configuration.sites[0]!.lines).toEqual([
       { productId: 'panel', quantity: 1, reused: 0 },
-      { productId: 'programming', quantity: 1, reused: 0 },
+      { productId: 'handover', quantity: 1, reused: 0 },
       { productId: 'smoke', quantity: 2, reused: 0 },
     ]);
     expect(configuration.sites[0]).not.toHaveProperty('planId');

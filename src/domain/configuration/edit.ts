@@ -1,5 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Product } from '../catalog/product';
+import { groupOfRole, type SystemId } from '../catalog/roles';
+import { assumableConditions } from '../settings/vocabulary';
 import type { Audience, Configuration, Line, Site, SiteConditions } from './configuration';
 
 /**
@@ -61,6 +63,41 @@ export function setLine(config: Configuration, siteId: string, lineIndex: number
   });
 }
 
+/**
+ * Puts every line of one system, on every site, in a phase (undefined: in none), so a system is phased
+ * in one step; a line can still be moved on its own afterwards.
+ */
+export function setSystemPhase(config: Configuration, system: SystemId, phase: number | undefined, catalog: Catalog): Configuration {
+  const inSystem = (line: Line) => {
+    const product = catalog.get(line.productId);
+    return product !== undefined && groupOfRole(product.role) === system;
+  };
+  return {
+    ...config,
+    sites: config.sites.map((site) => ({
+      ...site,
+      lines: site.lines.map((line) => {
+        if (!inSystem(line)) return line;
+        const { phase: _old, ...rest } = line;
+        return phase ? { ...rest, phase } : rest;
+      }),
+    })),
+  };
+}
+
+/** The phase every line of a system is in: a number, undefined for none, or 'mixed' when its lines differ. */
+export function systemPhase(config: Configuration, system: SystemId, catalog: Catalog): number | undefined | 'mixed' {
+  const phases = new Set(
+    config.sites.flatMap((site) =>
+      site.lines.flatMap((line) => {
+        const product = catalog.get(line.productId);
+        return product && groupOfRole(product.role) === system ? [line.phase] : [];
+      }),
+    ),
+  );
+  return phases.size > 1 ? 'mixed' : [...phases][0];
+}
+
 export function setPlan(config: Configuration, siteId: string, planId: string | undefined): Configuration {
   return updateSite(config, siteId, ({ planId: _old, ...site }) => (planId ? { ...site, planId } : site));
 }
@@ -88,8 +125,8 @@ export function applyChange(config: Configuration, change: Change): Configuratio
 /** Typical conditions for a new site the customer adds by hand: the estimate widens what is unknown. */
 export function defaultConditions(audience: Audience): SiteConditions {
   return audience === 'home'
-    ? { storeys: 2, floorAreaM2: 180, ceilingHeightM: 2.4, wiringAccess: 'unknown', bedrooms: 3, fuelBurning: true, attachedGarage: false }
-    : { storeys: 1, floorAreaM2: 400, ceilingHeightM: 3, wiringAccess: 'unknown', exits: 2 };
+    ? { storeys: 2, floorAreaM2: 180, ceilingHeightM: 2.4, wiringAccess: 'unknown', bedrooms: 3, fuelBurning: true, attachedGarage: false, assumed: [...assumableConditions] }
+    : { storeys: 1, floorAreaM2: 400, ceilingHeightM: 3, wiringAccess: 'unknown', exits: 2, assumed: [...assumableConditions] };
 }
 
 /** A configuration with one empty site, for customers who build their own system. */
@@ -103,6 +140,10 @@ export function setConditions(config: Configuration, siteId: string, patch: Part
   return updateSite(config, siteId, (site) => {
     const conditions: SiteConditions = { ...site.conditions, ...patch };
     for (const key of Object.keys(patch) as (keyof SiteConditions)[]) if (patch[key] === undefined) delete conditions[key];
+    // A value the customer typed (or confirmed) is no longer an assumption.
+    const assumed = patch.assumed ?? conditions.assumed?.filter((key) => !(key in patch));
+    if (assumed?.length) conditions.assumed = assumed;
+    else delete conditions.assumed;
     return { ...site, conditions };
   });
 }

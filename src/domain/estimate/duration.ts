@@ -6,7 +6,7 @@ import type { Settings } from '../settings/settings';
  * end of the range (low, high) gets its own plan from its own hours.
  */
 export interface Duration {
-  /** Person-hours on site (installation plus services such as programming and handover), at each end. */
+  /** Person-hours on site (installation, programming included, plus services such as the handover), at each end. */
   hours: { low: number; high: number };
   /** Technicians in the crew, at each end. */
   technicians: { low: number; high: number };

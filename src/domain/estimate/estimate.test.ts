@@ -128,7 +128,7 @@ describe('services and permits', () => {
   });
 
   it('counts service time on site without billing it as labor', () => {
-    const site = run([{ productId: 'programming', quantity: 2 }]).sites[0]!;
+    const site = run([{ productId: 'handover', quantity: 2 }]).sites[0]!;
     expect(lineOf(site.lines, 'service').amount).toEqual({ low: 24000, high: 24000 });
     expect(site.lines.some((l) => l.kind === 'labor')).toBe(false);
     expect(site.duration.hours).toEqual({ low: 2, high: 2 });

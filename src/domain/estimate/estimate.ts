@@ -7,6 +7,7 @@ import { connectionFor } from './conditions';
 import type { EstimateData, PricingContext } from './context';
 import { siteDuration, type Duration } from './duration';
 import { activationLine } from './lines/activation';
+import { egressPermitLine } from './lines/egress-permit';
 import { equipmentLine } from './lines/equipment';
 import { laborLines } from './lines/labor';
 import type { EstimateLine, Install } from './lines/line';
@@ -67,6 +68,8 @@ function estimateSite(site: Site, ctx: PricingContext): SiteEstimate {
       lines.push(equipmentLine(line, product, groupOfRole(product.role) as SystemId, ctx));
     }
   }
+  const egressPermit = egressPermitLine(site.lines, ctx);
+  if (egressPermit) lines.push(egressPermit);
   const activation = plan && activationLine(plan);
   if (activation) lines.push(activation);
   const labor = laborLines(installs, site.conditions, ctx);

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { systems } from '../catalog/roles';
 import { homeAreas } from '../guidelines/vocabulary';
 import { numberBetween, postalCode, trimmedText, viewPurpose, wholeNumber } from '../schema';
-import { wiringAccessOptions } from '../settings/vocabulary';
+import { assumableConditions, wiringAccessOptions } from '../settings/vocabulary';
 
 /**
  * What the needs assessment learns about the premises. Homeowners answer one short path, businesses
@@ -18,6 +18,9 @@ export type BudgetLeaning = (typeof budgetLeanings)[number];
 
 const count = (max: number, what: string) =>
   z.number({ error: `enter the number of ${what}` }).check(z.int(`${what}: a whole number`), z.minimum(0, `${what} cannot be negative`), z.maximum(max, `at most ${max} ${what}`));
+
+/** Which of them the customer left blank: they are shown as "about …, assumed" until confirmed or changed. */
+const assumed = z._default(z.array(z.enum(assumableConditions)).check(z.maxLength(assumableConditions.length)), []);
 
 const noEquipment = { smokeAlarms: 0, coAlarms: 0, cameras: 0, alarmPanel: false, doorbellCamera: false };
 
@@ -54,6 +57,7 @@ export const homePremisesSchema = z.object({
   goals: z._default(z.array(z.enum(systemGoals)).check(z.maxLength(systemGoals.length)), ['deter', 'fire-co']),
   budget: z._default(z.enum(budgetLeanings), 'recommended'),
   postalCode: z.optional(postalCode),
+  assumed,
 });
 export type HomePremises = z.infer<typeof homePremisesSchema>;
 
@@ -106,6 +110,7 @@ export const businessSiteSchema = z.object({
   requirements: z._default(z.array(z.enum(siteRequirements)), []),
   existing: z._default(existingEquipmentSchema, noEquipment),
   wiringAccess: z._default(z.enum(wiringAccessOptions), 'open'),
+  assumed,
 });
 export type BusinessSite = z.infer<typeof businessSiteSchema>;
 

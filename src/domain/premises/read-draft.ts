@@ -1,6 +1,7 @@
 import { validate, type Issue } from '../issues';
 import { areaToM2, lengthToMetres, type UnitSystem } from '../units';
 import type { BusinessDraft, ExistingDraft, HomeDraft, Path, SiteDraft, TriState } from './draft';
+import { assumableConditions } from '../settings/vocabulary';
 import { premisesSchema, type Premises, type PremisesInput, TYPICAL_VIEW_DISTANCE_M } from './premises';
 
 /**
@@ -52,9 +53,15 @@ function existingInput(r: Reader, prefix: string, d: ExistingDraft) {
   };
 }
 
+/** The input with the assumable conditions it leaves blank (or unreadable) listed as assumed. */
+function withAssumed(input: Record<string, unknown>): Record<string, unknown> {
+  return { ...input, assumed: assumableConditions.filter((key) => input[key] === undefined) };
+}
+
 function homeInput(d: HomeDraft, r: Reader): Record<string, unknown> {
   const area = (n: number) => squareMetres(n, r.units);
-  return {
+  // The home path does not ask for the ceiling: it is always the typical one, assumed.
+  return withAssumed({
     kind: 'home',
     propertyType: answer(d.propertyType),
     storeys: num(r, 'storeys', d.storeys),
@@ -73,17 +80,17 @@ function homeInput(d: HomeDraft, r: Reader): Record<string, unknown> {
     goals: d.goals,
     budget: d.budget,
     postalCode: text(d.postalCode),
-  };
+  });
 }
 
-/** Converted values keep sensible precision: centimetres, tenths of a square metre. */
+/** Converted values keep the precision a typed figure reads back as typed: centimetres, hundredths of a square metre. */
 const metres = (n: number, units: UnitSystem) => Math.round(lengthToMetres(n, units) * 100) / 100;
-const squareMetres = (n: number, units: UnitSystem) => Math.round(areaToM2(n, units) * 10) / 10;
+const squareMetres = (n: number, units: UnitSystem) => Math.round(areaToM2(n, units) * 100) / 100;
 
 function siteInput(s: SiteDraft, i: number, r: Reader): Record<string, unknown> {
   const k = (field: string) => `sites.${i}.${field}`;
   const length = (n: number) => metres(n, r.units);
-  return {
+  return withAssumed({
     name: s.name,
     postalCode: text(s.postalCode),
     premisesType: answer(s.premisesType),
@@ -104,7 +111,7 @@ function siteInput(s: SiteDraft, i: number, r: Reader): Record<string, unknown> 
     })),
     requirements: s.requirements,
     existing: existingInput(r, `sites.${i}.`, s.existing),
-  };
+  });
 }
 
 function businessInput(d: BusinessDraft, r: Reader): Record<string, unknown> {

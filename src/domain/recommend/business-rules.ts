@@ -3,6 +3,7 @@ import type { DoorController, Product } from '../catalog/product';
 import type { Audience } from '../configuration/configuration';
 import type { BusinessSite } from '../premises/premises';
 import { count, formatArea, formatLength } from '../units';
+import { conditionValueText } from '../wording';
 import { allPackages, completeOnly, fromRecommended, type Need, type PackageTier, type RuleContext } from './need';
 
 /** Rules for one business site; which systems apply is decided by the caller. */
@@ -39,7 +40,7 @@ export function businessIntrusionRule(site: BusinessSite, ctx: RuleContext): Nee
   const perimeterDoors = site.exits;
   const motion = Math.ceil(site.floorAreaM2 / intrusion.motionCoverageM2);
   const storefront = site.premisesType === 'retail' || site.premisesType === 'restaurant';
-  const area = formatArea(site.floorAreaM2, ctx.data.settings.units, ctx.data.settings.locale);
+  const area = conditionValueText(site, 'floorAreaM2', ctx.data.settings);
   return [
     { role: 'alarm-panel', quantity: 1, reason: 'The alarm panel: every sensor reports to it and it calls the monitoring center.', packages: allPackages, reused: site.existing.alarmPanel ? 1 : 0, fits: (p) => p.suits.includes('business') },
     { role: 'keypad', quantity: site.buildings, reason: `A keypad at the main entrance of ${count(site.buildings, 'building')}.`, packages: allPackages },
@@ -55,7 +56,7 @@ export function businessIntrusionRule(site: BusinessSite, ctx: RuleContext): Nee
 export function businessFireRule(site: BusinessSite, ctx: RuleContext): Need[] {
   const { fire } = ctx.data.guidelines;
   const { units, locale } = ctx.data.settings;
-  const area = formatArea(site.floorAreaM2, units, locale);
+  const area = conditionValueText(site, 'floorAreaM2', ctx.data.settings);
   const detectors = Math.ceil(site.floorAreaM2 / fire.commercialDetectorCoverageM2);
   const hornStrobes = Math.ceil(site.floorAreaM2 / fire.hornStrobeCoverageM2);
   const addressable = (p: Product) => p.type !== 'fire-device' && p.type !== 'fire-panel' ? true : p.specs.addressing === 'addressable';

@@ -7,7 +7,7 @@ import { configurationSchemaFor, type Configuration } from '../configuration/con
 import { setQuantity, swapProduct } from '../configuration/edit';
 import { lineReason } from '../configuration/reason';
 import { configurationArb } from '../fixtures/arbitraries';
-import { estimate } from '../estimate/estimate';
+import { estimate, type EstimateLine } from '../estimate/estimate';
 import { homeAreas, viewPurposes } from '../guidelines/vocabulary';
 import { premisesSchema, type Premises } from '../premises/premises';
 import { wiringAccessOptions } from '../settings/vocabulary';
@@ -174,6 +174,33 @@ describe('recommendations over the shipped catalog', () => {
       }),
       { numRuns: 80 },
     );
+  });
+});
+
+describe('programming is charged once', () => {
+  const claimsProgramming = /programm|commission|app setup/i;
+  const chargesProgramming = (line: EstimateLine) => line.kind !== 'labor' && claimsProgramming.test(`${line.label} ${line.reason}`);
+
+  function programmingChargedOnce(config: Configuration) {
+    for (const site of estimate(config, data, { today }).sites) {
+      const labor = site.lines.filter((l) => l.kind === 'labor');
+      // Labor says it includes programming (the published figures are "in all"); nothing else charges for it.
+      for (const line of labor) expect(line.reason).toMatch(/programming and testing/);
+      expect(site.lines.filter(chargesProgramming).map((l) => l.label)).toEqual([]);
+    }
+  }
+
+  it('in every package recommended for a home or a business: labor includes it and no service line charges it again', () => {
+    fc.assert(fc.property(anyPremises, (premises) => Object.values(recommend(premises, data).packages).forEach(programmingChargedOnce)), { numRuns: 60 });
+  });
+
+  it('in any configuration of the shipped catalog, whatever the customer adds', () => {
+    fc.assert(fc.property(configurationArb(data.catalog), programmingChargedOnce), { numRuns: 80 });
+  });
+
+  it('as no service in the catalog sells programming', () => {
+    const services = data.catalog.ofType('service').filter((s) => claimsProgramming.test(`${s.name} ${s.summary} ${s.highlights.join(' ')}`));
+    expect(services.map((s) => s.id)).toEqual([]);
   });
 });
 

@@ -65,7 +65,6 @@ function recorderNeed(lines: Line[], ctx: RuleContext, requiredDays?: number): N
 function servicesNeeds(systems: SystemId[], planMonitors: string[], audience: Audience): Need[] {
   if (systems.length === 0) return [];
   const needs: Need[] = [
-    { role: 'programming', quantity: systems.length, reason: `Setting up and testing ${systems.length === 1 ? 'the system' : `each of the ${systems.length} systems`}, and connecting the apps.`, packages: packageTiers },
     { role: 'training', quantity: 1, reason: 'A walkthrough at handover: how to use every part, with the written guide.', packages: packageTiers },
   ];
   if (audience === 'business') {
@@ -159,6 +158,7 @@ function homeSpec(home: HomePremises, ctx: RuleContext): SiteSpec {
       fuelBurning: home.fuelBurning,
       attachedGarage: home.attachedGarage,
       ...(home.postalCode ? { postalCode: home.postalCode } : {}),
+      ...(home.assumed.length ? { assumed: home.assumed } : {}),
     },
     needs: [...smokeAndCoRule(home, ctx), ...intrusionRule(home, ctx), ...videoRule(home, ctx), ...smartLockRule(home)],
     planPackages,
@@ -198,6 +198,7 @@ function businessSpec(site: BusinessSite, index: number, premises: BusinessPremi
       exits: site.exits,
       ...(site.postalCode ? { postalCode: site.postalCode } : {}),
       ...(site.requirements.length ? { requirements: site.requirements } : {}),
+      ...(site.assumed.length ? { assumed: site.assumed } : {}),
     },
     needs,
     planPackages: monitoredAlways || premises.monitoring !== 'none' ? packageTiers : [],

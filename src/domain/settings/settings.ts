@@ -73,6 +73,20 @@ export const settingsSchema = z
       /** Labor is billed in steps of this many minutes (each end rounded up), so hours × rate is the amount. */
       billingIncrementMinutes: z.number().int().min(1).max(60),
     }),
+    /**
+     * Electrified locks (maglocks, electric strikes, electrified levers) on egress doors: where the
+     * town or the fire marshal reviews them, one permit line per site that has any.
+     */
+    egressLockPermit: z.object({
+      /** Whether the estimate adds the line at all (some towns ask nothing). */
+      required: z.boolean(),
+      /** The expected fee, passed on at cost and untaxed. */
+      priceCents: cents,
+      /** How much higher the town's fee can turn out, in percent. */
+      spreadHighPercent: widening,
+      /** The line's name on the estimate and the quote. */
+      label: z.string().min(3).max(120),
+    }),
     /** The least the work on a site (labour, services and travel) is billed at, before tax. */
     minimumChargeCents: cents,
     travel: z.object({

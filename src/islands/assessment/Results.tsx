@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { SiteData } from '~/domain/site-data';
 import type { Path } from '~/domain/premises/draft';
+import { assumptionsOf } from '~/domain/premises/assumptions';
 import type { DraftReading } from '~/domain/premises/read-draft';
 import { recommend } from '~/domain/recommend/recommend';
 import { durationText, planPriceText } from '~/domain/wording';
@@ -28,6 +29,7 @@ export function Results({ data, path, reading }: Props) {
     }
   }, [reading.premises, data]);
   const problems = Object.entries(reading.errors);
+  const assumptions = assumptionsOf(reading.premises, settings);
   const steps = stepsFor(path);
   const stepOf = (key: string) => steps.findIndex((s) => s.fields.test(key)) + 1;
 
@@ -59,6 +61,26 @@ export function Results({ data, path, reading }: Props) {
                 <button type="button" class="link-button" onClick={() => goToStep(stepOf(key))}>
                   Change it
                 </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {assumptions.length > 0 && (
+        <div class="callout">
+          <p>Where you left an answer blank, or we did not ask, we assumed a typical figure. The packages are priced with it:</p>
+          <ul>
+            {assumptions.map((a) => (
+              <li key={a.field}>
+                {a.site ? `${a.site}: ` : ''}
+                {a.site ? a.what.toLowerCase() : a.what} {a.text}.{' '}
+                {stepOf(a.field) > 0 ? (
+                  <button type="button" class="link-button" onClick={() => goToStep(stepOf(a.field))}>
+                    Change it<span class="visually-hidden">: {a.what.toLowerCase()}</span>
+                  </button>
+                ) : (
+                  'The configurator has it beside the site details.'
+                )}
               </li>
             ))}
           </ul>

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Audience, Site } from '~/domain/configuration/configuration';
+import type { AssumableCondition } from '~/domain/settings/vocabulary';
+import { capitalized, conditionValueText } from '~/domain/wording';
 import type { SiteData } from '~/domain/site-data';
 import { wiringAccessOptions } from '~/domain/settings/vocabulary';
 import { changeConditions, changeConditionsChecked, changeRecording } from '~/stores/configuration/actions';
@@ -45,6 +47,20 @@ export function Conditions({ data, audience, site, hasCameras }: Props) {
     </div>
   );
 
+  /** Floor area or ceiling: when the site assumed it, say so, rounded, with a way to keep it as the customer's own figure. */
+  const assumableField = (field: 'area' | 'ceiling', label: string, unit: string) => {
+    const key = conditionKeys[field] as AssumableCondition;
+    if (!c.assumed?.includes(key)) return numberField(field, label, unit);
+    return (
+      <div class="assumed">
+        {numberField(field, label, unit, `${capitalized(conditionValueText(c, key, data.settings))}.`)}
+        <button type="button" class="link-button" onClick={() => void commit(field)}>
+          Keep {text[field]} {unit}
+        </button>
+      </div>
+    );
+  };
+
   const defaultDays = data.guidelines.video.retentionDays[audience];
   const recording = site.recording;
   const [daysText, setDaysText] = useState(String(recording?.retentionDays ?? defaultDays));
@@ -61,8 +77,8 @@ export function Conditions({ data, audience, site, hasCameras }: Props) {
       <p class="field__hint">These change labor, cable and travel in the estimate. Values you are unsure of widen its range instead of guessing.</p>
       <div class="grid-fields">
         {numberField('storeys', 'Floors, with any basement')}
-        {numberField('area', 'Floor area', units === 'imperial' ? 'sq ft' : 'm²')}
-        {numberField('ceiling', 'Highest ceiling', units === 'imperial' ? 'ft' : 'm')}
+        {assumableField('area', 'Floor area', units === 'imperial' ? 'sq ft' : 'm²')}
+        {assumableField('ceiling', 'Highest ceiling', units === 'imperial' ? 'ft' : 'm')}
         {audience === 'home' ? numberField('bedrooms', 'Bedrooms') : numberField('exits', 'Exits to the outside')}
       </div>
       <SelectField id={id('wiring')} label="Cable access" value={c.wiringAccess} options={wiringAccessOptions.map((w) => [w, wiringWords[w]] as const)} onValue={(wiringAccess) => changeConditions(site.id, { wiringAccess })} />

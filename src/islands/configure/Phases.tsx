@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks';
+import type { Catalog } from '~/domain/catalog/catalog';
+import { systemInfo, systems } from '~/domain/catalog/roles';
+import { siteSystems } from '~/domain/configuration/choices';
 import type { Configuration } from '~/domain/configuration/configuration';
+import { systemPhase } from '~/domain/configuration/edit';
 import { phasedOneTime, type PhaseTotal } from '~/domain/estimate/phases';
 import { formatMoney, type Range } from '~/domain/money';
 import { phasingText } from '~/domain/wording';
-import { addNewPhase, changePhase, removePhaseAt } from '~/stores/configuration/actions';
-import { TextField } from '../shared/fields';
+import { addNewPhase, changePhase, removePhaseAt, setSystemPhase } from '~/stores/configuration/actions';
+import { SelectField, TextField } from '../shared/fields';
 import { domId, range, type Format } from '../shared/format';
 import { parseMoney } from './model';
 import './Phases.css';
@@ -13,6 +17,7 @@ const statusWords = { 'no-budget': 'No budget set', within: 'Within budget', 'ma
 
 interface Props {
   config: Configuration;
+  catalog: Catalog;
   totals: PhaseTotal[];
   /** The estimate's one-time total: everything in one visit. */
   oneVisit: Range | null;
@@ -42,17 +47,47 @@ function applyBudget(index: number) {
   };
 }
 
+/** One choice per system, on every site at once; a system whose lines sit in different phases says so. */
+function SystemPhases({ config, catalog }: { config: Configuration; catalog: Catalog }) {
+  const present = systems.filter((system) => config.sites.some((site) => siteSystems(site, catalog).includes(system)));
+  return (
+    <fieldset class="field group phases__systems">
+      <legend>Whole systems</legend>
+      <div class="grid-fields">
+        {present.map((system) => {
+          const current = systemPhase(config, system, catalog);
+          return (
+            <SelectField
+              // Remounted when the system's phase changes, so the select shows it even when the options change (a split system gains one).
+              key={`${system}:${current}`}
+              id={domId('phase', 'system', system)}
+              label={systemInfo[system].name}
+              value={current === 'mixed' ? 'mixed' : String(current ?? 0)}
+              options={[
+                ...(current === 'mixed' ? [['mixed', 'Split between phases'] as const] : []),
+                ['0', 'Not in a phase'] as const,
+                ...config.phases.map((p, i) => [String(i + 1), `Phase ${i + 1}: ${p.name}`] as const),
+              ]}
+              onValue={(value) => value !== 'mixed' && setSystemPhase(system, Number(value) || undefined, catalog)}
+            />
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
 /**
  * Split the work into phases, each with a budget; lines are assigned on the lines themselves. Every
  * phase is priced as its own visit, against its budget.
  */
-export function Phases({ config, totals, oneVisit, format: f }: Props) {
+export function Phases({ config, catalog, totals, oneVisit, format: f }: Props) {
   const [name, setName] = useState('');
   const money = (cents: number) => formatMoney(cents, f.currency, f.locale, true);
   return (
     <div class="phases">
       <p class="field__hint">
-        Install in stages: add phases with a budget, then choose each line’s phase. Each phase is priced as its own visit, with its own travel and minimum
+        Install in stages: add phases with a budget, then put whole systems in a phase here (or move a single line with its own Phase choice). Each phase is priced as its own visit, with its own travel and minimum
         charge; the estimate’s total is for doing everything in one visit. Monitoring fees are not part of any phase.
       </p>
       {oneVisit && totals.length > 1 && <p class="phases__together">{phasingText(phasedOneTime(totals), oneVisit, totals.length, f)}</p>}
@@ -80,6 +115,7 @@ export function Phases({ config, totals, oneVisit, format: f }: Props) {
           })}
         </ol>
       )}
+      {config.phases.length > 0 && <SystemPhases config={config} catalog={catalog} />}
       {totals
         .filter((t) => t.phase === null)
         .map((t) => (

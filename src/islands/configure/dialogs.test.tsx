@@ -101,6 +101,29 @@ describe('business sites and phases', () => {
   });
 });
 
+describe('phases by system', () => {
+  it('puts a whole system, on every site, in a phase in one choice, and says so when a line is moved on its own', async () => {
+    const config = fixtureConfig(
+      [fixtureSite([{ productId: 'cam', quantity: 2 }, { productId: 'nvr', quantity: 1 }, { productId: 'contact', quantity: 3 }]), fixtureSite([{ productId: 'cam', quantity: 1 }, { productId: 'smoke', quantity: 2 }], { id: 'site-2', name: 'Warehouse' })],
+      { audience: 'business', phases: [{ name: 'Cameras', budgetCents: 0 }, { name: 'Alarm', budgetCents: 0 }] },
+    );
+    const store = await mount(config);
+    const phaseOf = () => store.$configuration.get()!.sites.map((site) => site.lines.map((line) => line.phase ?? 0));
+    const cameras = screen.getByRole('combobox', { name: 'Security cameras' }) as HTMLSelectElement;
+    expect(screen.getByRole('combobox', { name: 'Fire and CO safety' })).toBeTruthy();
+    fireEvent.change(cameras, { target: { value: '1' } });
+    await waitFor(() => expect(phaseOf()).toEqual([[1, 1, 0], [1, 0]]));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Intrusion alarms' }), { target: { value: '2' } });
+    await waitFor(() => expect(phaseOf()).toEqual([[1, 1, 2], [1, 0]]));
+    // A single line can still go its own way; the system's choice then says its lines are split.
+    fireEvent.change(screen.getAllByLabelText('Phase')[1]!, { target: { value: '2' } });
+    await waitFor(() => expect(phaseOf()).toEqual([[1, 2, 2], [1, 0]]));
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Security cameras' }) as HTMLSelectElement).value).toBe('mixed'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Security cameras' }), { target: { value: '0' } });
+    await waitFor(() => expect(phaseOf()).toEqual([[0, 0, 2], [0, 0]]));
+  });
+});
+
 describe('site conditions', () => {
   it('applies a valid value in feet and keeps an out-of-range one with the reason', async () => {
     const store = await mount(fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 1 }])]));

@@ -37,7 +37,7 @@ describe('product choices', () => {
   it('know which products can be wired or wireless', () => {
     expect(offersBoth(get('contact'))).toBe(true);
     expect(offersBoth(get('cam'))).toBe(false);
-    expect(offersBoth(get('programming'))).toBe(false);
+    expect(offersBoth(get('handover'))).toBe(false);
   });
 });
 
@@ -76,6 +76,11 @@ describe('checks by place', () => {
 });
 
 describe('site conditions in the installer units', () => {
+  it('show assumed values as the rough figures they are, so they do not look typed', () => {
+    const text = conditionsText({ storeys: 2, floorAreaM2: 180, ceilingHeightM: 2.4, wiringAccess: 'open', assumed: ['floorAreaM2', 'ceilingHeightM'] }, 'imperial');
+    expect([text.area, text.ceiling]).toEqual(['1950', '8']);
+  });
+
   it('show metric values as feet and square feet', () => {
     expect(conditionsText({ storeys: 2, floorAreaM2: 180, ceilingHeightM: 2.4, wiringAccess: 'open', bedrooms: 3 }, 'imperial')).toEqual({
       storeys: '2',
@@ -89,7 +94,7 @@ describe('site conditions in the installer units', () => {
   });
 
   it('read typed values back to metric, clearing optional ones when blank', () => {
-    expect(readCondition('area', '2,000', 'imperial')).toEqual({ value: 185.8 });
+    expect(readCondition('area', '2,000', 'imperial')).toEqual({ value: 185.81 });
     expect(readCondition('ceiling', '10', 'imperial')).toEqual({ value: 3.05 });
     expect(readCondition('storeys', '3', 'imperial')).toEqual({ value: 3 });
     expect(readCondition('bedrooms', '', 'imperial')).toEqual({ value: undefined });

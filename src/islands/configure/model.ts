@@ -2,10 +2,12 @@ import type { Catalog } from '~/domain/catalog/catalog';
 import type { Product } from '~/domain/catalog/product';
 import { roles, systemInfo, type SystemId } from '~/domain/catalog/roles';
 import type { Check } from '~/domain/checks';
-import type { Line, Site, SiteConditions } from '~/domain/configuration/configuration';
+import { lineViewCheck } from '~/domain/checks/camera-view';
+import type { Audience, Line, Site, SiteConditions } from '~/domain/configuration/configuration';
 import type { Estimate } from '~/domain/estimate/estimate';
+import type { SiteData } from '~/domain/site-data';
 import { formatMoney, formatRange } from '~/domain/money';
-import { areaToM2, FEET_PER_METRE, lengthToMetres, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
+import { areaToM2, FEET_PER_METRE, lengthToMetres, roughAreaValue, roughLengthValue, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
 import type { Format } from '../shared/format';
 
 /** Pure helpers behind the configurator's components, tested without a DOM. */
@@ -83,6 +85,34 @@ export function priceDifference(from: Product, to: Product, units: number, f: Fo
   return units > 1 ? `${total} for ${units} (${sign}${money(each)} each)` : total;
 }
 
+/** An option of the swap dialog: what the line's view check says with it fitted, and what it does to the price. */
+export interface SwapChoice {
+  product: Product;
+  /** The view check's result with this product on the line; null when the line has no view. */
+  view: Check | null;
+  price: string;
+}
+
+/**
+ * Each option for a line, judged by the same check the configurator shows beside the line, run on the
+ * site as it would be after the swap.
+ */
+export function swapChoices(site: Site, lineIndex: number, options: Product[], audience: Audience, data: SiteData, f: Format): SwapChoice[] {
+  const line = site.lines[lineIndex]!;
+  const current = data.catalog.get(line.productId)!;
+  const units = Math.max(1, line.quantity - line.reused);
+  return options.map((product) => {
+    const swapped = { ...site, lines: site.lines.map((l, i) => (i === lineIndex ? { ...l, productId: product.id } : l)) };
+    const view = lineViewCheck(swapped, lineIndex, audience, data);
+    return { product, view, price: priceDifference(current, product, units, f) };
+  });
+}
+
+/** The option shown first: never one that falls short of the line's view (a warning), so the first that passes; none when none does. */
+export function preselectedChoice(choices: SwapChoice[]): SwapChoice | undefined {
+  return choices.find((c) => !c.view || c.view.status === 'pass');
+}
+
 /** Whole dollars (or the currency's units) typed by a person, to cents; null when it is not a number. */
 export function parseMoney(text: string): number | null {
   const cleaned = text.replace(/[^0-9.]/g, '');
@@ -115,8 +145,9 @@ const round = (value: number, digits: number) => String(Math.round(value * 10 **
 export function conditionsText(c: SiteConditions, units: UnitSystem): ConditionsText {
   return {
     storeys: String(c.storeys),
-    area: units === 'imperial' ? round(c.floorAreaM2 * SQFT_PER_M2, 0) : round(c.floorAreaM2, 0),
-    ceiling: units === 'imperial' ? round(c.ceilingHeightM * FEET_PER_METRE, 1) : round(c.ceilingHeightM, 1),
+    // An assumed figure is shown as the rough figure it is, so it does not look typed.
+    area: c.assumed?.includes('floorAreaM2') ? String(roughAreaValue(c.floorAreaM2, units)) : units === 'imperial' ? round(c.floorAreaM2 * SQFT_PER_M2, 0) : round(c.floorAreaM2, 0),
+    ceiling: c.assumed?.includes('ceilingHeightM') ? String(roughLengthValue(c.ceilingHeightM, units)) : units === 'imperial' ? round(c.ceilingHeightM * FEET_PER_METRE, 1) : round(c.ceilingHeightM, 1),
     postalCode: c.postalCode ?? '',
     bedrooms: c.bedrooms === undefined ? '' : String(c.bedrooms),
     exits: c.exits === undefined ? '' : String(c.exits),
@@ -137,7 +168,7 @@ export function readCondition(field: ConditionField, text: string, units: UnitSy
   }
   if (!/^\d*\.?\d+$/.test(trimmed)) return { error: 'enter a number, like 12' };
   const n = Number(trimmed);
-  if (field === 'area') return { value: Math.round(areaToM2(n, units) * 10) / 10 };
+  if (field === 'area') return { value: Math.round(areaToM2(n, units) * 100) / 100 };
   if (field === 'ceiling') return { value: Math.round(lengthToMetres(n, units) * 100) / 100 };
   return { value: n };
 }

@@ -1,3 +1,5 @@
+import type { Catalog } from '~/domain/catalog/catalog';
+import type { SystemId } from '~/domain/catalog/roles';
 import type { Change } from '~/domain/checks';
 import type { Line, Site, SiteConditions } from '~/domain/configuration/configuration';
 import * as edit from '~/domain/configuration/edit';
@@ -14,6 +16,7 @@ export const changeReused = (siteId: string, lineIndex: number, reused: number) 
 export const swapLine = (siteId: string, lineIndex: number, productId: string) => change((c) => edit.swapProduct(c, siteId, lineIndex, productId));
 export const setConnection = (siteId: string, lineIndex: number, connection: Line['connection']) => change((c) => edit.setLine(c, siteId, lineIndex, { connection }));
 export const setPhase = (siteId: string, lineIndex: number, phase: number | undefined) => change((c) => edit.setLine(c, siteId, lineIndex, { phase }));
+export const setSystemPhase = (system: SystemId, phase: number | undefined, catalog: Catalog) => change((c) => edit.setSystemPhase(c, system, phase, catalog));
 export const addToSite = (siteId: string, productId: string, quantity: number, reason?: string) => change((c) => edit.addProduct(c, siteId, productId, Math.max(1, Math.min(500, Math.round(quantity))), reason));
 export const choosePlan = (siteId: string, planId: string | undefined) => change((c) => edit.setPlan(c, siteId, planId));
 /** Applies a check's fix, unless the configuration changed since the check (its line numbers may have moved). */

@@ -25,8 +25,10 @@ import { newUnits, type EstimateLine, type Install } from './line';
  *    the square of each one's reach, in whole increments (largest remainder), so the shares shown
  *    beside the line add up to its hours. The hours below it belong to the base spread.
  *
- * Labor is the fitting of the devices; programming the system and the handover are services with
- * their own lines, never counted here.
+ * Labor is the whole job of fitting the devices, programming and testing included: the catalog's install
+ * minutes are held to the published whole-job figures ("~2–3 h per wired camera in all", commissioning
+ * among them), so there is no separate programming charge. The handover walkthrough is a service with
+ * its own line, never counted here.
  */
 
 /** Billed minutes: the low end, the expected time and the high end of a line. */
@@ -131,7 +133,7 @@ function laborLine(system: SystemId, trade: Trade, hourlyCents: Cents, ctx: Pric
       unitCents: hourlyCents,
       hours,
       amount: { low: priceOfMinutes(minutes.low, hourlyCents), high: priceOfMinutes(minutes.high, hourlyCents) },
-      reason: `Mounting, wiring and testing ${items.join(', ')} (programming and handover are not part of it): ${hoursRangeText(hours, locale)} at ${ctx.money(hourlyCents)} an hour${expected}.`,
+      reason: `Mounting, wiring, programming and testing ${items.join(', ')} (the handover walkthrough is not part of it): ${hoursRangeText(hours, locale)} at ${ctx.money(hourlyCents)} an hour${expected}.`,
       drivers,
     },
   };

@@ -5,6 +5,9 @@ import { count } from '~/domain/units';
 import type { PricingContext } from '../context';
 import type { EstimateLine } from './line';
 
+/** What widens a permit's range: the fee is the town's, not ours. */
+export const permitFeeDriver = (highPercent: number) => ({ label: 'Permit fees are set by the town or county', laborPercent: 0, highPercent });
+
 /** A service or permit the customer chose; permits are tax exempt and their fee is set by the town. */
 export function serviceLine(line: Line, service: Service, ctx: PricingContext): EstimateLine {
   const central = line.quantity * service.priceCents;
@@ -21,7 +24,7 @@ export function serviceLine(line: Line, service: Service, ctx: PricingContext): 
     reason: lineReason(line, service, ctx, `${count(line.quantity, service.specs.per.replace('-', ' '))} at ${ctx.money(service.priceCents)}.`),
     drivers:
       service.specs.spreadHighPercent > 0
-        ? [{ label: permit ? 'Permit fees are set by the town or county' : 'Final scope is confirmed on site', laborPercent: 0, highPercent: service.specs.spreadHighPercent }]
+        ? [permit ? permitFeeDriver(service.specs.spreadHighPercent) : { label: 'Final scope is confirmed on site', laborPercent: 0, highPercent: service.specs.spreadHighPercent }]
         : [],
   };
 }

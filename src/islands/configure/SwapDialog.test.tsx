@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCatalog } from '~/domain/catalog/catalog';
+import { lineViewCheck } from '~/domain/checks/camera-view';
+import { swapOptions } from '~/domain/configuration/choices';
+import type { Line } from '~/domain/configuration/configuration';
+import { lineProducts } from '~/domain/fixtures/arbitraries';
+import { fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '~/domain/fixtures';
+import { viewPurposes } from '~/domain/guidelines/vocabulary';
+import { formatMoney } from '~/domain/money';
+import { clientData } from '~/server/content/client-data';
+import { provideSiteData } from '~/stores/site-data';
+import { SwapDialog } from './SwapDialog';
+
+const data = provideSiteData(clientData({ catalog: createCatalog(fixtureProducts), settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines }, { specRows: true }));
+afterEach(() => cleanup());
+
+/** Every product with something to swap to, and for cameras every purpose at a near and a far distance, so some options pass and some fall short. */
+const cases = lineProducts(data.catalog).flatMap((product) => {
+  if (swapOptions(product, data.catalog, 'home').length === 0) return [];
+  const line: Line = { productId: product.id, quantity: 2, reused: 0 };
+  if (product.type !== 'camera') return [{ name: product.name, line }];
+  return viewPurposes.flatMap((purpose) => [3, 40].map((distanceM) => ({ name: `${product.name}, ${purpose} at ${distanceM} m`, line: { ...line, view: { label: 'Gate', purpose, distanceM } } })));
+});
+
+const difference = (cents: number) => (cents === 0 ? 'Same price' : `${cents > 0 ? '+' : '−'}${formatMoney(Math.abs(cents) * 2, data.settings.currency, data.settings.locale)} for 2`);
+
+describe('the swap dialog, for every product with options', () => {
+  it('has cases with a passing and a failing option to judge', () => {
+    const statuses = cases.flatMap(({ line }) => swapOptions(data.catalog.get(line.productId)!, data.catalog, 'home').map((o) => lineViewCheck(fixtureSite([{ ...line, productId: o.id }]), 0, 'home', data)?.status));
+    expect(new Set(statuses)).toEqual(new Set(['pass', 'warning', undefined]));
+  });
+
+  it.each(cases)('$name: each option says how it does for the view and its price difference; none that falls short is chosen first', ({ line }) => {
+    const site = fixtureSite([line]);
+    const current = data.catalog.get(line.productId)!;
+    render(<SwapDialog data={data} audience="home" site={site} lineIndex={0} onClose={() => {}} onSwapped={() => {}} />);
+    const dialog = screen.getByRole('dialog', { name: `Swap the ${current.name}` });
+    const options = within(dialog).getAllByRole('radio');
+    const offered = swapOptions(current, data.catalog, 'home');
+    expect(options).toHaveLength(offered.length);
+    offered.forEach((option, i) => {
+      const label = options[i]!.closest('label')!.textContent!;
+      expect(label).toContain(option.name);
+      expect(label).toContain(difference(option.priceCents - current.priceCents));
+      const view = lineViewCheck(fixtureSite([{ ...line, productId: option.id }]), 0, 'home', data);
+      if (view) expect(label).toContain(view.status === 'pass' ? 'Passes this view' : 'Warning: falls short of this view');
+      else expect(label).not.toMatch(/this view/);
+      if ((options[i] as HTMLInputElement).checked) expect(view?.status ?? 'pass').toBe('pass');
+    });
+    const passing = offered.findIndex((o) => (lineViewCheck(fixtureSite([{ ...line, productId: o.id }]), 0, 'home', data)?.status ?? 'pass') === 'pass');
+    expect(options.findIndex((o) => (o as HTMLInputElement).checked)).toBe(passing);
+  });
+});
