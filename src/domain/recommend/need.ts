@@ -7,6 +7,8 @@ import type { SiteData } from '../site-data';
 /** The three packages a recommendation offers, cheapest first. */
 export const packageTiers = ['essential', 'recommended', 'complete'] as const;
 export type PackageTier = (typeof packageTiers)[number];
+/** Each package's name as the customer reads it. */
+export const packageTitles: Record<PackageTier, string> = { essential: 'Essential', recommended: 'Recommended', complete: 'Complete' };
 
 /** Which product tier each package starts from. */
 const productTierFor: Record<PackageTier, Tier> = { essential: 'good', recommended: 'better', complete: 'best' };
