@@ -10,7 +10,7 @@ useTestStorageEngine();
 beforeEach(() => cleanTestStorage());
 
 const shipped = loadData();
-const data = { products: shipped.catalog.products, settings: shipped.settings, guidelines: shipped.guidelines };
+const data = { products: [...shipped.catalog.products], settings: shipped.settings, guidelines: shipped.guidelines };
 const unitsOf = (store: Awaited<ReturnType<typeof freshStore>>, productId: string) =>
   store.$configuration.get()!.sites[0]!.lines.filter((l) => l.productId === productId).reduce((n, l) => n + l.quantity, 0);
 
