@@ -107,11 +107,11 @@ describe.concurrent.each([smallPhone, desktop])('getting around on a $name', (de
     await page.screenshot({ path: `/tmp/nav8-product-${width(device)}.png`, fullPage: false });
     await page.getByRole('link', { name: 'Add to my system' }).click();
     await page.getByRole('status').filter({ hasText: `Added 1 × ${name}.` }).waitFor();
+    await page.screenshot({ path: `/tmp/nav8-added-${width(device)}.png`, fullPage: false });
     expect(new URL(page.url()).search).toBe('');
     const line = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 4, name, exact: true }) });
     expect(await line.getByLabel('Quantity', { exact: true }).inputValue()).toBe('1');
     await expectAccessible(page, 'the configurator after adding a product from its page');
-    await page.screenshot({ path: `/tmp/nav8-added-${width(device)}.png`, fullPage: false });
     await page.reload();
     await estimateTotal(page);
     expect(await line.getByLabel('Quantity', { exact: true }).inputValue()).toBe('1');

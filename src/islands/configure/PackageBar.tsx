@@ -23,7 +23,12 @@ export function PackageBar() {
     <section class="package-bar" aria-labelledby="package-bar-heading">
       <h2 id="package-bar-heading" class="package-bar__name">
         <span class="package-bar__label">Your package:</span> {status.title}
-        {status.customized && <span class="package-bar__badge">Customized</span>}
+        {status.customized && (
+          <>
+            {' '}
+            <span class="package-bar__badge">Customized</span>
+          </>
+        )}
       </h2>
       {asking ? (
         <div class="package-bar__confirm" role="alertdialog" aria-labelledby="package-bar-question">

@@ -19,6 +19,10 @@ describe('the package in use', () => {
     expect(store.$packageStatus.get()).toEqual({ tier: 'recommended', title: 'Recommended', customized: false });
     store.changeConditions('site-1', { storeys: 2 });
     expect(store.$packageStatus.get()?.customized).toBe(false);
+    // The same lines with their keys in another order (as the server's check returns them) are no change.
+    const { productId, quantity, reused } = store.$configuration.get()!.sites[0]!.lines[0]!;
+    store.$configuration.set({ ...store.$configuration.get()!, sites: [{ ...store.$configuration.get()!.sites[0]!, lines: [{ reused, quantity, productId }, ...store.$configuration.get()!.sites[0]!.lines.slice(1)] }] });
+    expect(store.$packageStatus.get()?.customized).toBe(false);
     store.changeQuantity('site-1', 0, 3);
     expect(store.$packageStatus.get()?.customized).toBe(true);
     store = await freshStore();

@@ -36,8 +36,9 @@ export const $package = persistentAtom<PackageChoice | null>(PACKAGE_KEY, null, 
   decode: decodePackage,
 });
 
-/** The lines of a configuration, the part a package is made of. */
-const linesOf = (config: Configuration) => JSON.stringify(config.sites.map((site) => site.lines));
+/** The lines of a configuration, the part a package is made of, with keys in one order (the server's check may reorder them). */
+const linesOf = (config: Configuration) => JSON.stringify(config.sites.map((site) => site.lines), (_, value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value);
 
 /** The package in use and whether the customer has changed its lines since; null when none applies. */
 export const $packageStatus = computed([$package, $configuration], (choice, config) => {
