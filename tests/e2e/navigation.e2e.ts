@@ -81,7 +81,7 @@ describe.concurrent.each([smallPhone, desktop])('getting around on a $name', (de
     const confirm = bar.getByRole('alertdialog');
     expect(await textOf(confirm)).toContain('Your changes to the Recommended package go.');
     await expectAccessible(page, 'the configurator asking before it switches packages');
-    await page.screenshot({ path: `/tmp/nav8-package-confirm-${width(device)}.png`, fullPage: false });
+    await bar.screenshot({ path: `/tmp/nav8-package-confirm-${width(device)}.png` });
     await confirm.getByRole('button', { name: 'Keep my changes' }).click();
     expect(await textOf(bar.getByRole('heading'))).toBe('Your package: Recommended Customized');
 

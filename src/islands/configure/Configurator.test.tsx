@@ -181,4 +181,27 @@ describe('configurator island', () => {
     await waitFor(() => expect(screen.queryByText('We could not open this link.')).toBeNull(), { timeout: 5000 });
     await screen.findByText('Opened the shared configuration.', {}, { timeout: 5000 });
   });
+
+  it('names the package, marks it customized, and asks before switching away from changes', async () => {
+    const packages = { essential: fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 1 }])]), recommended: home(), complete: fixtureConfig([fixtureSite([{ productId: 'cam-best', quantity: 4 }])]) };
+    localStorage.setItem(KEY, JSON.stringify(home()));
+    localStorage.setItem('secure-quote:package:v1', JSON.stringify({ tier: 'recommended', packages }));
+    const { store } = await mount();
+    const bar = await screen.findByRole('region', { name: 'Your package: Recommended' });
+    fireEvent.click(within(bar).getByRole('button', { name: 'Switch to Essential' }));
+    await waitFor(() => expect(store.$configuration.get()).toEqual(packages.essential));
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await screen.findByRole('region', { name: 'Your package: Recommended' });
+    fireEvent.click(screen.getByRole('button', { name: 'One more: Test camera' }));
+    const edited = await screen.findByRole('region', { name: 'Your package: Recommended Customized' });
+    fireEvent.click(within(edited).getByRole('button', { name: 'Switch to Complete' }));
+    const question = within(edited).getByRole('alertdialog');
+    expect(question.textContent).toContain('Your changes to the Recommended package go.');
+    fireEvent.click(within(question).getByRole('button', { name: 'Keep my changes' }));
+    expect(store.$configuration.get()!.sites[0]!.lines[0]!.quantity).toBe(3);
+    fireEvent.click(within(edited).getByRole('button', { name: 'Switch to Complete' }));
+    fireEvent.click(within(edited).getByRole('button', { name: 'Switch to Complete' }));
+    await screen.findByRole('region', { name: 'Your package: Complete' });
+    expect(store.$configuration.get()).toEqual(packages.complete);
+  });
 });
