@@ -165,7 +165,7 @@ describe('configurator island', () => {
       kinds.add(groupOfRole(product.role));
     }
     expect([...kinds].sort()).toEqual(['access', 'fire', 'intrusion', 'services', 'video']);
-  });
+  }, 20_000);
 
   it('shows only the latest link message: a cut-off link after a good one replaces "Opened the shared configuration"', async () => {
     const shared = fixtureConfig([fixtureSite([{ productId: 'smoke', quantity: 3 }])]);
