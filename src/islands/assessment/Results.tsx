@@ -3,7 +3,7 @@ import type { Configuration } from '~/domain/configuration/configuration';
 import type { SiteData } from '~/domain/site-data';
 import type { Path } from '~/domain/premises/draft';
 import type { DraftReading } from '~/domain/premises/read-draft';
-import type { PackageTier } from '~/domain/recommend/need';
+import type { PackageTier } from '~/domain/recommend/tiers';
 import { recommend } from '~/domain/recommend/recommend';
 import { durationText, planPriceText } from '~/domain/wording';
 import { goToStep } from '~/stores/assessment';

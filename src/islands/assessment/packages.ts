@@ -3,7 +3,7 @@ import type { SiteData } from '~/domain/site-data';
 import type { Duration } from '~/domain/estimate/duration';
 import { estimate } from '~/domain/estimate/estimate';
 import type { Range } from '~/domain/money';
-import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/need';
+import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/tiers';
 import type { Recommendation } from '~/domain/recommend/recommend';
 
 /** One package as the results compare it: what it costs, how long it takes and what is in it. */

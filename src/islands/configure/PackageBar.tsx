@@ -1,6 +1,6 @@
 import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
-import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/need';
+import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/tiers';
 import { $packageStatus, switchPackage } from '~/stores/configuration/packages';
 import './PackageBar.css';
 

@@ -1,7 +1,7 @@
 import { persistentAtom } from '@nanostores/persistent';
 import { computed } from 'nanostores';
 import type { Configuration } from '~/domain/configuration/configuration';
-import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/need';
+import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/tiers';
 import { $configuration, $linkProblem } from './state';
 import { replaceWith } from './undo';
 
