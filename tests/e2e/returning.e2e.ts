@@ -68,6 +68,8 @@ describe.concurrent.each(devices)('a returning visitor on a $name', (device) => 
     const problem = second.page.getByRole('alert').filter({ hasText: 'We could not open this link.' });
     await problem.waitFor();
     expect(await problem.textContent()).toContain('This link is incomplete or damaged.');
+    // Only the latest link's message: the one about the good link before it is gone.
+    expect(await second.page.getByText('Opened the shared configuration.').count()).toBe(0);
     await expectAccessible(second.page, 'the configurator with a damaged link');
     await problem.getByRole('button', { name: 'Continue with your saved configuration' }).click();
     await problem.waitFor({ state: 'hidden' });

@@ -8,15 +8,17 @@ import type { ClientData } from '~/stores/site-data';
  * storage holds now.
  */
 export async function configurationStores() {
-  const [state, server, undo, start, actions, share] = await Promise.all([
+  const [state, server, undo, start, actions, share, packages, add] = await Promise.all([
     import('~/stores/configuration/state'),
     import('~/stores/configuration/server'),
     import('~/stores/configuration/undo'),
     import('~/stores/configuration/start'),
     import('~/stores/configuration/actions'),
     import('~/stores/configuration/share'),
+    import('~/stores/configuration/packages'),
+    import('~/stores/configuration/add'),
   ]);
-  return { ...state, ...server, ...undo, ...start, ...actions, ...share };
+  return { ...state, ...server, ...undo, ...start, ...actions, ...share, ...packages, ...add };
 }
 
 /** A fresh copy of the store modules with today fixed, for the store tests. */

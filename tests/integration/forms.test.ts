@@ -177,6 +177,22 @@ describe('installation request form', { timeout: 30_000 }, () => {
     expect(page).toContain('5 Dock Road');
   });
 
+  it('fills in the ZIP code the customer already gave for each site until they type one', async () => {
+    const config = twoSiteConfiguration();
+    config.sites[0]!.conditions.postalCode = '94107';
+    delete config.sites[1]!.conditions.postalCode;
+    const { html } = await getPage(`/request?c=${encodeURIComponent(await encodeConfiguration(config))}`);
+    expect(inputValue(html, 'addresses.0.postalCode')).toBe('94107');
+    expect(inputValue(html, 'addresses.1.postalCode')).toBeUndefined();
+    // Sent back with an error elsewhere: what the customer typed wins, a field left blank shows the known code again.
+    const fields = { ...hiddenFields(html), 'contact.name': 'Mary Jackson', 'contact.email': 'mary@example.com', 'addresses.0.line1': '1 A St', 'addresses.0.city': 'Bayview', 'addresses.0.postalCode': '94999', 'addresses.1.postalCode': '', consent: 'yes' };
+    const { status, html: page } = await postForm('/request?_action=requestInstallation', fields);
+    expect(status).toBe(400);
+    expect(inputValue(page, 'addresses.0.postalCode')).toBe('94999');
+    const blank = await postForm('/request?_action=requestInstallation', { ...fields, 'addresses.0.postalCode': '' });
+    expect(inputValue(blank.html, 'addresses.0.postalCode')).toBe('94107');
+  });
+
   it('asks for the missing address of a site', async () => {
     const config = twoSiteConfiguration();
     const { html } = await getPage(`/request?c=${encodeURIComponent(await encodeConfiguration(config))}`);

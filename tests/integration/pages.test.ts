@@ -162,6 +162,16 @@ describe('product page', () => {
     expect(page).toContain(text(plan.specs.cancellation).trim());
     if (plan.specs.termMonths > 0) expect(page).toContain(`${plan.specs.termMonths}-month contract from the day monitoring starts`);
   });
+
+  it('offers "Add to my system" on every product page but cable and travel, as a plain link into the configurator', async () => {
+    for (const product of catalog.products) {
+      const html = await render(ProductPage, { id: product.id });
+      const link = new RegExp(`<a class="button" href="/configure\\?add=${product.id}">\\s*(Add to my system|Choose it for my system)\\s*</a>`);
+      if (['cable', 'travel'].includes(product.role)) expect(html, product.id).not.toContain('/configure?add=');
+      else expect(html, product.id).toMatch(link);
+      expect(html, product.id).not.toContain('<script');
+    }
+  });
 });
 
 describe('compare page', () => {

@@ -32,10 +32,21 @@ describe('catalog choices for a site', () => {
 describe('catalog choices over the shipped catalog', () => {
   const shipped = loadData().catalog;
 
+  it.each(audiences)('never offer %s customers a swap for a permit or service line, and offer one for every equipment role with a choice', (audience) => {
+    const swappable = new Set(shipped.products.filter((p) => swapOptions(p, shipped, audience).length > 0).map((p) => groupOfRole(p.role)));
+    expect(swappable.has('services')).toBe(false);
+    expect(shipped.products.some((p) => groupOfRole(p.role) === 'services' && shipped.alternatives(p).length > 0)).toBe(true);
+    for (const system of ['video', 'intrusion', 'fire', 'access'] as const) expect(swappable.has(system)).toBe(true);
+  });
+
   it.each(audiences)('offer every product only swaps in its own role, suiting %s customers whenever one does', (audience) => {
     for (const product of shipped.products) {
       const options = swapOptions(product, shipped, audience);
       const alternatives = shipped.alternatives(product);
+      if (['services', 'monitoring'].includes(groupOfRole(product.role))) {
+        expect(options, product.id).toEqual([]);
+        continue;
+      }
       expect(options.every((p) => p.role === product.role && p.id !== product.id)).toBe(true);
       if (alternatives.some((p) => p.suits.includes(audience))) expect(options.every((p) => p.suits.includes(audience))).toBe(true);
       else expect(options).toEqual(alternatives);

@@ -14,13 +14,22 @@ function suitingFirst<T extends Product>(products: T[], audience: Audience): T[]
   return suited.length ? suited : products;
 }
 
-/** Products in the same role the line could be swapped to, suiting the audience first. */
+/** Groups whose lines are not equipment to compare: permits and services are what the job needs, not a choice. */
+const notSwappable: readonly ProductGroup[] = ['services', 'monitoring'];
+
+/** Products in the same role the line could be swapped to, suiting the audience first; none for permits and services. */
 export function swapOptions(product: Product, catalog: Catalog, audience: Audience): Product[] {
+  if (notSwappable.includes(groupOfRole(product.role))) return [];
   return suitingFirst(catalog.alternatives(product), audience);
 }
 
 /** Roles the estimate prices from the rest of the configuration (cable runs, the trip), never added by hand. */
 const pricedByEstimate: readonly RoleId[] = ['cable', 'travel'];
+
+/** Whether a product page offers "Add to my system": anything but what the estimate prices on its own (plans are chosen, not added). */
+export function addableFromProductPage(product: Product): boolean {
+  return !pricedByEstimate.includes(product.role);
+}
 
 /** Roles the customer can add products in, per group, each with the products that suit them. */
 export function addableRoles(group: ProductGroup, catalog: Catalog, audience: Audience): { role: RoleId; products: Product[] }[] {

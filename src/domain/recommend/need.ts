@@ -3,10 +3,9 @@ import type { Tier } from '../catalog/vocabulary';
 import type { RoleId } from '../catalog/roles';
 import { MAX_LINE_QUANTITY, type Audience, type Line, type View } from '../configuration/configuration';
 import type { SiteData } from '../site-data';
+import { packageTiers, type PackageTier } from './tiers';
 
-/** The three packages a recommendation offers, cheapest first. */
-export const packageTiers = ['essential', 'recommended', 'complete'] as const;
-export type PackageTier = (typeof packageTiers)[number];
+export { packageTiers, type PackageTier };
 
 /** Which product tier each package starts from. */
 const productTierFor: Record<PackageTier, Tier> = { essential: 'good', recommended: 'better', complete: 'best' };

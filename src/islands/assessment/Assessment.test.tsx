@@ -73,13 +73,17 @@ describe('assessment island', () => {
 
   it('starts the configurator from the chosen package', async () => {
     const assign = vi.fn();
-    vi.stubGlobal('location', { ...location, assign });
+    vi.stubGlobal('location', { ...location, href: location.href, assign });
     const { store, configuration } = await mount();
+    const packages = await import('~/stores/configuration/packages');
     fireEvent.click(await screen.findByRole('button', { name: /A home/ }));
     store.goToStep(7);
     fireEvent.click(await screen.findByRole('button', { name: 'Start from Essential package' }));
     expect(configuration.$configuration.get()!.audience).toBe('home');
     expect(configuration.$configuration.get()!.sites[0]!.lines.length).toBeGreaterThan(0);
+    // The configurator can name the package and switch to the other two.
+    expect(packages.$packageStatus.get()).toEqual({ tier: 'essential', title: 'Essential', customized: false });
+    expect(packages.$package.get()!.packages.complete.sites[0]!.lines.length).toBeGreaterThan(0);
     expect(assign).toHaveBeenCalledWith('/configure');
     vi.unstubAllGlobals();
   });
@@ -111,5 +115,40 @@ describe('assessment island', () => {
     fireEvent.click(screen.getByRole('button', { name: 'See my options' }));
     await screen.findByRole('heading', { name: 'Three ways to protect your business' });
     for (const facts of document.querySelectorAll('.package__facts')) expect(facts.textContent).toContain('None (you can add it later)');
+  });
+
+  it('makes each step a history entry: Back and Forward step through it, and a reload stays on the step with the answers', async () => {
+    history.replaceState(null, '', '/assessment');
+    const { store } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /A home/ }));
+    await screen.findByRole('heading', { name: 'Your home' });
+    expect(location.search).toBe('?step=1');
+    store.updateHome({ bedrooms: '4' });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('heading', { name: 'Doors and windows' });
+    fireEvent.click(screen.getByRole('button', { name: 'Skip this step' }));
+    await screen.findByRole('heading', { name: 'Heating and pets' });
+    expect(location.search).toBe('?step=3');
+
+    history.back();
+    await screen.findByRole('heading', { name: 'Doors and windows' });
+    expect(location.search).toBe('?step=2');
+    history.back();
+    await screen.findByRole('heading', { name: 'Your home' });
+    history.forward();
+    await screen.findByRole('heading', { name: 'Doors and windows' });
+    history.back();
+    history.back();
+    await screen.findByRole('heading', { name: 'Is this for a home or a business?' });
+    expect(location.search).toBe('');
+    history.forward();
+    await screen.findByRole('heading', { name: 'Your home' });
+
+    // A reload: a fresh island reads the step and the answers back.
+    cleanup();
+    const reloaded = await mount();
+    await screen.findByRole('heading', { name: 'Your home' });
+    expect(location.search).toBe('?step=1');
+    expect(reloaded.store.$assessment.get().home.bedrooms).toBe('4');
   });
 });

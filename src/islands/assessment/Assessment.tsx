@@ -7,6 +7,7 @@ import { provideSiteData, type ClientData } from '~/stores/site-data';
 import { focusField } from '../shared/fields';
 import { BusinessQuestions } from './BusinessQuestions';
 import { fid, HomeQuestions } from './HomeQuestions';
+import { followStepsInHistory } from './history';
 import { Results } from './Results';
 import { errorsForStep, fieldLabel, stepsFor } from './steps';
 import '../shared/controls.css';
@@ -27,6 +28,9 @@ export default function Assessment({ data }: Props) {
   const cleared = useStore($cleared);
   const heading = useRef<HTMLHeadingElement>(null);
   const previous = useRef<number | null>(null);
+
+  // Back and Forward step through the questions once the island is live.
+  useEffect(() => (hydrated ? followStepsInHistory() : undefined), [hydrated]);
 
   // Focus the new step's heading when the step changes (not on first load).
   useEffect(() => {

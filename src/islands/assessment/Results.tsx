@@ -1,12 +1,14 @@
 import { useMemo } from 'preact/hooks';
+import type { Configuration } from '~/domain/configuration/configuration';
 import type { SiteData } from '~/domain/site-data';
 import type { Path } from '~/domain/premises/draft';
 import { assumptionsOf } from '~/domain/premises/assumptions';
 import type { DraftReading } from '~/domain/premises/read-draft';
+import type { PackageTier } from '~/domain/recommend/tiers';
 import { recommend } from '~/domain/recommend/recommend';
 import { durationText, planPriceText } from '~/domain/wording';
 import { goToStep } from '~/stores/assessment';
-import { startFrom } from '~/stores/configuration/start';
+import { startPackage } from '~/stores/configuration/packages';
 import { todayIso } from '~/stores/site-data';
 import { range } from '../shared/format';
 import { matchFirst, summarisePackages, type PackageSummary } from './packages';
@@ -33,8 +35,9 @@ export function Results({ data, path, reading }: Props) {
   const steps = stepsFor(path);
   const stepOf = (key: string) => steps.findIndex((s) => s.fields.test(key)) + 1;
 
-  const start = (chosen: PackageSummary) => {
-    startFrom(chosen.configuration, `Replaced your earlier configuration with the ${chosen.title} package.`);
+  const start = (chosen: PackageSummary, all: PackageSummary[]) => {
+    // The other two go along, so the configurator can name the package and switch to another.
+    startPackage(chosen.tier, Object.fromEntries(all.map((s) => [s.tier, s.configuration])) as Record<PackageTier, Configuration>);
     window.location.assign('/configure');
   };
 
@@ -111,7 +114,7 @@ export function Results({ data, path, reading }: Props) {
                 </li>
               ))}
             </ul>
-            <button type="button" class={`button${s.highlighted ? '' : ' button--secondary'}`} onClick={() => start(s)}>
+            <button type="button" class={`button${s.highlighted ? '' : ' button--secondary'}`} onClick={() => start(s, summaries)}>
               Start from {s.title}
               <span class="visually-hidden"> package</span>
             </button>

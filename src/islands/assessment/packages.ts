@@ -3,11 +3,12 @@ import type { SiteData } from '~/domain/site-data';
 import type { Duration } from '~/domain/estimate/duration';
 import { estimate } from '~/domain/estimate/estimate';
 import type { Range } from '~/domain/money';
+import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/tiers';
 import type { Recommendation } from '~/domain/recommend/recommend';
 
 /** One package as the results compare it: what it costs, how long it takes and what is in it. */
 export interface PackageSummary {
-  tier: 'essential' | 'recommended' | 'complete';
+  tier: PackageTier;
   title: string;
   configuration: Configuration;
   oneTime: Range;
@@ -23,10 +24,8 @@ export interface PackageSummary {
   highlighted: boolean;
 }
 
-export const packageTitles = { essential: 'Essential', recommended: 'Recommended', complete: 'Complete' } as const;
-
 export function summarisePackages(recommendation: Recommendation, data: SiteData, today: string, mainCount = 4): PackageSummary[] {
-  return (['essential', 'recommended', 'complete'] as const).map((tier) => {
+  return packageTiers.map((tier) => {
     const configuration = recommendation.packages[tier];
     const result = estimate(configuration, data, { today });
     const units = new Map<string, { quantity: number; cents: number }>();

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerCheckEndpoint } from '../../../tests/helpers/check-endpoint';
 import { configurationStores } from '../../../tests/helpers/configuration-stores';
 import { createCatalog } from '~/domain/catalog/catalog';
+import { groupOfRole } from '~/domain/catalog/roles';
 import { encodeConfiguration } from '~/domain/configuration/link';
 import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '~/domain/fixtures';
 import type { ClientData } from '~/stores/site-data';
@@ -137,5 +138,70 @@ describe('configurator island', () => {
     expect(within(alert).queryByRole('button', { name: 'Continue with your saved configuration' })).toBeNull();
     fireEvent.click(within(alert).getByRole('button', { name: 'Start empty' }));
     await screen.findByRole('button', { name: 'Add products' });
+  });
+
+  it('offers "Compare and swap" on every kind of equipment line with a choice, never on permits or services', async () => {
+    // A second permit and a second programming service, so a swap would be there to offer if services had one.
+    const extra = fixtureProducts.filter((p) => p.role === 'permit' || p.role === 'programming').map((p) => ({ ...p, id: `${p.id}-2`, name: `Other ${p.name}` }));
+    const products = [...fixtureProducts, ...extra];
+    const catalog = createCatalog(products);
+    // A line of every product that can be one (plans are chosen apart; cable and travel are priced by the estimate).
+    const lines = products.filter((p) => !['monitoring-plan', 'cable', 'travel'].includes(p.role)).map((p) => ({ productId: p.id, quantity: 1 }));
+    localStorage.setItem(KEY, JSON.stringify(fixtureConfig([fixtureSite(lines)])));
+    answerCheckEndpoint({ catalog, settings: data.settings, guidelines: fixtureGuidelines });
+    vi.resetModules();
+    history.replaceState(null, '', '/configure');
+    const { default: Configurator } = await import('./Configurator');
+    render(<Configurator data={{ ...data, products }} />);
+    await screen.findByRole('heading', { name: 'Your estimate' });
+    const kinds = new Set<string>();
+    for (const { productId } of lines) {
+      const product = catalog.get(productId)!;
+      await screen.findByRole('heading', { level: 4, name: product.name });
+      const swap = screen.queryByRole('button', { name: `Compare and swap ${product.name}` });
+      const services = groupOfRole(product.role) === 'services';
+      expect(swap !== null, product.id).toBe(!services && catalog.alternatives(product).length > 0);
+      if (services) expect(catalog.alternatives(product).length, product.id).toBeGreaterThan(0);
+      kinds.add(groupOfRole(product.role));
+    }
+    expect([...kinds].sort()).toEqual(['access', 'fire', 'intrusion', 'services', 'video']);
+  }, 20_000);
+
+  it('shows only the latest link message: a cut-off link after a good one replaces "Opened the shared configuration"', async () => {
+    const shared = fixtureConfig([fixtureSite([{ productId: 'smoke', quantity: 3 }])]);
+    const code = await encodeConfiguration(shared);
+    await mount(`#c=${code}`);
+    await screen.findByText('Opened the shared configuration.');
+    location.hash = `#c=${code.slice(0, -10)}`;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await screen.findByText('We could not open this link.', {}, { timeout: 5000 });
+    expect(screen.queryByText('Opened the shared configuration.')).toBeNull();
+    location.hash = `#c=${code}`;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await waitFor(() => expect(screen.queryByText('We could not open this link.')).toBeNull(), { timeout: 5000 });
+    await screen.findByText('Opened the shared configuration.', {}, { timeout: 5000 });
+  });
+
+  it('names the package, marks it customized, and asks before switching away from changes', async () => {
+    const packages = { essential: fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 1 }])]), recommended: home(), complete: fixtureConfig([fixtureSite([{ productId: 'cam-best', quantity: 4 }])]) };
+    localStorage.setItem(KEY, JSON.stringify(home()));
+    localStorage.setItem('secure-quote:package:v1', JSON.stringify({ tier: 'recommended', packages }));
+    const { store } = await mount();
+    const bar = await screen.findByRole('region', { name: 'Your package: Recommended' });
+    fireEvent.click(within(bar).getByRole('button', { name: 'Switch to Essential' }));
+    await waitFor(() => expect(store.$configuration.get()).toEqual(packages.essential));
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await screen.findByRole('region', { name: 'Your package: Recommended' });
+    fireEvent.click(screen.getByRole('button', { name: 'One more: Test camera' }));
+    const edited = await screen.findByRole('region', { name: 'Your package: Recommended Customized' });
+    fireEvent.click(within(edited).getByRole('button', { name: 'Switch to Complete' }));
+    const question = within(edited).getByRole('alertdialog');
+    expect(question.textContent).toContain('Your changes to the Recommended package go.');
+    fireEvent.click(within(question).getByRole('button', { name: 'Keep my changes' }));
+    expect(store.$configuration.get()!.sites[0]!.lines[0]!.quantity).toBe(3);
+    fireEvent.click(within(edited).getByRole('button', { name: 'Switch to Complete' }));
+    fireEvent.click(within(edited).getByRole('button', { name: 'Switch to Complete' }));
+    await screen.findByRole('region', { name: 'Your package: Complete' });
+    expect(store.$configuration.get()).toEqual(packages.complete);
   });
 });

@@ -5,6 +5,7 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SiteData } from '~/domain/site-data';
 import { addNewSite } from '~/stores/configuration/actions';
+import { addFromLink, addRequest } from '~/stores/configuration/add';
 import { $checks, $checksState, followChecks } from '~/stores/configuration/server';
 import { codeFromHash, dismissLinkProblem, openShareCode } from '~/stores/configuration/share';
 import { clearConfiguration, initConfigurator, startEmpty, verifySaved } from '~/stores/configuration/start';
@@ -14,6 +15,7 @@ import type { ClientData } from '~/stores/site-data';
 import { debounce, range } from '../shared/format';
 import { EstimatePanel } from './EstimatePanel';
 import { announcement } from './model';
+import { PackageBar } from './PackageBar';
 import { Phases } from './Phases';
 import { ShareBar } from './ShareBar';
 import { SiteEditor } from './SiteEditor';
@@ -32,6 +34,12 @@ export default function Configurator({ data }: Props) {
   useEffect(() => {
     setSiteData(initConfigurator(data));
     void verifySaved();
+    // "Add to my system" from a product page; the address loses ?add= so a reload or Back adds nothing more.
+    const adding = addRequest(location.href);
+    if (adding) {
+      history.replaceState(history.state, '', adding.rest);
+      addFromLink(adding.productId);
+    }
     const stopChecks = followChecks();
     const openFromHash = async () => {
       const code = codeFromHash(location.hash);
@@ -156,6 +164,7 @@ function Live({ data, opening }: { data: SiteData; opening: boolean }) {
         !linkProblem && <StartChooser />
       ) : (
         <>
+          <PackageBar />
           {config.audience === 'business' && (
             <SiteTabs
               sites={config.sites}

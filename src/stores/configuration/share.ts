@@ -19,10 +19,15 @@ export function codeFromHash(hash: string): string | null {
 /**
  * Opens a share code: a good one replaces the working configuration (undo keeps the old one); an
  * old, damaged or invalid one leaves it untouched and sets `$linkProblem` for the page to explain.
+ * Either way its message replaces the one an earlier link left.
  */
 export async function openShareCode(code: string): Promise<boolean> {
+  // Only the latest link's message shows: whatever an earlier one said goes as this one opens.
+  $notice.set(null);
+  $linkProblem.set(null);
   const result = await checkOnServer({ code });
   if (!result.ok) {
+    $notice.set(null);
     $linkProblem.set(result);
     return false;
   }

@@ -1,9 +1,9 @@
 import type { Audience, Configuration } from '~/domain/configuration/configuration';
 import * as edit from '~/domain/configuration/edit';
 import { provideSiteData, type ClientData } from '../site-data';
+import { replaceWithoutPackage } from './packages';
 import { checkOnServer } from './server';
-import { $configuration, $linkProblem, $notice } from './state';
-import { replaceWith } from './undo';
+import { $configuration, $notice } from './state';
 
 /** Starting points: the saved configuration brought up to date, a package, an empty one, none. */
 
@@ -36,15 +36,14 @@ export async function verifySaved(): Promise<void> {
   if (result.ok) {
     if (JSON.stringify(result.configuration) !== JSON.stringify(saved)) $configuration.set(result.configuration);
   } else if (result.reason === 'invalid') {
-    replaceWith(null, 'Set aside a saved configuration we could not read.');
+    replaceWithoutPackage(null, 'Set aside a saved configuration we could not read.');
     $notice.set({ title: 'Your saved configuration could not be read, so we set it aside.', details: result.issues.slice(0, 5).map((i) => `${i.path.join(' › ')}: ${i.message}`) });
   }
 }
 
-/** Loads a package or any whole configuration, keeping the previous one for undo. */
+/** Loads any whole configuration that is not a package (see packages.ts), keeping the previous one for undo. */
 export function startFrom(config: Configuration, label = 'Replaced your earlier configuration.'): void {
-  $linkProblem.set(null);
-  replaceWith(config, label);
+  replaceWithoutPackage(config, label);
 }
 
 export function startEmpty(audience: Audience): void {
@@ -52,5 +51,5 @@ export function startEmpty(audience: Audience): void {
 }
 
 export function clearConfiguration(): void {
-  replaceWith(null, 'Cleared the configuration.');
+  replaceWithoutPackage(null, 'Cleared the configuration.');
 }

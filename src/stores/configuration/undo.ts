@@ -10,13 +10,15 @@ import { $configuration } from './state';
 export interface UndoStep {
   label: string;
   configuration: Configuration | null;
+  /** Puts back what went with that configuration (the package it was), as the undo restores it. */
+  restore?: () => void;
 }
 export const $undo = atom<UndoStep | null>(null);
 
 /** Puts another configuration (or none) in place of the working one, keeping that one for undo. */
-export function replaceWith(next: Configuration | null, label: string): void {
+export function replaceWith(next: Configuration | null, label: string, restore?: () => void): void {
   const current = $configuration.get();
-  if (current) $undo.set({ label, configuration: current });
+  if (current) $undo.set({ label, configuration: current, ...(restore ? { restore } : {}) });
   $configuration.set(next);
 }
 
@@ -44,6 +46,7 @@ export function removing(label: string, update: (config: Configuration) => Confi
 export function undo(): void {
   const step = $undo.get();
   if (!step) return;
+  step.restore?.();
   $configuration.set(step.configuration);
   $undo.set(null);
 }
