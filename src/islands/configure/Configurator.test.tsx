@@ -141,8 +141,8 @@ describe('configurator island', () => {
   });
 
   it('offers "Compare and swap" on every kind of equipment line with a choice, never on permits or services', async () => {
-    // A second permit and a second programming service, so a swap would be there to offer if services had one.
-    const extra = fixtureProducts.filter((p) => p.role === 'permit' || p.role === 'programming').map((p) => ({ ...p, id: `${p.id}-2`, name: `Other ${p.name}` }));
+    // A second permit and a second handover service, so a swap would be there to offer if services had one.
+    const extra = fixtureProducts.filter((p) => p.role === 'permit' || p.role === 'training').map((p) => ({ ...p, id: `${p.id}-2`, name: `Other ${p.name}` }));
     const products = [...fixtureProducts, ...extra];
     const catalog = createCatalog(products);
     // A line of every product that can be one (plans are chosen apart; cable and travel are priced by the estimate).
