@@ -48,6 +48,13 @@ const table: { [N in ConfigName]: { unset: Config[N]; valid: [string, Config[N]]
   RATE_LIMIT_SUBMISSIONS: { unset: 10, valid: [['3', 3], ['100000000', 100_000_000]], invalid: [['0', /1 or more/], ['many', /whole number/]] },
   RATE_LIMIT_WINDOW_SECONDS: { unset: 600, valid: [['60', 60]], invalid: [['0', /1 or more/], ['10m', /whole number/]] },
   RATE_LIMIT_ESTIMATES: { unset: 120, valid: [['100000', 100_000]], invalid: [['-5', /whole number/], ['1e3', /whole number/]] },
+  STAFF_SESSION_IDLE_MINUTES: { unset: 120, valid: [['30', 30]], invalid: [['0', /1 or more/], ['2h', /whole number/]] },
+  STAFF_SESSION_ABSOLUTE_HOURS: { unset: 12, valid: [['8', 8]], invalid: [['0', /1 or more/], ['half a day', /whole number/]] },
+  STAFF_SIGN_IN_ATTEMPTS_PER_EMAIL: { unset: 5, valid: [['10', 10]], invalid: [['0', /1 or more/], ['five', /whole number/]] },
+  STAFF_SIGN_IN_ATTEMPTS_PER_ADDRESS: { unset: 20, valid: [['100', 100]], invalid: [['0', /1 or more/], ['-3', /whole number/]] },
+  STAFF_SIGN_IN_WINDOW_MINUTES: { unset: 15, valid: [['60', 60]], invalid: [['0', /1 or more/], ['15m', /whole number/]] },
+  STAFF_INVITE_HOURS: { unset: 24, valid: [['72', 72]], invalid: [['0', /1 or more/], ['1.5', /whole number/]] },
+  STAFF_RESET_MINUTES: { unset: 30, valid: [['60', 60]], invalid: [['0', /1 or more/], ['soon', /whole number/]] },
 };
 
 function refusal(env: Record<string, string>): ConfigError {
