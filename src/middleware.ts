@@ -1,4 +1,5 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { staffGuard } from './server/staff/middleware';
 
 /**
  * Every action takes form data (the request forms post to them). Astro reads a JSON body before it
@@ -11,7 +12,7 @@ function isActionRequest(url: URL): boolean {
   return url.pathname.startsWith('/_actions/') || url.searchParams.has('_action');
 }
 
-export const onRequest = defineMiddleware((context, next) => {
+const actionBodies = defineMiddleware((context, next) => {
   if (context.request.method !== 'POST' || !isActionRequest(context.url)) return next();
   const type = context.request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type === undefined || formTypes.includes(type)) return next();
@@ -20,3 +21,6 @@ export const onRequest = defineMiddleware((context, next) => {
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 });
+
+/** Action bodies are checked first; then staff routes get their guard (src/server/staff/guard.ts). */
+export const onRequest = sequence(actionBodies, staffGuard);

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { config, ConfigError, configWarnings } from './config';
 import { fallbackPolicy, pageKey, securityHeaders, staticPoliciesFile } from './http/security-headers';
 import { loadStaticFiles, staticFileHandler } from './http/static-files';
+import { announceFirstAdminSetup } from './staff/first-admin';
 
 /** Written by the build (security-integration.ts); absent when no page is prerendered. */
 function readStaticPolicies(): Map<string, string> {
@@ -90,3 +91,5 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
 const { server } = startServer();
 server.server.removeAllListeners('request');
 server.server.on('request', answer);
+
+void announceFirstAdminSetup();

@@ -24,6 +24,8 @@ export const problemTypes = {
   'rate-limited': { status: 429, title: 'Too many requests', description: 'This address sent more requests than we accept in a short time. Wait the number of seconds given in Retry-After, then try again; or call us.' },
   'idempotency-conflict': { status: 422, title: 'This Idempotency-Key was used for a different request', description: 'A request with the same Idempotency-Key but different content was already stored. Use a new key for a new request; resend the same content with the same key to get the stored result.' },
   'rejected': { status: 400, title: 'The submission was rejected', description: 'The submission filled in a field that is hidden from people (a spam trap), so it was not stored. If you are a person, leave that field empty.' },
+  'unauthorized': { status: 401, title: 'Sign in first', description: 'This staff route needs a signed-in staff session. Sign in at /staff/login and send the session cookie it sets.' },
+  'forbidden': { status: 403, title: 'Your role does not allow this', description: 'You are signed in, but your staff role does not include the permission this route needs. An admin can change your role.' },
   'not-found': { status: 404, title: 'Not found', description: 'Nothing exists at this address.' },
   'internal-error': { status: 500, title: 'Something went wrong on our side', description: 'The server could not complete the request. Nothing was stored unless a success response was returned. Try again later or call us.' },
 } as const;
