@@ -48,7 +48,8 @@ export async function accountById(db: Database, id: string): Promise<StaffAccoun
 }
 
 export async function listAccounts(db: Database): Promise<StaffAccountRow[]> {
-  return db.select().from(staffAccounts).orderBy(asc(staffAccounts.disabledAt), asc(staffAccounts.name), asc(staffAccounts.email));
+  // Enabled accounts first, then by name.
+  return db.select().from(staffAccounts).orderBy(sql`${staffAccounts.disabledAt} is not null`, asc(staffAccounts.name), asc(staffAccounts.email));
 }
 
 export async function countActiveAdmins(db: Database): Promise<number> {
