@@ -1,6 +1,7 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
 import { clientAddress } from './server/http/rate-limit';
 import { withClient } from './server/http/request-scope';
+import { staffGuard } from './server/staff/middleware';
 
 /**
  * Every action takes form data (the request forms post to them). Astro reads a JSON body before it
@@ -13,7 +14,7 @@ function isActionRequest(url: URL): boolean {
   return url.pathname.startsWith('/_actions/') || url.searchParams.has('_action');
 }
 
-export const onRequest = defineMiddleware((context, next) => {
+const actionBodies = defineMiddleware((context, next) => {
   if (context.request.method !== 'POST' || !isActionRequest(context.url)) return next();
   const type = context.request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   // The action's input schema counts the attempt against this client's submission limit (actions/index.ts).
@@ -23,3 +24,6 @@ export const onRequest = defineMiddleware((context, next) => {
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 });
+
+/** Action bodies are checked first; then staff routes get their guard (src/server/staff/guard.ts). */
+export const onRequest = sequence(actionBodies, staffGuard);

@@ -80,6 +80,17 @@ export const configSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(logLevels, `must be one of ${logLevels.join(', ')}`), 'info'),
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are closed. */
   SHUTDOWN_GRACE_SECONDS: withDefault(wholeNumber(0), 10),
+  /** A staff session ends after this long without a request… */
+  STAFF_SESSION_IDLE_MINUTES: withDefault(wholeNumber(1), 120),
+  /** …and this long after sign-in, however busy. */
+  STAFF_SESSION_ABSOLUTE_HOURS: withDefault(wholeNumber(1), 12),
+  /** Sign-in attempts per email and per client address in each window. */
+  STAFF_SIGN_IN_ATTEMPTS_PER_EMAIL: withDefault(wholeNumber(1), 5),
+  STAFF_SIGN_IN_ATTEMPTS_PER_ADDRESS: withDefault(wholeNumber(1), 20),
+  STAFF_SIGN_IN_WINDOW_MINUTES: withDefault(wholeNumber(1), 15),
+  /** How long an invite's set-password link (and the first-admin link) works, and a reset link. */
+  STAFF_INVITE_HOURS: withDefault(wholeNumber(1), 24),
+  STAFF_RESET_MINUTES: withDefault(wholeNumber(1), 30),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -29,6 +29,7 @@ import { answerHealth, type Lifecycle } from './ops/health';
 import { logger } from './ops/log';
 import { logWhenAnswered, requestIdFor } from './ops/request-log';
 import { stopOnSignals } from './ops/shutdown';
+import { announceFirstAdminSetup } from './staff/first-admin';
 
 /** Written by the build (security-integration.ts); absent when no page is prerendered. */
 function readStaticPolicies(): Map<string, string> {
@@ -168,3 +169,5 @@ void import('./ops/warm-up')
 // Deletes what the privacy notice says is kept no longer, at start and then periodically.
 const { startRetentionWorker } = await import('./privacy/worker');
 startRetentionWorker();
+
+void announceFirstAdminSetup();

@@ -102,10 +102,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 let opened: Promise<DatabaseHandle> | undefined;
 
-/** Settings are read when the first request needs the database, not at build time. */
-function configuredOptions(): DatabaseOptions {
+/** Settings are read when the first request needs the database, not at build time. A command-line tool keeps PGlite on its own thread (`ownThread` false). */
+export function configuredOptions(ownThread = true): DatabaseOptions {
   const { DATABASE_URL, DATABASE_POOL_SIZE, DATA_DIR } = config();
-  return DATABASE_URL ? { url: DATABASE_URL, poolSize: DATABASE_POOL_SIZE } : { dataDir: resolve(DATA_DIR), ownThread: true };
+  return DATABASE_URL ? { url: DATABASE_URL, poolSize: DATABASE_POOL_SIZE } : { dataDir: resolve(DATA_DIR), ownThread };
 }
 
 /** The process's database, opened and migrated once, on first use (or by the server's warm-up). */

@@ -3,6 +3,7 @@ import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, tim
 import type { DepositStatus } from '~/domain/acceptance/deposit-status';
 import type { Configuration } from '~/domain/configuration/configuration';
 import type { NextStep, PreferredWindow, SiteAddress } from '~/domain/requests/request';
+import type { StaffRole } from '~/domain/staff/roles';
 import type { QuoteSnapshot } from '../quotes/snapshot';
 
 /**
@@ -240,5 +241,71 @@ export const timelineEvents = pgTable(
     check('timeline_events_subject_check', sql`${t.quoteId} is not null or ${t.requestId} is not null`),
     index('timeline_events_quote_idx').on(t.quoteId, t.createdAt),
     index('timeline_events_request_idx').on(t.requestId, t.createdAt),
+  ],
+);
+
+/**
+ * Sales-staff accounts. The email is stored lowercase (the check keeps it so), so it is unique however
+ * it was typed. No password until the person sets one through their one-time link.
+ */
+export const staffAccounts = pgTable(
+  'staff_accounts',
+  {
+    id: uuid('id').primaryKey(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role').$type<StaffRole>().notNull(),
+    /** argon2id, in its PHC string (algorithm, parameters and salt included). */
+    passwordHash: text('password_hash'),
+    /** Set when the account is disabled: it cannot sign in and its sessions are gone. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('staff_accounts_role_check', sql`${t.role} in ('sales', 'manager', 'admin')`),
+    check('staff_accounts_email_lowercase_check', sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/**
+ * Signed-in browsers. Only the SHA-256 of the cookie's token is kept, so a copy of this table signs
+ * nobody in. A session ends when it sits idle too long (last_seen_at) or at its absolute expiry,
+ * whichever comes first; every instance reads the same rows.
+ */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffAccounts.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('staff_sessions_staff_id_idx').on(t.staffId)],
+);
+
+export const staffTokenPurposes = ['set_password', 'reset_password', 'first_admin'] as const;
+export type StaffTokenPurpose = (typeof staffTokenPurposes)[number];
+
+/**
+ * Single-use links: set a password (invite), reset one (forgot), or create the first admin (printed
+ * by `npm start` on a fresh install; it has no account yet). Only the SHA-256 of the token is kept.
+ */
+export const staffTokens = pgTable(
+  'staff_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    purpose: text('purpose').$type<StaffTokenPurpose>().notNull(),
+    staffId: uuid('staff_id').references(() => staffAccounts.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('staff_tokens_purpose_check', sql`${t.purpose} in ('set_password', 'reset_password', 'first_admin')`),
+    check('staff_tokens_staff_check', sql`(${t.purpose} = 'first_admin') = (${t.staffId} is null)`),
+    index('staff_tokens_staff_id_idx').on(t.staffId),
   ],
 );

@@ -26,6 +26,8 @@ export const problemTypes = {
   'rejected': { status: 400, title: 'The submission was rejected', description: 'The submission filled in a field that is hidden from people (a spam trap), so it was not stored. If you are a person, leave that field empty.' },
   'bad-signature': { status: 400, title: 'The signature does not match', description: 'A webhook call whose Stripe-Signature header does not match its body (or is missing or too old) is refused and changes nothing.' },
   'method-not-allowed': { status: 405, title: 'This method is not served here', description: 'The address exists but does not answer this HTTP method. The Allow header lists the methods it answers.' },
+  'unauthorized': { status: 401, title: 'Sign in first', description: 'This staff route needs a signed-in staff session. Sign in at /staff/login and send the session cookie it sets.' },
+  'forbidden': { status: 403, title: 'Your role does not allow this', description: 'You are signed in, but your staff role does not include the permission this route needs. An admin can change your role.' },
   'not-found': { status: 404, title: 'Not found', description: 'Nothing exists at this address.' },
   'internal-error': { status: 500, title: 'Something went wrong on our side', description: 'The server could not complete the request. Nothing was stored unless a success response was returned. Try again later or call us.' },
 } as const;

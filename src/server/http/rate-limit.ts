@@ -55,7 +55,11 @@ export function closeRedisClients(): void {
 }
 
 export function createLimiter(bucket: Bucket, settings: LimitSettings = config(), keyPrefix = `rl:${bucket}`): RateLimiterAbstract {
-  const options = { ...bucketOptions(bucket, settings), keyPrefix };
+  return sharedLimiter({ ...bucketOptions(bucket, settings), keyPrefix }, settings);
+}
+
+/** `points` uses per `duration` seconds per key, counted in Redis when REDIS_URL is set (in memory if it is down). */
+export function sharedLimiter(options: { points: number; duration: number; keyPrefix: string }, settings: Pick<Config, 'REDIS_URL'> = config()): RateLimiterAbstract {
   const memory = new RateLimiterMemory(options);
   const url = settings.REDIS_URL;
   if (!url) return memory;
@@ -73,7 +77,7 @@ function limiterFor(bucket: Bucket): RateLimiterAbstract {
   return limiter;
 }
 
-function friendlyWait(seconds: number): string {
+export function friendlyWait(seconds: number): string {
   if (seconds < 90) return `${seconds} seconds`;
   return `${Math.ceil(seconds / 60)} minutes`;
 }

@@ -1,0 +1,88 @@
+import { expect } from 'vitest';
+
+/**
+ * The staff portal as a browser without JavaScript uses it: forms posted to their own page, the
+ * session cookie carried by hand, one-time links read from the server's log (no SMTP_URL, so the
+ * outbox prints each message there, and the server prints the first-admin link at start).
+ */
+
+export interface Served {
+  url: string;
+  output(): string;
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<string>;
+}
+
+export interface Answer {
+  status: number;
+  html: string;
+  headers: Headers;
+  location: string | null;
+  /** The session cookie this answer set ("staff=…"), null when it set none; "" when it cleared it. */
+  session: string | null;
+}
+
+let lastAddress = 0;
+/** A fresh client address per request unless a test wants one: only the rate-limit tests share one. */
+export const nextAddress = () => `198.51.100.${(++lastAddress % 250) + 1}`;
+
+function sessionFrom(headers: Headers): string | null {
+  const cookie = headers.getSetCookie().find((line) => /^(__Host-)?staff=/.test(line));
+  if (!cookie) return null;
+  // A cleared cookie comes with a date in the past (Astro also writes "deleted" as its value).
+  if (/;\s*(expires=Thu, 01 Jan 1970|max-age=0)/i.test(cookie)) return '';
+  return cookie.split(';', 1)[0]!;
+}
+
+async function answer(response: Response): Promise<Answer> {
+  return { status: response.status, html: await response.text(), headers: response.headers, location: response.headers.get('location'), session: sessionFrom(response.headers) };
+}
+
+export async function get(server: Served, path: string, session?: string | null): Promise<Answer> {
+  return answer(await fetch(`${server.url}${path}`, { headers: session ? { cookie: session } : {}, redirect: 'manual' }));
+}
+
+export async function post(server: Served, path: string, fields: Record<string, string>, options: { session?: string | null; address?: string } = {}): Promise<Answer> {
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, 'x-forwarded-for': options.address ?? nextAddress() };
+  if (options.session) headers.cookie = options.session;
+  return answer(await fetch(`${server.url}${path}`, { method: 'POST', headers, body: new URLSearchParams(fields).toString(), redirect: 'manual' }));
+}
+
+/** The path and query of the last link matching `pattern` the server printed (after `since` characters of output). */
+export async function printedLink(server: Served, pattern: RegExp, since = 0): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const links = [...server.output().slice(since).matchAll(new RegExp(`https?://[^\\s/]+(${pattern.source}[A-Za-z0-9_-]+)`, 'g'))];
+    if (links.length > 0) return links.at(-1)![1]!;
+    if (Date.now() > deadline) throw new Error(`The server never printed ${pattern}:\n${server.output().slice(since)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export const signIn = (server: Served, email: string, password: string, address?: string) => post(server, '/staff/login', { email, password }, { address });
+
+export interface Team {
+  admin: string;
+  manager: string;
+  sales: string;
+  passwords: Record<'admin' | 'manager' | 'sales', string>;
+}
+
+/** Creates the first admin from the start link, invites a manager and a sales person, and signs all three in. */
+export async function setUpTeam(server: Served): Promise<Team> {
+  const passwords = { admin: 'admin lantern oboe', manager: 'manager quarry kettle', sales: 'sales meadow copper' };
+  const setup = await printedLink(server, /\/staff\/setup\?token=/);
+  const created = await post(server, setup, { name: 'Ada Admin', email: 'ada@example.com', password: passwords.admin });
+  expect(created.status, created.html).toBe(303);
+  const admin = created.session!;
+  const invited: Record<string, string> = {};
+  for (const role of ['manager', 'sales'] as const) {
+    const since = server.output().length;
+    const invite = await post(server, '/staff/team', { intent: 'invite', name: `${role} person`, email: `${role}@example.com`, role }, { session: admin });
+    expect(invite.status, invite.html).toBe(200);
+    const link = await printedLink(server, /\/staff\/reset\?token=/, since);
+    const set = await post(server, link, { password: passwords[role] });
+    expect(set.status, set.html).toBe(303);
+    invited[role] = set.session!;
+  }
+  return { admin, manager: invited.manager!, sales: invited.sales!, passwords };
+}
