@@ -3,6 +3,7 @@ import { validate, type Issue } from '../issues';
 import { applyPpm, formatMoney, PPM, percentToPpm, type Cents } from '../money';
 import { numberBetween, wholeNumber } from '../schema';
 import type { Settings } from '../settings/settings';
+import type { StaffRole } from '../staff/roles';
 
 /**
  * Discounts staff give on a quote: on a line or on the whole quote, as a percent or an amount. Pure
@@ -14,9 +15,6 @@ import type { Settings } from '../settings/settings';
  * discount, by the largest-remainder method (ties go to the earlier line), so the shares add up to
  * the quote discount exactly.
  */
-
-/** Staff roles as the settings' limits name them (the staff context defines the roles themselves). */
-type StaffRole = 'sales' | 'manager' | 'admin';
 
 const hundredths = (percent: number) => Math.abs(percent * 100 - Math.round(percent * 100)) < 1e-9;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { depositBases } from '../acceptance/deposit';
 import { bookingSettingsSchema } from '../scheduling/booking-settings';
+import type { StaffRole } from '../staff/roles';
 
 /**
  * The installer's business and pricing settings, one data file (src/data/settings/settings.yaml).
@@ -165,7 +166,7 @@ export const settingsSchema = z
         sales: z.object({ maxPercent: percent }),
         manager: z.object({ maxPercent: percent }),
         admin: z.object({ maxPercent: percent }),
-      }),
+      } satisfies Record<StaffRole, unknown>),
       /** Equipment is never sold below this percent of its list price after every discount without approval: the margin floor. */
       equipmentFloorPercentOfList: percent,
     }),
