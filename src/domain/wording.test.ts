@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitoringPlan } from './catalog/product';
 import { fixtureData } from './fixtures';
-import { capitalized, contractText, durationText, earlyTerminationText, monthlyFeeText, planPriceText, planTermsText, signedMoneyText } from './wording';
+import { capitalized, contractText, durationText, earlyTerminationText, monthlyFeeText, planPriceText, planTermsText, minimumTopUpText, signedMoneyText } from './wording';
+import fc from 'fast-check';
+import { estimate } from './estimate/estimate';
+import { fixtureConfig, fixtureSite } from './fixtures';
 
 const f = { currency: 'USD', locale: 'en-US' };
 const plan = (id: string) => (fixtureData.catalog.get(id) as MonitoringPlan).specs;
@@ -51,5 +54,23 @@ describe('signedMoneyText', () => {
   it('signs a change either way with a true minus sign', () => {
     const f = { currency: 'USD', locale: 'en-US' };
     expect([signedMoneyText(-12_000, f), signedMoneyText(4_000, f), signedMoneyText(0, f)]).toEqual(['−$120.00', '+$40.00', '+$0.00']);
+  });
+});
+
+describe('minimumTopUpText', () => {
+  it('says at which end of the range the minimum charge adds what, never as a low–high range', () => {
+    expect(minimumTopUpText({ atLow: 8_200, atHigh: 8_200 }, f)).toBe('$82.00');
+    expect(minimumTopUpText({ atLow: 7_700, atHigh: 0 }, f)).toBe('$77 at the low end only');
+    expect(minimumTopUpText({ atLow: 7_700, atHigh: 1_000 }, f)).toBe('$77 at the low end, $10 at the high end');
+  });
+
+  it('is needed: the top-up is never smaller at the low end than at the high end, whatever the job', () => {
+    const lineable = fixtureData.catalog.products.filter((p) => !['monitoring-plan', 'travel', 'cable'].includes(p.role));
+    fc.assert(
+      fc.property(fc.constantFrom(...lineable), fc.integer({ min: 1, max: 3 }), (product, quantity) => {
+        const [site] = estimate(fixtureConfig([fixtureSite([{ productId: product.id, quantity }])]), fixtureData, { today: '2026-12-01' }).sites;
+        expect(site!.minimumTopUp.atLow).toBeGreaterThanOrEqual(site!.minimumTopUp.atHigh);
+      }),
+    );
   });
 });

@@ -172,3 +172,14 @@ export function conditionValueText(conditions: Pick<SiteConditions, AssumableCon
   if (!conditions.assumed?.includes(key)) return key === 'floorAreaM2' ? formatArea(value, units, locale) : formatLength(value, units, locale, 1);
   return `about ${key === 'floorAreaM2' ? roughArea(value, units, locale) : roughLength(value, units, locale)} (assumed; confirm or change it)`;
 }
+
+/**
+ * The minimum charge's top-up as words. It is larger at the low end of the range than at the high end
+ * (more work there is billed already), so it is never written as a low–high range.
+ */
+export function minimumTopUpText(topUp: { atLow: Cents; atHigh: Cents }, f: MoneyFormat): string {
+  const money = (cents: Cents) => formatMoney(cents, f.currency, f.locale, true);
+  if (topUp.atLow === topUp.atHigh) return formatMoney(topUp.atLow, f.currency, f.locale);
+  if (topUp.atHigh === 0) return `${money(topUp.atLow)} at the low end only`;
+  return `${money(topUp.atLow)} at the low end, ${money(topUp.atHigh)} at the high end`;
+}

@@ -1,7 +1,7 @@
 import type { Estimate, PlanTerms, SiteEstimate } from '~/domain/estimate/estimate';
 import { formatDate } from '~/domain/estimate/dates';
 import { formatMoney, type Range } from '~/domain/money';
-import { daysCell, durationText, driverText, earlyTerminationText, monthlyFeeText, planPriceText } from '~/domain/wording';
+import { daysCell, durationText, driverText, earlyTerminationText, minimumTopUpText, monthlyFeeText, planPriceText } from '~/domain/wording';
 import { range, type Format } from '../shared/format';
 import './EstimatePanel.css';
 
@@ -67,7 +67,7 @@ function Breakdown({ site, f }: { site: SiteEstimate; f: Format }) {
           <>
             <dt>Minimum charge top-up</dt>
             <dd>
-              <Money value={{ low: site.minimumTopUp.atLow, high: site.minimumTopUp.atHigh }} f={f} />
+              <span class="amount">{minimumTopUpText(site.minimumTopUp, f)}</span>
               <span class="muted"> (small jobs are billed at least our minimum for the work)</span>
             </dd>
           </>
