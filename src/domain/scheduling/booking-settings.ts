@@ -44,7 +44,7 @@ export const bookingSettingsSchema = z
     bookAheadDays: z.number().int().min(7).max(365),
     /** Minutes a picked window is held while the customer pays the deposit. */
     holdMinutes: z.number().int().min(5).max(240),
-    /** Hours before the start of a booking after which it can no longer be moved or cancelled online. */
+    /** Hours before the start of a booking after which it can no longer be moved or canceled online. */
     changeDeadlineHours: z.number().int().min(0).max(336),
     /** Days before the installation that the reminder goes out. */
     reminderDaysBefore: z.number().int().min(0).max(14),

@@ -76,11 +76,11 @@ describe('the installation invite', () => {
 
   it('keeps the UID across a reschedule and a cancellation, with a higher sequence', () => {
     const moved = parse(installationInvite(event({ sequence: 1, days: ['2027-03-16'] })));
-    const cancelled = parse(installationInvite(event({ sequence: 2, status: 'cancelled' })));
-    expect([moved.event.uid, cancelled.event.uid]).toEqual([event().uid, event().uid]);
+    const canceled = parse(installationInvite(event({ sequence: 2, status: 'canceled' })));
+    expect([moved.event.uid, canceled.event.uid]).toEqual([event().uid, event().uid]);
     expect(moved.event.sequence).toBe(1);
-    expect(cancelled.vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
-    expect(cancelled.calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(canceled.vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(canceled.calendar.getFirstPropertyValue('method')).toBe('CANCEL');
   });
 
   it('ends lines with CRLF and folds them at 75 octets without breaking a character', () => {

@@ -13,7 +13,7 @@ export interface InstallationEvent {
   uid: string;
   /** 0 when booked, one more at each reschedule or the cancellation. */
   sequence: number;
-  status: 'confirmed' | 'cancelled';
+  status: 'confirmed' | 'canceled';
   summary: string;
   description: string;
   location: string;
@@ -92,13 +92,13 @@ function timeZoneLines(timeZone: string, firstDay: string): string[] {
 
 export function installationInvite(event: InstallationEvent): string {
   const first = event.days[0]!;
-  const cancelled = event.status === 'cancelled';
+  const canceled = event.status === 'canceled';
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Security quote configurator//Installation booking//EN',
     'CALSCALE:GREGORIAN',
-    `METHOD:${cancelled ? 'CANCEL' : 'PUBLISH'}`,
+    `METHOD:${canceled ? 'CANCEL' : 'PUBLISH'}`,
     ...timeZoneLines(event.timeZone, first),
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
@@ -107,7 +107,7 @@ export function installationInvite(event: InstallationEvent): string {
     `DTSTART;TZID=${event.timeZone}:${basic(first, event.start)}`,
     `DTEND;TZID=${event.timeZone}:${basic(first, event.end)}`,
     ...(event.days.length > 1 ? [`RRULE:FREQ=DAILY;COUNT=${event.days.length}`] : []),
-    `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+    `STATUS:${canceled ? 'CANCELLED' : 'CONFIRMED'}`,
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
     `LOCATION:${escapeText(event.location)}`,

@@ -30,7 +30,7 @@ export const timelineKinds = [
   'booking.held',
   'booking.confirmed',
   'booking.rescheduled',
-  'booking.cancelled',
+  'booking.canceled',
   'job.installed',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
