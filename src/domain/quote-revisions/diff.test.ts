@@ -21,7 +21,7 @@ const discountArb: fc.Arbitrary<Discount | null> = fc.option(
 /** Keys from a small pool so that two revisions share lines; `swap-1` is a product in one and a custom line in the other. */
 const lineArb: fc.Arbitrary<RevisionLine> = fc
   .record({
-    key: fc.constantFrom('cam', 'cam~2', 'nvr', 'contact', 'programming', 'custom-1', 'swap-1'),
+    key: fc.constantFrom('cam', 'cam~2', 'nvr', 'contact', 'handover', 'custom-1', 'swap-1'),
     custom: fc.boolean(),
     description: fc.constantFrom('Outdoor turret camera', 'Door contact', 'Cable tidy-up'),
     quantity: fc.integer({ min: 0, max: 12 }),
@@ -30,7 +30,7 @@ const lineArb: fc.Arbitrary<RevisionLine> = fc
   })
   .map(({ key, custom, ...rest }): RevisionLine => {
     if (key.startsWith('custom-') || (key === 'swap-1' && custom)) return { key, kind: 'custom', ...rest };
-    return { key, kind: key === 'programming' ? 'service' : 'equipment', productId: key.split('~')[0]!, ...rest };
+    return { key, kind: key === 'handover' ? 'service' : 'equipment', productId: key.split('~')[0]!, ...rest };
   });
 
 const rangeArb = fc.tuple(fc.nat(1_000_000), fc.nat(100_000)).map(([low, extra]) => ({ low, high: low + extra }));
@@ -51,7 +51,7 @@ describe('revision content', () => {
         { productId: 'cam', quantity: 3, reused: 1 },
         { productId: 'nvr', quantity: 1 },
         { productId: 'cam', quantity: 2 },
-        { productId: 'programming', quantity: 1 },
+        { productId: 'handover', quantity: 1 },
       ]),
     ]);
     const priced = estimate(config, fixtureData, { today: '2026-12-01' });
@@ -60,7 +60,7 @@ describe('revision content', () => {
       { key: 'cam', kind: 'equipment', quantity: 2, unitCents: 20_000 },
       { key: 'nvr', kind: 'equipment', quantity: 1, unitCents: 30_000 },
       { key: 'cam~2', kind: 'equipment', quantity: 2, unitCents: 20_000 },
-      { key: 'programming', kind: 'service', quantity: 1, unitCents: 12_000 },
+      { key: 'handover', kind: 'service', quantity: 1, unitCents: 12_000 },
     ]);
     expect(content.totals).toEqual({ subtotal: priced.subtotal, tax: priced.tax, oneTime: priced.oneTime, monthlyCents: priced.monthlyCents });
     expect(validate(revisionContentSchema, content).ok).toBe(true);
@@ -68,7 +68,7 @@ describe('revision content', () => {
       ['cam', 40_000, true],
       ['nvr', 30_000, true],
       ['cam~2', 40_000, true],
-      ['programming', 12_000, false],
+      ['handover', 12_000, false],
     ]);
   });
 
