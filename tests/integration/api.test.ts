@@ -44,7 +44,7 @@ describe('GET /api/catalog', () => {
 describe('GET /api/schema', () => {
   it('publishes a JSON Schema for each body the API accepts', async () => {
     const index = (await (await fetch(`${run.server.url}/api/schema`)).json()) as { schemas: { name: string; url: string }[] };
-    expect(index.schemas.map((s) => s.name)).toEqual(['configuration', 'premises', 'estimate-request', 'check-request', 'short-link-request', 'request', 'installation-request', 'service-request']);
+    expect(index.schemas.map((s) => s.name)).toEqual(['configuration', 'premises', 'estimate-request', 'check-request', 'short-link-request', 'request', 'installation-request', 'service-request', 'view-report']);
     for (const { url } of index.schemas) {
       const response = await fetch(url);
       expect(response.status).toBe(200);

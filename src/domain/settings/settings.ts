@@ -150,6 +150,8 @@ export const settingsSchema = z
     }),
     /** Days a quote's prices are held. */
     quoteValidityDays: z.number().int().positive().max(365),
+    /** Seconds the quote page must stay in view before it counts as seen by the customer (the staff portal's "viewed"). */
+    quoteViewSeconds: z.number().int().min(1).max(60).default(5),
     /** Deposit asked for when a quote is accepted, percent of the one-time total. */
     depositPercent: percent,
     /** Which figure of the one-time range the deposit percent applies to, said beside the amount. */

@@ -309,3 +309,30 @@ export const staffTokens = pgTable(
     index('staff_tokens_staff_id_idx').on(t.staffId),
   ],
 );
+
+/** What a view records of the browser: its family only, never the full user agent or the address. */
+export const viewAgents = ['chrome', 'edge', 'firefox', 'safari', 'other'] as const;
+export type ViewAgent = (typeof viewAgents)[number];
+
+/**
+ * Each time a customer's browser showed a quote revision for a few seconds (once per visit, never
+ * for staff or known bots). No address and no full user agent: the revision, the time and the
+ * browser family are all a view keeps. Staff read first and last viewed and the count per revision.
+ */
+export const quoteViews = pgTable(
+  'quote_views',
+  {
+    id: uuid('id').primaryKey(),
+    quoteId: uuid('quote_id')
+      .notNull()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    agent: text('agent').$type<ViewAgent>().notNull(),
+    viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('quote_views_agent_check', sql`${t.agent} in ('chrome', 'edge', 'firefox', 'safari', 'other')`),
+    check('quote_views_revision_check', sql`${t.revision} >= 1`),
+    index('quote_views_quote_revision_idx').on(t.quoteId, t.revision),
+  ],
+);

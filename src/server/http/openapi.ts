@@ -7,6 +7,8 @@ import { premisesSchema, type PremisesInput } from '~/domain/premises/premises';
 import { recommend } from '~/domain/recommend/recommend';
 import type { CustomerRequestInput } from '~/domain/requests/request';
 import { submissionFieldsSchema } from '~/domain/requests/request';
+import { SECRET_ID_PATTERN } from '../quotes/public-id';
+import { VIEW_BODY_LIMIT } from '../views/report-schema';
 import { JSON_BODY_LIMIT } from './body';
 import { problemTypes, problemTypeUri, type ProblemType } from './problem';
 import {
@@ -126,6 +128,8 @@ export interface ApiExamples {
   code: string;
   installation: CustomerRequestInput;
   service: CustomerRequestInput;
+  /** A quote link id of the right shape (the quote itself is made by a request). */
+  quoteId: string;
 }
 
 /** Request examples from the shipped data, dated from today so their preferred times lie in the window. */
@@ -156,6 +160,7 @@ export async function apiExamples(data: SiteData, today: string): Promise<ApiExa
       windows: [{ date: addDays(today, 2), part: 'afternoon' }],
       consent: true,
     },
+    quoteId: 'Q2xvc2VkLWRlbW8tcXVvdGUx',
   };
 }
 
@@ -247,6 +252,36 @@ function operations(examples: ApiExamples): Json {
           422: problemResponse('ValidationError', 'A field or the Idempotency-Key header is invalid, or the key was used for a different request', {
             ...problemResponses.ValidationError.examples,
             'idempotency-conflict': problemExample('idempotency-conflict', 'This Idempotency-Key was already used for a different request; nothing was stored.'),
+          }),
+        },
+      },
+    },
+    '/api/quotes/{id}/views': {
+      post: {
+        operationId: 'recordQuoteView',
+        summary: 'Report that the customer has seen a quote revision',
+        description:
+          'Sent by the quote page once it has been visible for a few seconds, once per visit. Stores the revision, the time and the browser family, never the address or the full user agent. Answers 204 whether or not the view was counted: staff sessions (the staff cookie) and known crawlers, link previews and mail scanners (by User-Agent) are not. The first view of a revision tells the installer by mail.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'The quote\'s link id, as in /quote/{id} (the example stands for the id of a quote a request made: answered 404 as it is)',
+            schema: { type: 'string', pattern: SECRET_ID_PATTERN.source },
+            example: examples.quoteId,
+          },
+        ],
+        requestBody: { required: true, content: jsonContent(ref('view-report'), { view: example('Revision 1 was seen', { revision: 1 }) }) },
+        responses: {
+          204: { description: 'Taken in (counted, or not counted for a staff session or a bot)' },
+          ...bodyProblems(),
+          404: problemResponse('NotFound', 'There is no quote with this id', { 'not-found': problemExample('not-found', 'There is no quote at this address.') }),
+          413: problemResponse('PayloadTooLarge', 'The body is larger than a view report can be', {
+            'payload-too-large': problemExample('payload-too-large', `The body may be at most ${VIEW_BODY_LIMIT} bytes.`, { limitBytes: VIEW_BODY_LIMIT }),
+          }),
+          422: problemResponse('ValidationError', 'The body is not a view report, or the quote has no such revision', {
+            'validation-error': problemExample('validation-error', 'This quote has no revision 7; nothing was stored.', { errors: [{ path: 'revision', pointer: '/revision', message: 'not a revision of this quote' }] }),
           }),
         },
       },

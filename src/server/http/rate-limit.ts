@@ -11,13 +11,14 @@ import { logger } from '../ops/log';
  *
  * Settings (src/server/config.ts):
  * - RATE_LIMIT_SUBMISSIONS (default 10) requests per RATE_LIMIT_WINDOW_SECONDS (default 600) per address;
- * - RATE_LIMIT_ESTIMATES (default 120) estimate calls per minute per address;
+ * - RATE_LIMIT_ESTIMATES (default 120) estimate calls per minute per address, and as many quote views;
  * - TRUST_PROXY: unset, the address is the TCP peer's. Set it to the number of proxies in front of the
  *   server (1 for a single reverse proxy) to take the client's address from X-Forwarded-For: the
  *   entry that many places from the right, i.e. the one our own proxy saw, which a client cannot forge.
  */
 
-export type Bucket = 'submissions' | 'estimates';
+/** Views share the estimates' allowance per minute, counted apart: a page reports at most one per visit. */
+export type Bucket = 'submissions' | 'estimates' | 'views';
 
 export type LimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number; message: string };
 

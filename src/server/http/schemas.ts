@@ -3,6 +3,7 @@ import type { Catalog } from '~/domain/catalog/catalog';
 import { catalogIssues, configurationSchemaFor } from '~/domain/configuration/configuration';
 import { premisesSchema } from '~/domain/premises/premises';
 import { requestSchemasFor, WINDOW_HORIZON_DAYS } from '~/domain/requests/request';
+import { viewReportSchema } from '../views/report-schema';
 import { checkBody, estimateBodiesFor, shortLinkBodyFor } from './request-bodies';
 
 /**
@@ -57,11 +58,15 @@ function publishedFor(catalog: Catalog, today: string) {
       schema: requests.service,
       description: 'A service request (POST /api/requests with "kind": "service").',
     },
+    'view-report': {
+      schema: viewReportSchema,
+      description: 'Body of POST /api/quotes/{id}/views: the revision of the quote the page showed.',
+    },
   } as const;
 }
 
 export type SchemaName = keyof ReturnType<typeof publishedFor>;
-export const schemaNames: readonly SchemaName[] = ['configuration', 'premises', 'estimate-request', 'check-request', 'short-link-request', 'request', 'installation-request', 'service-request'];
+export const schemaNames: readonly SchemaName[] = ['configuration', 'premises', 'estimate-request', 'check-request', 'short-link-request', 'request', 'installation-request', 'service-request', 'view-report'];
 
 export function isSchemaName(name: string): name is SchemaName {
   return (schemaNames as readonly string[]).includes(name);

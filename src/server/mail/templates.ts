@@ -26,7 +26,7 @@ import type { QuoteSnapshot } from '../quotes/snapshot';
  */
 
 export interface MailMessage {
-  kind: 'customer-confirmation' | 'installer-notification';
+  kind: 'customer-confirmation' | 'installer-notification' | 'quote-first-viewed';
   to: string;
   replyTo?: string;
   subject: string;

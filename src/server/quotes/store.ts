@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
 import { quoteRevisions, quotes } from '../db/schema';
@@ -21,9 +21,13 @@ export async function insertQuote(db: Database, quote: SavedQuote): Promise<void
     createdAt,
     updatedAt: createdAt,
   });
-  await db.insert(quoteRevisions).values({
+  await db.insert(quoteRevisions).values(revisionRow(quote.id, revision, null));
+}
+
+function revisionRow(quoteId: string, revision: SavedQuote['revision'], createdBy: string | null): typeof quoteRevisions.$inferInsert {
+  return {
     id: newRowId(),
-    quoteId: quote.id,
+    quoteId,
     number: revision.number,
     configuration: revision.configuration,
     snapshot: revision.snapshot,
@@ -32,9 +36,9 @@ export async function insertQuote(db: Database, quote: SavedQuote): Promise<void
     monthlyCents: revision.snapshot.estimate.monthlyCents,
     pricedAt: revision.pricedAt,
     validUntil: revision.validUntil,
-    createdBy: null,
-    createdAt,
-  });
+    createdBy,
+    createdAt: revision.pricedAt,
+  };
 }
 
 /** Stores a new quote on its own, in one transaction. */
@@ -65,4 +69,28 @@ export async function getQuoteByPublicId(db: Database, publicId: string): Promis
 
 export async function getQuoteById(db: Database, id: string): Promise<SavedQuote | null> {
   return loadQuote(db, eq(quotes.id, id));
+}
+
+/** One revision of a quote (an earlier one, to compare with the current); null when the quote has no such revision. */
+export async function getRevision(db: Database, quoteId: string, number: number): Promise<SavedQuote['revision'] | null> {
+  const rows = await db
+    .select()
+    .from(quoteRevisions)
+    .where(and(eq(quoteRevisions.quoteId, quoteId), eq(quoteRevisions.number, number)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const { configuration, snapshot, pricedAt, validUntil } = row;
+  return { number: row.number, configuration, snapshot, pricedAt, validUntil };
+}
+
+/** Adds the next revision of a quote and makes it the one shown, in one transaction. */
+export async function insertRevision(db: Database, quoteId: string, revision: SavedQuote['revision'], createdBy: string | null = null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(quoteRevisions).values(revisionRow(quoteId, revision, createdBy));
+    await tx
+      .update(quotes)
+      .set({ currentRevision: sql`greatest(${quotes.currentRevision}, ${revision.number})`, updatedAt: revision.pricedAt })
+      .where(eq(quotes.id, quoteId));
+  });
 }
