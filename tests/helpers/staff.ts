@@ -2,8 +2,8 @@ import { expect } from 'vitest';
 
 /**
  * The staff portal as a browser without JavaScript uses it: forms posted to their own page, the
- * session cookie carried by hand, one-time links read from the server's log (no SMTP_URL, so the
- * outbox prints each message there, and the server prints the first-admin link at start).
+ * session cookie carried by hand, the first-admin link read from what the server printed at start,
+ * and the other one-time links from the mail a local SMTP server received.
  */
 
 export interface Served {
@@ -58,6 +58,23 @@ export async function printedLink(server: Served, pattern: RegExp, since = 0): P
   }
 }
 
+/** Mail as a test SMTP server received it (tests/helpers/smtp.ts). */
+export interface Inbox {
+  messages: { text: string }[];
+}
+
+/** The path and query of the last link matching `pattern` in mail received after the first `since` messages. */
+export async function mailedLink(inbox: Inbox, pattern: RegExp, since = 0): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const text = inbox.messages.slice(since).map((m) => m.text).join('\n');
+    const links = [...text.matchAll(new RegExp(`https?://[^\\s/]+(${pattern.source}[A-Za-z0-9_-]+)`, 'g'))];
+    if (links.length > 0) return links.at(-1)![1]!;
+    if (Date.now() > deadline) throw new Error(`No mail held a link like ${pattern}:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export const signIn = (server: Served, email: string, password: string, address?: string) => post(server, '/staff/login', { email, password }, { address });
 
 export interface Team {
@@ -68,7 +85,7 @@ export interface Team {
 }
 
 /** Creates the first admin from the start link, invites a manager and a sales person, and signs all three in. */
-export async function setUpTeam(server: Served): Promise<Team> {
+export async function setUpTeam(server: Served, inbox: Inbox): Promise<Team> {
   const passwords = { admin: 'admin lantern oboe', manager: 'manager quarry kettle', sales: 'sales meadow copper' };
   const setup = await printedLink(server, /\/staff\/setup\?token=/);
   const created = await post(server, setup, { name: 'Ada Admin', email: 'ada@example.com', password: passwords.admin });
@@ -76,10 +93,10 @@ export async function setUpTeam(server: Served): Promise<Team> {
   const admin = created.session!;
   const invited: Record<string, string> = {};
   for (const role of ['manager', 'sales'] as const) {
-    const since = server.output().length;
+    const since = inbox.messages.length;
     const invite = await post(server, '/staff/team', { intent: 'invite', name: `${role} person`, email: `${role}@example.com`, role }, { session: admin });
     expect(invite.status, invite.html).toBe(200);
-    const link = await printedLink(server, /\/staff\/reset\?token=/, since);
+    const link = await mailedLink(inbox, /\/staff\/reset\?token=/, since);
     const set = await post(server, link, { password: passwords[role] });
     expect(set.status, set.html).toBe(303);
     invited[role] = set.session!;

@@ -13,11 +13,11 @@ import { get, post, setUpTeam, signIn, type Team } from '../helpers/staff';
  * not know, or that answers without a session, fails here.
  */
 
-const run = serverForFile({ env: { TRUST_PROXY: '1' } });
+const run = serverForFile({ smtp: true, env: { TRUST_PROXY: '1' } });
 let team: Team;
 
 beforeAll(async () => {
-  team = await setUpTeam(run.server);
+  team = await setUpTeam(run.server, run.smtp);
 }, 120_000);
 
 interface RouteFile {
