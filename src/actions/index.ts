@@ -8,6 +8,7 @@ import { noteRetryAfter } from '../server/http/retry-after';
 import { siteUrl } from '../server/http/site-url';
 import { quotePath } from '../server/quotes/public-id';
 import { storeRequest, validateRequest } from '../server/requests/submissions';
+import { quoteActions } from './quote';
 
 /**
  * The request forms post here (`<form method="POST" action={actions.requestInstallation}>`), so they
@@ -97,6 +98,7 @@ async function handle(input: FormSubmission, context: ActionAPIContext): Promise
 }
 
 export const server = {
+  ...quoteActions,
   requestInstallation: defineAction({
     accept: 'form',
     input: formInput('installation'),

@@ -218,3 +218,27 @@ export const timelineEvents = pgTable(
     index('timeline_events_request_idx').on(t.requestId, t.createdAt),
   ],
 );
+
+/**
+ * The customer's signature on a quote revision: at most one per quote (the unique quote id), so a
+ * double submit or a second tab records one acceptance. It ties the signature to the exact record
+ * (the SHA-256 of the revision's snapshot as stored) and keeps the evidence ESIGN and UETA ask for.
+ */
+export const quoteAcceptances = pgTable('quote_acceptances', {
+  id: uuid('id').primaryKey(),
+  quoteId: uuid('quote_id')
+    .notNull()
+    .unique()
+    .references(() => quotes.id, { onDelete: 'cascade' }),
+  revision: integer('revision').notNull(),
+  /** Hex SHA-256 of the revision snapshot's JSON as stored. */
+  snapshotSha256: text('snapshot_sha256').notNull(),
+  /** The option picked (today the quote's one configuration). */
+  option: text('option').notNull(),
+  addOns: jsonb('add_ons').$type<string[]>().notNull().default([]),
+  /** The signature: the full name as typed. */
+  fullName: text('full_name').notNull(),
+  clientAddress: text('client_address'),
+  userAgent: text('user_agent'),
+  acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull().defaultNow(),
+});

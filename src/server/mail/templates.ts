@@ -22,7 +22,8 @@ import type { QuoteSnapshot } from '../quotes/snapshot';
  */
 
 export interface MailMessage {
-  kind: 'customer-confirmation' | 'installer-notification';
+  /** Which template wrote it (stored in outbox.kind). */
+  kind: 'customer-confirmation' | 'installer-notification' | 'signed-quote' | 'quote-response' | 'booking-confirmation';
   to: string;
   replyTo?: string;
   subject: string;
@@ -51,9 +52,9 @@ export function escapeHtml(text: string): string {
 }
 
 /** A small document model, so the text and the HTML come from the same words. */
-type Block = { p: string } | { h: string } | { list: string[] } | { link: { label: string; url: string } } | { pre: string };
+export type Block = { p: string } | { h: string } | { list: string[] } | { link: { label: string; url: string } } | { pre: string };
 
-function renderText(blocks: Block[]): string {
+export function renderText(blocks: Block[]): string {
   return `${blocks
     .map((b) => {
       if ('p' in b) return b.p;
@@ -65,7 +66,7 @@ function renderText(blocks: Block[]): string {
     .join('\n\n')}\n`;
 }
 
-function renderHtml(blocks: Block[]): string {
+export function renderHtml(blocks: Block[]): string {
   const body = blocks
     .map((b) => {
       if ('p' in b) return `<p>${escapeHtml(b.p)}</p>`;
@@ -94,7 +95,7 @@ function quoteSummary(quote: NonNullable<StoredRequestDetails['quote']>): string
   return lines;
 }
 
-function companyFooter(settings: Settings): Block {
+export function companyFooter(settings: Settings): Block {
   const { company } = settings;
   return { pre: `${company.name}\n${company.phone} · ${company.email}\n${company.address}\n${company.licence}` };
 }

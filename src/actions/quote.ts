@@ -1,0 +1,93 @@
+import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { z } from 'astro/zod';
+import type { core } from 'zod/mini';
+import { acceptanceSchema, changeRequestSchema, declineSchema } from '../domain/acceptance/acceptance';
+import { validate } from '../domain/issues';
+import { formToObject, type FormOptions } from '../domain/requests/form';
+import { acceptQuote, respondToQuote, type AnswerContext, type Response } from '../server/acceptance/accept';
+import { loadData } from '../server/content/collections';
+import { getDb } from '../server/db/client';
+import { clientAddress } from '../server/http/rate-limit';
+import { siteUrl } from '../server/http/site-url';
+import { kickOutbox, mailSetup } from '../server/mail/worker';
+import { quoteUrl } from '../server/quotes/public-id';
+import type { SavedQuote } from '../server/quotes/quote';
+import { getQuoteByPublicId } from '../server/quotes/store';
+
+/**
+ * The forms on the quote page (/quote/<id>) post here, so they work without JavaScript: the page
+ * renders the result, with each error beside its field and everything typed kept. Each form carries
+ * the quote's public id in a hidden `quote` field; the link is the only key to the quote.
+ */
+
+export const quoteFormOptions: FormOptions = { booleans: ['consent'], ignore: ['quote'] };
+
+interface QuoteForm<T> {
+  quote: SavedQuote;
+  fields: T;
+}
+
+function quoteForm<S extends core.$ZodType>(schema: S) {
+  return z.unknown().transform(async (raw, ctx): Promise<QuoteForm<core.output<S>>> => {
+    if (!(raw instanceof FormData)) {
+      ctx.addIssue({ code: 'custom', message: 'Send the form as form data' });
+      return z.NEVER;
+    }
+    const id = raw.get('quote');
+    const quote = typeof id === 'string' ? await getQuoteByPublicId(await getDb(), id) : null;
+    if (!quote) {
+      ctx.addIssue({ code: 'custom', path: ['quote'], message: 'This quote link is not known: check the link in your email.' });
+      return z.NEVER;
+    }
+    const result = validate(schema, formToObject(raw, quoteFormOptions).value);
+    if (!result.ok) {
+      for (const issue of result.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      return z.NEVER;
+    }
+    return { quote, fields: result.value };
+  });
+}
+
+async function answerContext(context: ActionAPIContext, quote: SavedQuote): Promise<AnswerContext> {
+  const [{ settings }, mail] = await Promise.all([loadData(), mailSetup()]);
+  return {
+    settings,
+    mail: { settings, installerEmail: mail.installerEmail },
+    url: quoteUrl(siteUrl(context.site, context.url), quote.publicId),
+    clientAddress: clientAddress(context.request, context.clientAddress),
+    userAgent: context.request.headers.get('user-agent'),
+  };
+}
+
+const refusals = {
+  expired: 'The prices of this quote have expired, so it can no longer be accepted. Ask us for updated prices below.',
+  superseded: 'There is a newer version of this quote: read it and accept that one.',
+  declined: 'This quote was declined. Call or write to us to take it up again.',
+  'unknown-option': 'Pick one of the options listed.',
+} as const;
+
+function respond(kind: Response) {
+  return async ({ quote, fields }: QuoteForm<{ revision: number; reason?: string | undefined; message?: string | undefined }>, context: ActionAPIContext) => {
+    const outcome = await respondToQuote(await getDb(), quote, kind, fields.reason || fields.message || null, await answerContext(context, quote));
+    if (!outcome.ok) throw new ActionError({ code: 'CONFLICT', message: 'This quote is accepted already: call or write to us about any change.' });
+    void kickOutbox();
+    return { kind };
+  };
+}
+
+export const quoteActions = {
+  acceptQuote: defineAction({
+    accept: 'form',
+    input: quoteForm(acceptanceSchema),
+    handler: async ({ quote, fields }, context) => {
+      const outcome = await acceptQuote(await getDb(), quote, fields, await answerContext(context, quote));
+      // Accepted already (a double submit, a second tab) is the same answer: the page shows the acceptance.
+      if (!outcome.ok && outcome.refusal.reason !== 'accepted') throw new ActionError({ code: 'CONFLICT', message: refusals[outcome.refusal.reason] });
+      if (outcome.ok && outcome.recorded) void kickOutbox();
+      return { kind: 'accepted' as const };
+    },
+  }),
+  declineQuote: defineAction({ accept: 'form', input: quoteForm(declineSchema), handler: respond('declined') }),
+  requestQuoteChanges: defineAction({ accept: 'form', input: quoteForm(changeRequestSchema), handler: respond('changes-requested') }),
+  requestUpdatedPrices: defineAction({ accept: 'form', input: quoteForm(z.object({ revision: z.coerce.number().int().positive() })), handler: respond('price-update-requested') }),
+};
