@@ -5,6 +5,9 @@ import { acceptanceSchema, changeRequestSchema, declineSchema } from '../domain/
 import { validate } from '../domain/issues';
 import { formToObject, type FormOptions } from '../domain/requests/form';
 import { acceptQuote, respondToQuote, type AnswerContext, type Response } from '../server/acceptance/accept';
+import { payDeposit } from '../server/acceptance/deposit';
+import { acceptanceOf } from '../server/acceptance/store';
+import { stripeClient } from '../server/payments/stripe';
 import { loadData } from '../server/content/collections';
 import { getDb } from '../server/db/client';
 import { clientAddress } from '../server/http/rate-limit';
@@ -89,5 +92,18 @@ export const quoteActions = {
   }),
   declineQuote: defineAction({ accept: 'form', input: quoteForm(declineSchema), handler: respond('declined') }),
   requestQuoteChanges: defineAction({ accept: 'form', input: quoteForm(changeRequestSchema), handler: respond('changes-requested') }),
+  /** Starts the deposit's Checkout Session; the page sends the customer to Stripe with a 303. */
+  payDeposit: defineAction({
+    accept: 'form',
+    input: quoteForm(z.object({ revision: z.coerce.number().int().positive() })),
+    handler: async ({ quote }, context) => {
+      const db = await getDb();
+      if (!(await acceptanceOf(db, quote.id))) throw new ActionError({ code: 'CONFLICT', message: 'Accept the quote first: the deposit is asked for once it is signed.' });
+      const url = quoteUrl(siteUrl(context.site, context.url), quote.publicId);
+      const { settings } = await loadData();
+      const checkout = await payDeposit(db, stripeClient(), quote, { successUrl: `${url}?deposit=returned`, cancelUrl: `${url}#deposit`, holdMinutes: settings.booking.holdMinutes });
+      return checkout.kind === 'checkout' ? { kind: 'checkout' as const, url: checkout.url } : { kind: 'deposit' as const };
+    },
+  }),
   requestUpdatedPrices: defineAction({ accept: 'form', input: quoteForm(z.object({ revision: z.coerce.number().int().positive() })), handler: respond('price-update-requested') }),
 };

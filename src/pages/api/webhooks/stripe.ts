@@ -1,3 +1,4 @@
+import { recordDepositChange } from '~/server/acceptance/deposit';
 import { getDb } from '~/server/db/client';
 import { apiRoute } from '~/server/http/api';
 import { json, problem } from '~/server/http/problem';
@@ -11,7 +12,9 @@ export const POST = apiRoute(async ({ request }) => {
   const setup = stripeSetup();
   if (!setup) return problem('not-found', 'Online payments are not set up on this server.');
   // The signature covers the exact bytes sent, so the body is read as text and never re-serialized.
-  const outcome = await receiveStripeWebhook(await getDb(), setup, await request.text(), request.headers.get('stripe-signature'));
+  const db = await getDb();
+  const outcome = await receiveStripeWebhook(db, setup, await request.text(), request.headers.get('stripe-signature'));
   if (outcome.status === 400) return problem('bad-signature', outcome.detail);
+  await recordDepositChange(db, outcome.change);
   return json({ received: true });
 });
