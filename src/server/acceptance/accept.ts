@@ -10,7 +10,7 @@ import type { MailContext } from '../mail/templates';
 import { depositFor } from '../payments/checkout';
 import type { SavedQuote } from '../quotes/quote';
 import { installerResponseNotice, signedQuoteCopy, type ResponseKind } from './mail';
-import { acceptanceOf, insertAcceptance, recordResponse, requestOfQuote, type AcceptanceRow } from './store';
+import { acceptanceOf, insertAcceptance, recordQuoteEvent, requestOfQuote, type AcceptanceRow } from './store';
 
 /**
  * The customer's answer on the quote link: accept the current revision (sign it), decline it, ask
@@ -130,7 +130,7 @@ export async function respondToQuote(db: Database, quote: SavedQuote, kind: Resp
   if (kind === 'declined' && quote.status === 'declined') return { ok: true };
   const request = await requestOfQuote(db, quote.id);
   const who = { name: request?.contactName ?? quote.firstName ?? 'The customer', email: request?.contactEmail ?? null, reference: request?.reference ?? null };
-  await recordResponse(
+  await recordQuoteEvent(
     db,
     {
       quoteId: quote.id,

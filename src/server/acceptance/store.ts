@@ -27,7 +27,7 @@ export async function requestOfQuote(db: Database, quoteId: string): Promise<{ i
   return rows[0] ?? null;
 }
 
-interface Change {
+export interface QuoteEvent {
   quoteId: string;
   requestId: string | null;
   event: Omit<NewTimelineEvent, 'quoteId' | 'requestId'>;
@@ -35,7 +35,7 @@ interface Change {
   now: Date;
 }
 
-async function writeChange(tx: Database, change: Change, status?: QuoteStatus): Promise<void> {
+async function writeChange(tx: Database, change: QuoteEvent, status?: QuoteStatus): Promise<void> {
   if (status) await tx.update(quotes).set({ status, updatedAt: change.now }).where(eq(quotes.id, change.quoteId));
   await recordTimelineEvent(tx, { ...change.event, quoteId: change.quoteId, requestId: change.requestId, at: change.now });
   if (change.messages.length > 0) {
@@ -50,7 +50,7 @@ async function writeChange(tx: Database, change: Change, status?: QuoteStatus): 
  * false when the quote was accepted already (the unique quote id: a second tab waits here for the
  * first to commit and then inserts nothing).
  */
-export async function insertAcceptance(db: Database, acceptance: NewAcceptance, change: Omit<Change, 'quoteId'>): Promise<boolean> {
+export async function insertAcceptance(db: Database, acceptance: NewAcceptance, change: Omit<QuoteEvent, 'quoteId'>): Promise<boolean> {
   return db.transaction(async (tx) => {
     const inserted = await tx.insert(quoteAcceptances).values(acceptance).onConflictDoNothing({ target: quoteAcceptances.quoteId }).returning({ id: quoteAcceptances.id });
     if (inserted.length === 0) return false;
@@ -59,7 +59,7 @@ export async function insertAcceptance(db: Database, acceptance: NewAcceptance, 
   });
 }
 
-/** A decline (status declined), a change request or a request for updated prices: a timeline event and its mail. */
-export async function recordResponse(db: Database, change: Change, status?: QuoteStatus): Promise<void> {
+/** An event on the quote (a decline, a change request, a booking…) with its mail, and the quote's new status if it has one. */
+export async function recordQuoteEvent(db: Database, change: QuoteEvent, status?: QuoteStatus): Promise<void> {
   await db.transaction(async (tx) => writeChange(tx, change, status));
 }

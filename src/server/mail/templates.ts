@@ -13,6 +13,7 @@ import {
 } from '~/domain/requests/request';
 import type { Settings } from '~/domain/settings/settings';
 import { monthlyFeeText } from '~/domain/wording';
+import type { MailAttachment } from '../db/schema';
 import type { QuoteSnapshot } from '../quotes/snapshot';
 
 /**
@@ -29,6 +30,7 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
 }
 
 export interface StoredRequestDetails {
