@@ -6,8 +6,11 @@ import { validate } from '../domain/issues';
 import { formToObject, type FormOptions } from '../domain/requests/form';
 import { acceptQuote, respondToQuote, type AnswerContext, type Response } from '../server/acceptance/accept';
 import { payDeposit } from '../server/acceptance/deposit';
+import { depositFor } from '../server/payments/checkout';
 import { acceptanceOf } from '../server/acceptance/store';
 import { stripeClient } from '../server/payments/stripe';
+import { latestDeposit } from '../server/payments/store';
+import { bookWindow, cancelBooking, type BookingContext } from '../server/scheduling/booking';
 import { loadData } from '../server/content/collections';
 import { getDb } from '../server/db/client';
 import { clientAddress } from '../server/http/rate-limit';
@@ -69,6 +72,22 @@ const refusals = {
   'unknown-option': 'Pick one of the options listed.',
 } as const;
 
+const bookingPickSchema = z.object({
+  revision: z.coerce.number().int().positive(),
+  /** "<first day>|<window>", one radio button per open window. */
+  slot: z.string('Pick a date and time').regex(/^\d{4}-\d{2}-\d{2}\|(morning|afternoon|whole-days)$/, 'Pick a date and time'),
+});
+
+const bookingRefusals = {
+  taken: 'Someone booked that time a moment ago. Please pick another one.',
+  'too-late': 'It is too close to the installation to change it online. Please call us.',
+} as const;
+
+async function bookingContext(context: ActionAPIContext, quote: SavedQuote): Promise<BookingContext> {
+  const { settings, mail, url } = await answerContext(context, quote);
+  return { settings, mail, url };
+}
+
 function respond(kind: Response) {
   return async ({ quote, fields }: QuoteForm<{ revision: number; reason?: string | undefined; message?: string | undefined }>, context: ActionAPIContext) => {
     const outcome = await respondToQuote(await getDb(), quote, kind, fields.reason || fields.message || null, await answerContext(context, quote));
@@ -103,6 +122,32 @@ export const quoteActions = {
       const { settings } = await loadData();
       const checkout = await payDeposit(db, stripeClient(), quote, { successUrl: `${url}?deposit=returned`, cancelUrl: `${url}#deposit`, holdMinutes: settings.booking.holdMinutes });
       return checkout.kind === 'checkout' ? { kind: 'checkout' as const, url: checkout.url } : { kind: 'deposit' as const };
+    },
+  }),
+  /** Picks (or moves to) an installation window: held while the deposit is paid online, else confirmed. */
+  bookWindow: defineAction({
+    accept: 'form',
+    input: quoteForm(bookingPickSchema),
+    handler: async ({ quote, fields }, context) => {
+      const db = await getDb();
+      if (!(await acceptanceOf(db, quote.id))) throw new ActionError({ code: 'CONFLICT', message: 'Accept the quote first: the installation is booked once it is signed.' });
+      const [start, window] = fields.slot.split('|') as [string, 'morning' | 'afternoon' | 'whole-days'];
+      const deposit = await latestDeposit(db, quote.id, quote.revision.number);
+      const waitForDeposit = stripeClient() !== null && depositFor(quote) > 0 && deposit?.status !== 'paid';
+      const outcome = await bookWindow(db, quote, { start, window }, waitForDeposit, await bookingContext(context, quote));
+      if (!outcome.ok) throw new ActionError({ code: 'CONFLICT', message: bookingRefusals[outcome.reason] });
+      void kickOutbox();
+      return { kind: outcome.booking.status === 'held' ? ('held' as const) : ('booked' as const) };
+    },
+  }),
+  cancelBooking: defineAction({
+    accept: 'form',
+    input: quoteForm(z.object({ revision: z.coerce.number().int().positive() })),
+    handler: async ({ quote }, context) => {
+      const outcome = await cancelBooking(await getDb(), quote, await bookingContext(context, quote));
+      if (!outcome.ok) throw new ActionError({ code: 'CONFLICT', message: bookingRefusals[outcome.reason] });
+      void kickOutbox();
+      return { kind: 'booking-cancelled' as const };
     },
   }),
   requestUpdatedPrices: defineAction({ accept: 'form', input: quoteForm(z.object({ revision: z.coerce.number().int().positive() })), handler: respond('price-update-requested') }),

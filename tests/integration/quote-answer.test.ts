@@ -96,3 +96,33 @@ describe('answering a quote without JavaScript', { timeout: 60_000 }, () => {
     expect(asked.headers.get('location')).toContain('done=price-update-requested');
   });
 });
+
+describe('booking the installation without online payment', { timeout: 60_000 }, () => {
+  it('says the installer collects the deposit, books a window, serves its invite and cancels it', async () => {
+    const html = await page(quotes.open);
+    expect(html).toContain('We collect the deposit when we confirm the installation');
+    const slot = /name="slot" value="([^"]+)"/.exec(html)?.[1];
+    expect(slot).toBeDefined();
+    expect(html).toContain('Week of');
+
+    const missing = await post(quotes.open, 'bookWindow', {});
+    expect(await missing.text()).toContain('Pick a date and time');
+    const booked = await post(quotes.open, 'bookWindow', { slot: slot! });
+    expect(booked.headers.get('location')).toContain('done=booked');
+    const after = await page(quotes.open);
+    expect(after).toContain('Booked:');
+    expect(after).toContain('installation.ics');
+
+    const invite = await fetch(`${server.url}/quote/${quotes.open.publicId}/installation.ics`);
+    expect(invite.headers.get('content-type')).toContain('text/calendar');
+    const ics = await invite.text();
+    const { default: ICAL } = await import('ical.js');
+    const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+    expect(event.getFirstPropertyValue('sequence')).toBe(0);
+    expect(String(event.getFirstPropertyValue('dtstart'))).toContain(slot!.split('|')[0]!);
+
+    const cancelled = await post(quotes.open, 'cancelBooking', {});
+    expect(cancelled.headers.get('location')).toContain('done=booking-cancelled');
+    expect((await fetch(`${server.url}/quote/${quotes.open.publicId}/installation.ics`)).status).toBe(404);
+  });
+});

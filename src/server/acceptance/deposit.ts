@@ -3,7 +3,10 @@ import type { Database } from '../db/client';
 import { startDepositCheckout, type CheckoutOptions, type DepositCheckout } from '../payments/checkout';
 import { latestDeposit, type DepositRow } from '../payments/store';
 import type { SavedQuote } from '../quotes/quote';
+import { getQuoteById } from '../quotes/store';
+import { confirmOnPayment, type BookingContext } from '../scheduling/booking';
 import { recordTimelineEvent } from '../timeline/store';
+import { quoteUrl } from '../quotes/public-id';
 
 /**
  * The deposit after acceptance: "Pay the deposit" starts (or reopens) a Checkout Session for the
@@ -34,4 +37,12 @@ export async function recordDepositChange(db: Database, change: { before: Deposi
     quoteId: after.quoteId,
     detail: { revision: after.revision, amountCents: after.amountCents, method: after.method },
   });
+}
+
+/** After the webhook moved a deposit: the timeline, and a paid deposit confirms the window held for it. */
+export async function settleDepositChange(db: Database, change: { before: DepositRow; after: DepositRow } | null, ctx: Omit<BookingContext, 'url'> & { siteUrl: string }): Promise<void> {
+  await recordDepositChange(db, change);
+  if (!change || change.before.status === 'paid' || change.after.status !== 'paid') return;
+  const quote = await getQuoteById(db, change.after.quoteId);
+  if (quote) await confirmOnPayment(db, quote, { ...ctx, url: quoteUrl(ctx.siteUrl, quote.publicId) });
 }
