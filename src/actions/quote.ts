@@ -147,7 +147,7 @@ export const quoteActions = {
       const outcome = await cancelBooking(await getDb(), quote, await bookingContext(context, quote));
       if (!outcome.ok) throw new ActionError({ code: 'CONFLICT', message: bookingRefusals[outcome.reason] });
       void kickOutbox();
-      return { kind: 'booking-cancelled' as const };
+      return { kind: 'booking-canceled' as const };
     },
   }),
   requestUpdatedPrices: defineAction({ accept: 'form', input: quoteForm(z.object({ revision: z.coerce.number().int().positive() })), handler: respond('price-update-requested') }),

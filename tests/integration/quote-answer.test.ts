@@ -122,7 +122,7 @@ describe('booking the installation without online payment', { timeout: 60_000 },
     expect(String(event.getFirstPropertyValue('dtstart'))).toContain(slot!.split('|')[0]!);
 
     const cancelled = await post(quotes.open, 'cancelBooking', {});
-    expect(cancelled.headers.get('location')).toContain('done=booking-cancelled');
+    expect(cancelled.headers.get('location')).toContain('done=booking-canceled');
     expect((await fetch(`${server.url}/quote/${quotes.open.publicId}/installation.ics`)).status).toBe(404);
   });
 });

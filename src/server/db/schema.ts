@@ -251,7 +251,7 @@ export const quoteAcceptances = pgTable('quote_acceptances', {
   acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const bookingStatuses = ['held', 'confirmed', 'cancelled'] as const;
+export const bookingStatuses = ['held', 'confirmed', 'canceled'] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
 /** An installation window a customer picked on the quote link: held while the deposit is paid, then confirmed. */
@@ -274,7 +274,7 @@ export const bookings = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('bookings_status_check', sql`${t.status} in ('held', 'confirmed', 'cancelled')`), index('bookings_quote_idx').on(t.quoteId)],
+  (t) => [check('bookings_status_check', sql`${t.status} in ('held', 'confirmed', 'canceled')`), index('bookings_quote_idx').on(t.quoteId)],
 );
 
 /**

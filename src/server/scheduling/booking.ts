@@ -42,7 +42,7 @@ export function hoursOf(booking: Pick<BookingRow, 'window'>, settings: Settings)
 
 /** Whether the customer may still move or cancel it online (settings.booking.changeDeadlineHours before it starts). */
 export function changeable(booking: BookingRow, settings: Settings, now = new Date()): boolean {
-  if (booking.status === 'cancelled') return false;
+  if (booking.status === 'canceled') return false;
   const starts = zonedInstant(booking.days[0]!, hoursOf(booking, settings).start, settings.timeZone);
   return now.getTime() <= starts - settings.booking.changeDeadlineHours * 3_600_000;
 }
@@ -54,7 +54,7 @@ export function inviteOf(booking: BookingRow, quote: SavedQuote, settings: Setti
   return installationInvite({
     uid: `booking-${booking.id}@${host}`,
     sequence: booking.sequence,
-    status: booking.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    status: booking.status === 'canceled' ? 'cancelled' : 'confirmed',
     summary: `Security installation by ${company.name}`,
     description: `${crew?.name ?? 'Our crew'} installs your system. Questions or changes: ${company.phone}, ${company.email}.`,
     location: quote.revision.snapshot.customer?.addresses[0] ? Object.values(quote.revision.snapshot.customer.addresses[0]).filter(Boolean).join(', ') : company.address,
@@ -76,7 +76,7 @@ export function describeBooking(booking: Pick<BookingRow, 'days' | 'window'>, se
 const mailWords = {
   'booking.confirmed': 'Your installation is booked',
   'booking.rescheduled': 'Your installation has moved',
-  'booking.cancelled': 'Your installation is cancelled',
+  'booking.cancelled': 'Your installation is canceled',
 } as const;
 
 function bookingMail(kind: keyof typeof mailWords, to: string, booking: BookingRow, quote: SavedQuote, ctx: BookingContext, now: Date): MailMessage {

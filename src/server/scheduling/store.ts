@@ -12,12 +12,12 @@ import { bookingUnits, bookings } from '../db/schema';
 export type BookingRow = typeof bookings.$inferSelect;
 export type NewBooking = typeof bookings.$inferInsert;
 
-/** Releases every hold whose time passed: its units are freed and the booking is cancelled. */
+/** Releases every hold whose time passed: its units are freed and the booking is canceled. */
 export async function releaseExpiredHolds(db: Database, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const expired = await tx
       .update(bookings)
-      .set({ status: 'cancelled', updatedAt: now })
+      .set({ status: 'canceled', updatedAt: now })
       .where(and(eq(bookings.status, 'held'), lt(bookings.heldUntil, now)))
       .returning({ id: bookings.id });
     if (expired.length > 0) await tx.delete(bookingUnits).where(inArray(bookingUnits.bookingId, expired.map((b) => b.id)));
@@ -33,7 +33,7 @@ export async function activeBooking(db: Database, quoteId: string): Promise<Book
   const rows = await db
     .select()
     .from(bookings)
-    .where(and(eq(bookings.quoteId, quoteId), ne(bookings.status, 'cancelled')))
+    .where(and(eq(bookings.quoteId, quoteId), ne(bookings.status, 'canceled')))
     .orderBy(desc(bookings.createdAt))
     .limit(1);
   return rows[0] ?? null;
@@ -80,7 +80,7 @@ export async function confirmHeld(db: Database, quoteId: string): Promise<Bookin
 export async function cancelBookingRow(db: Database, id: string): Promise<BookingRow> {
   return db.transaction(async (tx) => {
     await tx.delete(bookingUnits).where(eq(bookingUnits.bookingId, id));
-    const [row] = await tx.update(bookings).set({ status: 'cancelled', heldUntil: null, sequence: sql`${bookings.sequence} + 1`, updatedAt: sql`now()` }).where(eq(bookings.id, id)).returning();
+    const [row] = await tx.update(bookings).set({ status: 'canceled', heldUntil: null, sequence: sql`${bookings.sequence} + 1`, updatedAt: sql`now()` }).where(eq(bookings.id, id)).returning();
     return row!;
   });
 }

@@ -65,7 +65,7 @@ describe.each(backends)('bookings on $name', (backend) => {
     expect(moved).toMatchObject({ ok: true, booking: { id: booked.ok ? booked.booking.id : '', sequence: 1, days: slots.at(-1)!.days } });
     const tooLate = new Date(`${slots.at(-1)!.start}T12:00:00Z`);
     expect(await cancelBooking(handle.db, quote, ctx(tooLate))).toEqual({ ok: false, reason: 'too-late' });
-    expect(await cancelBooking(handle.db, quote, ctx())).toMatchObject({ ok: true, booking: { status: 'cancelled', sequence: 2 } });
+    expect(await cancelBooking(handle.db, quote, ctx())).toMatchObject({ ok: true, booking: { status: 'canceled', sequence: 2 } });
     const reopened = await openSlotsFor(handle.db, quote, settings, now);
     expect(reopened.some((slot) => slot.start === slots[0]!.start && slot.window === slots[0]!.window)).toBe(true);
   });
