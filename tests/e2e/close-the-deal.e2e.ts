@@ -58,8 +58,6 @@ describe('closing the deal on the quote link', () => {
     await shoot('open');
 
     await page.getByRole('button', { name: 'Accept this quote' }).click();
-    await page.waitForLoadState();
-    await page.screenshot({ path: `${shots}/debug.png`, fullPage: true });
     await page.getByText('Tick the box to agree to sign electronically').first().waitFor();
     await shoot('error');
     await page.getByLabel('Your full name, as your signature').fill('Ada Lovelace');

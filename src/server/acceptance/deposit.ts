@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { config } from '../config';
 import type { Database } from '../db/client';
 import { startDepositCheckout, type CheckoutOptions, type DepositCheckout } from '../payments/checkout';
 import { latestDeposit, type DepositRow } from '../payments/store';
@@ -12,6 +13,16 @@ import { quoteUrl } from '../quotes/public-id';
  * The deposit after acceptance: "Pay the deposit" starts (or reopens) a Checkout Session for the
  * accepted revision, and each move of a deposit Stripe tells the webhook about goes on the timeline.
  */
+
+/**
+ * Where "Pay the deposit" sends the browser: Stripe's hosted Checkout, or the local stand-in that
+ * STRIPE_API_URL names. The quote page adds it to its form-action, as the policy otherwise stops a
+ * form's redirect to another site.
+ */
+export function checkoutOrigin(): string {
+  const { STRIPE_API_URL } = config();
+  return STRIPE_API_URL ? new URL(STRIPE_API_URL).origin : 'https://checkout.stripe.com';
+}
 
 export async function payDeposit(db: Database, stripe: Stripe | null, quote: SavedQuote, options: CheckoutOptions): Promise<DepositCheckout> {
   const before = await latestDeposit(db, quote.id, quote.revision.number);
