@@ -38,7 +38,7 @@ export async function payDeposit(db: Database, stripe: Stripe | null, quote: Sav
 const eventOfStatus = { paid: 'deposit.paid', failed: 'deposit.failed', refunded: 'deposit.refunded' } as const;
 
 /** Puts a deposit's move (paid, failed, refunded) on its quote's timeline; a replay or no move records nothing. */
-export async function recordDepositChange(db: Database, change: { before: DepositRow; after: DepositRow } | null): Promise<void> {
+async function recordDepositChange(db: Database, change: { before: DepositRow; after: DepositRow } | null): Promise<void> {
   if (!change || change.before.status === change.after.status) return;
   const { after } = change;
   if (!(after.status in eventOfStatus)) return;
