@@ -8,6 +8,7 @@ import { siteUrl } from '../server/http/site-url';
 import { quotePath } from '../server/quotes/public-id';
 import { currentClientKey } from '../server/http/request-scope';
 import { countAttempt, storeRequest, validateRequest, type AttemptRefused } from '../server/requests/submissions';
+import { quoteActions } from './quote';
 
 /**
  * The request forms post here (`<form method="POST" action={actions.requestInstallation}>`), so they
@@ -103,6 +104,7 @@ async function handle(input: FormSubmission, context: ActionAPIContext): Promise
 }
 
 export const server = {
+  ...quoteActions,
   requestInstallation: defineAction({
     accept: 'form',
     input: formInput('installation'),

@@ -78,7 +78,7 @@ describe('a saved quote', { timeout: 30_000 }, () => {
     expect(html).not.toContain('What it would cost today');
     expect(headers.get('cache-control')).toBe('private, no-store');
     expect(headers.get('x-robots-tag')).toBe('noindex, nofollow');
-    expect(headers.get('referrer-policy')).toBe('no-referrer');
+    expect(headers.get('referrer-policy')).toBe('same-origin');
   });
 
   it('keeps the prices and names it was priced with, not today’s catalog', async () => {

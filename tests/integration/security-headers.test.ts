@@ -111,12 +111,12 @@ describe('security headers', { timeout: 60_000 }, () => {
     const { quote } = (await requested.json()) as { quote: { url: string } };
     const quotePage = await get(new URL(quote.url).pathname);
     expect(quotePage.status).toBe(200);
-    // The quote link is the key to the page: it is never sent on as a Referer.
-    await expectPageHeaders(quotePage, 'a quote page', 'no-referrer');
+    // The quote link is the key to the page: it is never sent on to another site as a Referer.
+    await expectPageHeaders(quotePage, 'a quote page', 'same-origin');
 
     const missingQuote = await get('/quote/no-such-quote');
     expect(missingQuote.status).toBe(404);
-    await expectPageHeaders(missingQuote, '/quote/no-such-quote', 'no-referrer');
+    await expectPageHeaders(missingQuote, '/quote/no-such-quote', 'same-origin');
 
     const missingPage = await get('/no-such-page');
     expect(missingPage.status).toBe(404);

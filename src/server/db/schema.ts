@@ -130,6 +130,12 @@ export const shortLinks = pgTable(
   (t) => [index('short_links_created_at_idx').on(t.createdAt)],
 );
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export const outboxStatuses = ['pending', 'sent', 'logged', 'failed'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
@@ -150,6 +156,8 @@ export const outbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
+    /** Files sent with the message, e.g. the installation's invite.ics. */
+    attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
     status: text('status').$type<OutboxStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
@@ -335,4 +343,71 @@ export const quoteViews = pgTable(
     check('quote_views_revision_check', sql`${t.revision} >= 1`),
     index('quote_views_quote_revision_idx').on(t.quoteId, t.revision),
   ],
+);
+
+/**
+ * The customer's signature on a quote revision: at most one per quote (the unique quote id), so a
+ * double submit or a second tab records one acceptance. It ties the signature to the exact record
+ * (the SHA-256 of the revision's snapshot as stored) and keeps the evidence ESIGN and UETA ask for.
+ */
+export const quoteAcceptances = pgTable('quote_acceptances', {
+  id: uuid('id').primaryKey(),
+  quoteId: uuid('quote_id')
+    .notNull()
+    .unique()
+    .references(() => quotes.id, { onDelete: 'cascade' }),
+  revision: integer('revision').notNull(),
+  /** Hex SHA-256 of the revision snapshot's JSON as stored. */
+  snapshotSha256: text('snapshot_sha256').notNull(),
+  /** The option picked (today the quote's one configuration). */
+  option: text('option').notNull(),
+  addOns: jsonb('add_ons').$type<string[]>().notNull().default([]),
+  /** The signature: the full name as typed. */
+  fullName: text('full_name').notNull(),
+  clientAddress: text('client_address'),
+  userAgent: text('user_agent'),
+  acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const bookingStatuses = ['held', 'confirmed', 'canceled'] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+
+/** An installation window a customer picked on the quote link: held while the deposit is paid, then confirmed. */
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey(),
+    quoteId: uuid('quote_id')
+      .notNull()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
+    crewId: text('crew_id').notNull(),
+    /** Every day on site, the installer's calendar. */
+    days: jsonb('days').$type<string[]>().notNull(),
+    window: text('window').$type<'morning' | 'afternoon' | 'whole-days'>().notNull(),
+    status: text('status').$type<BookingStatus>().notNull(),
+    /** Until when a held window waits for its deposit; past it the hold is released. */
+    heldUntil: timestamp('held_until', { withTimezone: true }),
+    /** The invite's SEQUENCE: one more at each reschedule and at the cancellation. */
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('bookings_status_check', sql`${t.status} in ('held', 'confirmed', 'canceled')`), index('bookings_quote_idx').on(t.quoteId)],
+);
+
+/**
+ * The crew half-days a booking takes, one row each. The unique (crew, date, half) is what makes
+ * double booking impossible, across any number of server instances: the second insert fails.
+ */
+export const bookingUnits = pgTable(
+  'booking_units',
+  {
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    crewId: text('crew_id').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    half: text('half').$type<'morning' | 'afternoon'>().notNull(),
+  },
+  (t) => [unique('booking_units_crew_date_half_unique').on(t.crewId, t.date, t.half), check('booking_units_half_check', sql`${t.half} in ('morning', 'afternoon')`)],
 );

@@ -87,6 +87,7 @@ export async function deliverDue(db: Database, options: DeliveryOptions): Promis
         subject: row.subject,
         text: row.text,
         html: row.html,
+        attachments: row.attachments,
         // A stable Message-ID lets a receiving server drop a copy if a crash made us send twice.
         messageId: `<outbox-${row.id}-${row.createdAt.getTime()}@${options.from.replace(/^.*@|>.*$/g, '') || 'localhost'}>`,
       });

@@ -17,6 +17,7 @@ import {
 } from '~/domain/requests/request';
 import type { Settings } from '~/domain/settings/settings';
 import { monthlyFeeText } from '~/domain/wording';
+import type { MailAttachment } from '../db/schema';
 import type { QuoteSnapshot } from '../quotes/snapshot';
 
 /**
@@ -26,12 +27,14 @@ import type { QuoteSnapshot } from '../quotes/snapshot';
  */
 
 export interface MailMessage {
-  kind: 'customer-confirmation' | 'installer-notification' | 'quote-first-viewed';
+  /** Which template wrote it (stored in outbox.kind). */
+  kind: 'customer-confirmation' | 'installer-notification' | 'quote-first-viewed' | 'signed-quote' | 'quote-response' | 'booking-confirmation';
   to: string;
   replyTo?: string;
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
 }
 
 export interface StoredRequestDetails {
@@ -100,7 +103,7 @@ function quoteSummary(quote: NonNullable<StoredRequestDetails['quote']>): string
   return lines;
 }
 
-function companyFooter(settings: Settings): Block {
+export function companyFooter(settings: Settings): Block {
   const { company } = settings;
   return { pre: `${company.name}\n${company.phone} · ${company.email}\n${company.address}\n${company.licence}` };
 }

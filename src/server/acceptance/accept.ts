@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { acceptability, type Acceptability, type Acceptance } from '~/domain/acceptance/acceptance';
+import { depositRule } from '~/domain/acceptance/deposit';
+import type { Range } from '~/domain/money';
+import type { Settings } from '~/domain/settings/settings';
+import { installerToday } from '~/domain/settings/today';
+import type { Database } from '../db/client';
+import { newRowId } from '../db/row-id';
+import type { MailContext } from '../mail/templates';
+import { depositFor } from '../payments/checkout';
+import type { SavedQuote } from '../quotes/quote';
+import { installerResponseNotice, signedQuoteCopy, type ResponseKind } from './mail';
+import { acceptanceOf, insertAcceptance, recordQuoteEvent, requestOfQuote, type AcceptanceRow } from './store';
+
+/**
+ * The customer's answer on the quote link: accept the current revision (sign it), decline it, ask
+ * for changes, or ask for updated prices once it expired. Storage is store.ts's; each answer is
+ * recorded with its timeline event and mail in one transaction.
+ */
+
+/** What the customer can pick on a revision. */
+export interface QuoteOption {
+  id: string;
+  name: string;
+  oneTime: Range;
+}
+
+/**
+ * A revision holds one configuration today, so it offers one option. The form lists options, so a
+ * revision with alternatives (packages, options staff add) only has to return more of them here.
+ */
+export function optionsOf(quote: SavedQuote): QuoteOption[] {
+  return [{ id: 'quote', name: 'This quote', oneTime: quote.revision.snapshot.estimate.oneTime }];
+}
+
+/** JSON with every object's keys sorted: jsonb reorders keys, and the hash must not depend on where the snapshot was read from. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Hex SHA-256 of the snapshot's canonical JSON (keys sorted), the signature's tie to the exact record. */
+export function snapshotHash(quote: SavedQuote): string {
+  return createHash('sha256').update(canonicalJson(quote.revision.snapshot)).digest('hex');
+}
+
+/** Whether the revision `number` of the quote can be accepted today. */
+export function standingOf(quote: SavedQuote, acceptance: AcceptanceRow | null, number: number, today: string): Acceptability {
+  return acceptability(
+    { number, validUntil: quote.revision.validUntil, latestSent: quote.revision.number, accepted: acceptance?.revision ?? null, declined: quote.status === 'declined' },
+    today,
+  );
+}
+
+export interface AnswerContext {
+  settings: Settings;
+  mail: MailContext;
+  /** The quote link, absolute, for the mail. */
+  url: string;
+  clientAddress: string | null;
+  userAgent: string | null;
+  now?: Date;
+}
+
+export type AcceptOutcome =
+  /** `recorded` false when this was the same acceptance again (a double submit, a second tab). */
+  | { ok: true; acceptance: AcceptanceRow; recorded: boolean }
+  | { ok: false; refusal: Exclude<Acceptability, { ok: true }> }
+  | { ok: false; refusal: { reason: 'unknown-option' } };
+
+export async function acceptQuote(db: Database, quote: SavedQuote, input: Acceptance, ctx: AnswerContext): Promise<AcceptOutcome> {
+  const now = ctx.now ?? new Date();
+  const existing = await acceptanceOf(db, quote.id);
+  if (existing) return { ok: true, acceptance: existing, recorded: false };
+  const standing = standingOf(quote, null, input.revision, installerToday(ctx.settings, now));
+  if (!standing.ok) return { ok: false, refusal: standing };
+  const option = optionsOf(quote).find((o) => o.id === input.option);
+  if (!option) return { ok: false, refusal: { reason: 'unknown-option' } };
+
+  const request = await requestOfQuote(db, quote.id);
+  const acceptance = {
+    id: newRowId(),
+    quoteId: quote.id,
+    revision: quote.revision.number,
+    snapshotSha256: snapshotHash(quote),
+    option: option.id,
+    // No revision offers add-ons yet: only ones it offers could be kept.
+    addOns: [],
+    fullName: input.fullName,
+    clientAddress: ctx.clientAddress,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    acceptedAt: now,
+  } satisfies AcceptanceRow;
+  const { snapshot } = quote.revision;
+  const terms = { depositPercent: snapshot.settings.depositPercent, depositBasis: snapshot.settings.depositBasis ?? 'low' };
+  const copy = { quote, url: ctx.url, optionName: option.name, fullName: input.fullName, acceptedAt: now, snapshotSha256: acceptance.snapshotSha256, depositCents: depositFor(quote), depositRule: depositRule(terms) };
+  const who = { name: request?.contactName ?? input.fullName, email: request?.contactEmail ?? null, reference: request?.reference ?? null };
+  const messages = [installerResponseNotice('accepted', quote, who, ctx.url, null, ctx.mail), ...(request ? [signedQuoteCopy(request.contactEmail, copy, ctx.mail)] : [])];
+  const recorded = await insertAcceptance(db, acceptance, {
+    requestId: request?.id ?? null,
+    event: { kind: 'quote.accepted', actor: 'customer', detail: { revision: acceptance.revision, option: option.name, fullName: input.fullName } },
+    messages,
+    now,
+  });
+  if (recorded) return { ok: true, acceptance, recorded };
+  const winner = await acceptanceOf(db, quote.id);
+  return { ok: true, acceptance: winner!, recorded: false };
+}
+
+const timelineKindOf = {
+  declined: 'quote.declined',
+  'changes-requested': 'quote.changes_requested',
+  'price-update-requested': 'quote.price_update_requested',
+} as const;
+
+export type Response = Exclude<ResponseKind, 'accepted'>;
+
+/**
+ * A decline (with its optional reason), a change request or a request for updated prices: on the
+ * timeline and mailed to the installer. Refused once the quote is accepted, and a decline once declined.
+ */
+export async function respondToQuote(db: Database, quote: SavedQuote, kind: Response, message: string | null, ctx: AnswerContext): Promise<{ ok: boolean }> {
+  const now = ctx.now ?? new Date();
+  if (await acceptanceOf(db, quote.id)) return { ok: false };
+  if (kind === 'declined' && quote.status === 'declined') return { ok: true };
+  const request = await requestOfQuote(db, quote.id);
+  const who = { name: request?.contactName ?? quote.firstName ?? 'The customer', email: request?.contactEmail ?? null, reference: request?.reference ?? null };
+  await recordQuoteEvent(
+    db,
+    {
+      quoteId: quote.id,
+      requestId: request?.id ?? null,
+      event: { kind: timelineKindOf[kind], actor: 'customer', detail: { revision: quote.revision.number, ...(message ? { message } : {}) } },
+      messages: [installerResponseNotice(kind, quote, who, ctx.url, message, ctx.mail)],
+      now,
+    },
+    kind === 'declined' ? 'declined' : undefined,
+  );
+  return { ok: true };
+}

@@ -1,0 +1,79 @@
+import { formatDate } from '~/domain/estimate/dates';
+import { formatMoney, formatRange } from '~/domain/money';
+import { companyFooter, renderHtml, renderText, type Block, type MailContext, type MailMessage } from '../mail/templates';
+import type { SavedQuote } from '../quotes/quote';
+
+/** The mail of acceptance: the signed copy to the customer, and a note to the installer for each response. */
+
+export interface SignedCopy {
+  quote: SavedQuote;
+  url: string;
+  optionName: string;
+  fullName: string;
+  acceptedAt: Date;
+  snapshotSha256: string;
+  depositCents: number;
+  depositRule: string;
+}
+
+export function signedQuoteCopy(to: string, copy: SignedCopy, ctx: MailContext): MailMessage {
+  const { estimate } = copy.quote.revision.snapshot;
+  const { locale, currency } = estimate;
+  const lines = [
+    `Accepted: ${copy.optionName}, version ${copy.quote.revision.number} of the quote`,
+    `One-time estimate: ${formatRange(estimate.oneTime, currency, locale)}`,
+    ...(estimate.monthlyCents > 0 ? [`Monitoring: ${formatMoney(estimate.monthlyCents, currency, locale)} a month`] : []),
+    ...(copy.depositCents > 0 ? [`Deposit: ${formatMoney(copy.depositCents, currency, locale)} (${copy.depositRule})`] : []),
+    `Signed by: ${copy.fullName}, ${copy.acceptedAt.toISOString()}`,
+    `Record: SHA-256 ${copy.snapshotSha256}`,
+  ];
+  const blocks: Block[] = [
+    { p: `Thank you, ${copy.fullName}. This is your copy of the quote you signed.` },
+    { list: lines },
+    { link: { label: 'Your quote, with every line as signed', url: copy.url } },
+    { p: 'On the same page you can pay the deposit and pick the installation date.' },
+    companyFooter(ctx.settings),
+  ];
+  return {
+    kind: 'signed-quote',
+    to,
+    replyTo: ctx.installerEmail,
+    subject: `Your signed quote from ${ctx.settings.company.name}`.replace(/\s+/g, ' '),
+    text: renderText(blocks),
+    html: renderHtml(blocks),
+  };
+}
+
+export type ResponseKind = 'accepted' | 'declined' | 'changes-requested' | 'price-update-requested';
+
+const responseWords: Record<ResponseKind, string> = {
+  accepted: 'accepted',
+  declined: 'declined',
+  'changes-requested': 'asks for changes to',
+  'price-update-requested': 'asks for updated prices on',
+};
+
+const subjectWords: Record<ResponseKind, string> = {
+  accepted: 'Quote accepted',
+  declined: 'Quote declined',
+  'changes-requested': 'Changes requested',
+  'price-update-requested': 'Updated prices requested',
+};
+
+/** Tells the installer what the customer did on the quote link. */
+export function installerResponseNotice(kind: ResponseKind, quote: SavedQuote, who: { name: string; email: string | null; reference: string | null }, url: string, message: string | null, ctx: MailContext): MailMessage {
+  const blocks: Block[] = [
+    { p: `${who.name}${who.reference ? ` (${who.reference})` : ''} ${responseWords[kind]} version ${quote.revision.number} of their quote, held until ${formatDate(quote.revision.validUntil, ctx.settings.locale)}.` },
+  ];
+  if (message) blocks.push({ h: kind === 'declined' ? 'Reason' : 'Message' }, { pre: message });
+  blocks.push({ link: { label: 'Open the quote', url } });
+  return {
+    kind: 'quote-response',
+    to: ctx.installerEmail,
+    ...(who.email ? { replyTo: who.email } : {}),
+    // Line breaks typed into a name must not reach a header.
+    subject: `${subjectWords[kind]}: ${who.name}${who.reference ? `, ${who.reference}` : ''}`.replace(/\s+/g, ' '),
+    text: renderText(blocks),
+    html: renderHtml(blocks),
+  };
+}
