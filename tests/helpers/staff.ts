@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { TestSmtp } from './smtp';
 
 /**
  * The staff portal as a browser without JavaScript uses it: forms posted to their own page, the
@@ -47,13 +48,26 @@ export async function post(server: Served, path: string, fields: Record<string, 
   return answer(await fetch(`${server.url}${path}`, { method: 'POST', headers, body: new URLSearchParams(fields).toString(), redirect: 'manual' }));
 }
 
+const linksIn = (text: string, pattern: RegExp) => [...text.matchAll(new RegExp(`https?://[^\\s/]+(${pattern.source}[A-Za-z0-9_-]+)`, 'g'))].map((m) => m[1]!);
+
 /** The path and query of the last link matching `pattern` the server printed (after `since` characters of output). */
 export async function printedLink(server: Served, pattern: RegExp, since = 0): Promise<string> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const links = [...server.output().slice(since).matchAll(new RegExp(`https?://[^\\s/]+(${pattern.source}[A-Za-z0-9_-]+)`, 'g'))];
-    if (links.length > 0) return links.at(-1)![1]!;
+    const links = linksIn(server.output().slice(since), pattern);
+    if (links.length > 0) return links.at(-1)!;
     if (Date.now() > deadline) throw new Error(`The server never printed ${pattern}:\n${server.output().slice(since)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The path and query of the last link matching `pattern` mailed to `to` (the server delivering to a test SMTP server). */
+export async function mailedLink(smtp: TestSmtp, to: string, pattern: RegExp): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const links = smtp.messages.filter((message) => message.to.includes(to)).flatMap((message) => linksIn(message.text, pattern));
+    if (links.length > 0) return links.at(-1)!;
+    if (Date.now() > deadline) throw new Error(`No mail to ${to} carried ${pattern}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -67,8 +81,11 @@ export interface Team {
   passwords: Record<'admin' | 'manager' | 'sales', string>;
 }
 
-/** Creates the first admin from the start link, invites a manager and a sales person, and signs all three in. */
-export async function setUpTeam(server: Served): Promise<Team> {
+/**
+ * Creates the first admin from the start link, invites a manager and a sales person, and signs all
+ * three in. With `smtp` (the server started with its SMTP_URL) the invite links are read from the mail.
+ */
+export async function setUpTeam(server: Served, smtp?: TestSmtp): Promise<Team> {
   const passwords = { admin: 'admin lantern oboe', manager: 'manager quarry kettle', sales: 'sales meadow copper' };
   const setup = await printedLink(server, /\/staff\/setup\?token=/);
   const created = await post(server, setup, { name: 'Ada Admin', email: 'ada@example.com', password: passwords.admin });
@@ -79,7 +96,7 @@ export async function setUpTeam(server: Served): Promise<Team> {
     const since = server.output().length;
     const invite = await post(server, '/staff/team', { intent: 'invite', name: `${role} person`, email: `${role}@example.com`, role }, { session: admin });
     expect(invite.status, invite.html).toBe(200);
-    const link = await printedLink(server, /\/staff\/reset\?token=/, since);
+    const link = smtp ? await mailedLink(smtp, `${role}@example.com`, /\/staff\/reset\?token=/) : await printedLink(server, /\/staff\/reset\?token=/, since);
     const set = await post(server, link, { password: passwords[role] });
     expect(set.status, set.html).toBe(303);
     invited[role] = set.session!;

@@ -71,7 +71,7 @@ export function assign(db: Database, user: StaffUser, reference: string, input: 
     if (request.assignedTo === person.id) return { ok: true, notice: `Already assigned to ${person.name}.` };
     await updatePipelineColumns(tx, request.id, { assignedTo: person.id });
     await recordTimelineEvent(tx, { kind: 'request.assigned', actor: 'staff', staffId: user.id, requestId: request.id, quoteId: request.quoteId, detail: { assigneeId: person.id, assigneeName: person.name } });
-    return { ok: true, notice: `Assigned to ${person.name === user.name ? 'you' : person.name}.` };
+    return { ok: true, notice: `Assigned to ${person.id === user.id ? 'you' : person.name}.` };
   });
 }
 

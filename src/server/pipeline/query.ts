@@ -36,11 +36,11 @@ export function readPipelineQuery(params: URLSearchParams): PipelineQuery {
 
 /**
  * The storage filter for a person: a sales user sees their own and unassigned requests whatever the
- * address says; "anyone" or another person's id is a manager's choice.
+ * address says (so "anyone", the default, is those for them); another person's id is a manager's choice.
  */
 export function filterFor(query: PipelineQuery, user: StaffUser, timeZone: string): PipelineFilter {
   const seesAll = can(user.role, 'viewAllRequests');
-  const assignee = query.assignee ?? (seesAll ? 'anyone' : 'me');
+  const assignee = query.assignee ?? 'anyone';
   const chosen = assignee === 'me' ? user.id : assignee === 'unassigned' ? null : assignee === 'anyone' ? undefined : seesAll && z.uuid().safeParse(assignee).success ? assignee : undefined;
   return {
     state: query.state,
