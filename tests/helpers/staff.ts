@@ -1,5 +1,6 @@
-import { expect } from 'vitest';
-import type { TestSmtp } from './smtp';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startServer, STOP_TIMEOUT_MS, type TestServer } from './server';
+import { startSmtp, type TestSmtp } from './smtp';
 
 /**
  * The staff portal as a browser without JavaScript uses it: forms posted to their own page, the
@@ -102,4 +103,22 @@ export async function setUpTeam(server: Served, smtp?: TestSmtp): Promise<Team> 
     invited[role] = set.session!;
   }
   return { admin, manager: invited.manager!, sales: invited.sales!, passwords };
+}
+
+/**
+ * A production server for one staff test file, delivering its mail to a test SMTP server: the log
+ * names a message kept in the outbox but never its text, so invite and reset links come by mail.
+ */
+export function staffServerForFile(env: Record<string, string> = {}): { server: TestServer; smtp: TestSmtp } {
+  const run = {} as { server: TestServer; smtp: TestSmtp };
+  beforeAll(async () => {
+    run.smtp = await startSmtp();
+    run.server = await startServer({ env: { ...env, SMTP_URL: run.smtp.url, OUTBOX_INTERVAL_SECONDS: '1' } });
+  }, 300_000);
+  afterAll(async () => {
+    await run.server?.stop();
+    run.server?.cleanUp();
+    await run.smtp?.close();
+  }, STOP_TIMEOUT_MS);
+  return run;
 }

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '~/domain/estimate/dates';
 import { installationRequest, twoSiteConfiguration } from '../helpers/configuration';
 import { installerDay } from '../helpers/data-files';
-import { startServer, STOP_TIMEOUT_MS, type TestServer } from '../helpers/server';
-import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { get, post, setUpTeam, type Team } from '../helpers/staff';
+import { get, post, setUpTeam, staffServerForFile, type Team } from '../helpers/staff';
 
 /**
  * The pipeline on the production server: customers' requests listed, counted per state, filtered,
@@ -13,8 +11,7 @@ import { get, post, setUpTeam, type Team } from '../helpers/staff';
  * illegal change or a lost lead without a reason is refused with a clear message.
  */
 
-// The invite links come by mail: the server's log names a message kept in the outbox, never its text.
-const run = {} as { server: TestServer; smtp: TestSmtp };
+const run = staffServerForFile({ TRUST_PROXY: '1', RATE_LIMIT_SUBMISSIONS: '1000' });
 let team: Team;
 const ids: Record<'manager' | 'sales', string> = { manager: '', sales: '' };
 /** 26 home requests and one business request with two sites: a page of 25 and a second of 2. */
@@ -40,8 +37,6 @@ const page = async (reference: string, session = team.manager) => (await get(run
 const timelineItems = (html: string) => [...html.matchAll(/<li data-kind="([^"]+)"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => ({ kind: m[1]!, text: m[2]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(), html: m[2]! }));
 
 beforeAll(async () => {
-  run.smtp = await startSmtp();
-  run.server = await startServer({ env: { TRUST_PROXY: '1', RATE_LIMIT_SUBMISSIONS: '1000', SMTP_URL: run.smtp.url, OUTBOX_INTERVAL_SECONDS: '1' } });
   team = await setUpTeam(run.server, run.smtp);
   for (const role of ['manager', 'sales'] as const) ids[role] = ((await (await fetch(`${run.server.url}/api/staff/me`, { headers: { cookie: team[role] } })).json()) as { id: string }).id;
   for (let i = 0; i < pageSize + 1; i++) {
@@ -66,12 +61,6 @@ beforeAll(async () => {
     }),
   );
 }, 300_000);
-
-afterAll(async () => {
-  await run.server?.stop();
-  run.server?.cleanUp();
-  await run.smtp?.close();
-}, STOP_TIMEOUT_MS);
 
 describe('the pipeline list', () => {
   it('lists every request newest first, 25 a page with page links, and counts each state', async () => {
@@ -153,7 +142,8 @@ describe('assigning', () => {
     expect(opened.status).toBe(403);
     expect(opened.html).toContain('assigned to someone else');
     expect(opened.html).not.toContain('owner1@example.com');
-    for (const fields of [{ intent: 'note', note: 'sneaky' }, { intent: 'assign', assignee: 'me' }, { intent: 'move', event: 'contact' }]) {
+    const attempts: Record<string, string>[] = [{ intent: 'note', note: 'sneaky' }, { intent: 'assign', assignee: 'me' }, { intent: 'move', event: 'contact' }];
+    for (const fields of attempts) {
       expect((await act(homes[1]!, fields, team.sales)).status).toBe(403);
     }
     expect(timelineItems(await page(homes[1]!)).map((item) => item.kind)).toEqual(['request.submitted', 'request.assigned']);
