@@ -8,7 +8,7 @@ import { desktop, launchChromium, phone, visit, type Device } from './support/br
 /**
  * The pipeline and a request's page in Chromium, at 320 px and 1280 px: axe finds no WCAG A/AA
  * problem (the list, an empty search, the request with its quote and timeline, a refused form), and
- * nothing is wider than the screen but the list's own scrolling table.
+ * nothing is wider than the screen but the tables that scroll in their own region.
  */
 
 const run = staffServerForFile({ TRUST_PROXY: '1' });
@@ -60,16 +60,22 @@ describe.each(widths)('the staff pipeline at $name', (device) => {
   it('passes axe on the list, an empty search, the request and a refused form', async () => {
     const { page, context, errors } = await signedIn(device);
     const width = device.options.viewport!.width;
-    const fitsScreen = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    // The widest element names itself in a failure.
+    const widest = () =>
+      page.evaluate(() => {
+        const wide = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !element.closest('.pipeline-table, .request-table'));
+        return wide.slice(-3).map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`);
+      });
+    const fitsScreen = async () => expect(await widest()).toEqual([]);
     for (const [name, path] of [
       ['list', '/staff'],
       ['empty search', '/staff?q=nobody-at-all'],
       ['request', `/staff/requests/${reference}`],
     ] as const) {
       await page.goto(path);
+      if (screenshots) await page.screenshot({ path: `${screenshots}/${name.replace(/ /g, '-')}-${width}.png`, fullPage: true });
       await expectAccessible(page, `${name} at ${device.name}`);
       await fitsScreen();
-      if (screenshots) await page.screenshot({ path: `${screenshots}/${name.replace(/ /g, '-')}-${width}.png`, fullPage: true });
     }
     await page.getByRole('button', { name: 'Mark as lost' }).click();
     await expect.poll(() => page.locator('#f-reason-error').textContent()).toContain('say why the lead was lost');
