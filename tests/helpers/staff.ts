@@ -62,11 +62,11 @@ export async function printedLink(server: Served, pattern: RegExp, since = 0): P
   }
 }
 
-/** The path and query of the last link matching `pattern` mailed to `to` (the server delivering to a test SMTP server). */
-export async function mailedLink(smtp: TestSmtp, to: string, pattern: RegExp): Promise<string> {
+/** The path and query of the last link matching `pattern` mailed to `to` (after the first `since` messages the test SMTP server received). */
+export async function mailedLink(smtp: TestSmtp, to: string, pattern: RegExp, since = 0): Promise<string> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const links = smtp.messages.filter((message) => message.to.includes(to)).flatMap((message) => linksIn(message.text, pattern));
+    const links = smtp.messages.slice(since).filter((message) => message.to.includes(to)).flatMap((message) => linksIn(message.text, pattern));
     if (links.length > 0) return links.at(-1)!;
     if (Date.now() > deadline) throw new Error(`No mail to ${to} carried ${pattern}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
