@@ -4,7 +4,6 @@ import { buildIfStale } from '~/cli/build';
 import { withLock } from './lock';
 import { freshDataDir } from './pglite-template';
 import { spawnServer, type ServerProcess } from './server-process';
-import { startSmtp, type TestSmtp } from './smtp';
 import { buildLock, buildMarker } from './test-run';
 
 export { freePort } from './server-process';
@@ -56,18 +55,14 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
  * A production server for one test file: started before its tests, stopped and its data removed
  * after them. Read `run.server` inside tests (it is set once beforeAll has run).
  */
-export function serverForFile(options: StartOptions & { smtp?: boolean } = {}): { server: TestServer; smtp: TestSmtp } {
-  const run = {} as { server: TestServer; smtp: TestSmtp };
+export function serverForFile(options: StartOptions = {}): { server: TestServer } {
+  const run = {} as { server: TestServer };
   beforeAll(async () => {
-    // With `smtp`, mail goes to a local SMTP server the test reads (the log never holds a message's content).
-    if (options.smtp) run.smtp = await startSmtp();
-    const env = { ...options.env, ...(options.smtp ? { SMTP_URL: run.smtp.url } : {}) };
-    run.server = await startServer({ ...options, env });
+    run.server = await startServer(options);
   }, 300_000);
   afterAll(async () => {
     await run.server?.stop();
     run.server?.cleanUp();
-    await run.smtp?.close();
   }, STOP_TIMEOUT_MS);
   return run;
 }

@@ -1,9 +1,11 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startServer, STOP_TIMEOUT_MS, type TestServer } from './server';
+import { startSmtp, type TestSmtp } from './smtp';
 
 /**
  * The staff portal as a browser without JavaScript uses it: forms posted to their own page, the
- * session cookie carried by hand, the first-admin link read from what the server printed at start,
- * and the other one-time links from the mail a local SMTP server received.
+ * session cookie carried by hand, one-time links read from the server's log (no SMTP_URL, so the
+ * outbox prints each message there, and the server prints the first-admin link at start).
  */
 
 export interface Served {
@@ -47,30 +49,26 @@ export async function post(server: Served, path: string, fields: Record<string, 
   return answer(await fetch(`${server.url}${path}`, { method: 'POST', headers, body: new URLSearchParams(fields).toString(), redirect: 'manual' }));
 }
 
+const linksIn = (text: string, pattern: RegExp) => [...text.matchAll(new RegExp(`https?://[^\\s/]+(${pattern.source}[A-Za-z0-9_-]+)`, 'g'))].map((m) => m[1]!);
+
 /** The path and query of the last link matching `pattern` the server printed (after `since` characters of output). */
 export async function printedLink(server: Served, pattern: RegExp, since = 0): Promise<string> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const links = [...server.output().slice(since).matchAll(new RegExp(`https?://[^\\s/]+(${pattern.source}[A-Za-z0-9_-]+)`, 'g'))];
-    if (links.length > 0) return links.at(-1)![1]!;
+    const links = linksIn(server.output().slice(since), pattern);
+    if (links.length > 0) return links.at(-1)!;
     if (Date.now() > deadline) throw new Error(`The server never printed ${pattern}:\n${server.output().slice(since)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-/** Mail as a test SMTP server received it (tests/helpers/smtp.ts). */
-export interface Inbox {
-  messages: { text: string }[];
-}
-
-/** The path and query of the last link matching `pattern` in mail received after the first `since` messages. */
-export async function mailedLink(inbox: Inbox, pattern: RegExp, since = 0): Promise<string> {
+/** The path and query of the last link matching `pattern` mailed to `to` (after the first `since` messages the test SMTP server received). */
+export async function mailedLink(smtp: TestSmtp, to: string, pattern: RegExp, since = 0): Promise<string> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const text = inbox.messages.slice(since).map((m) => m.text).join('\n');
-    const links = [...text.matchAll(new RegExp(`https?://[^\\s/]+(${pattern.source}[A-Za-z0-9_-]+)`, 'g'))];
-    if (links.length > 0) return links.at(-1)![1]!;
-    if (Date.now() > deadline) throw new Error(`No mail held a link like ${pattern}:\n${text}`);
+    const links = smtp.messages.slice(since).filter((message) => message.to.includes(to)).flatMap((message) => linksIn(message.text, pattern));
+    if (links.length > 0) return links.at(-1)!;
+    if (Date.now() > deadline) throw new Error(`No mail to ${to} carried ${pattern}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -84,8 +82,11 @@ export interface Team {
   passwords: Record<'admin' | 'manager' | 'sales', string>;
 }
 
-/** Creates the first admin from the start link, invites a manager and a sales person, and signs all three in. */
-export async function setUpTeam(server: Served, inbox: Inbox): Promise<Team> {
+/**
+ * Creates the first admin from the start link, invites a manager and a sales person, and signs all
+ * three in. With `smtp` (the server started with its SMTP_URL) the invite links are read from the mail.
+ */
+export async function setUpTeam(server: Served, smtp?: TestSmtp): Promise<Team> {
   const passwords = { admin: 'admin lantern oboe', manager: 'manager quarry kettle', sales: 'sales meadow copper' };
   const setup = await printedLink(server, /\/staff\/setup\?token=/);
   const created = await post(server, setup, { name: 'Ada Admin', email: 'ada@example.com', password: passwords.admin });
@@ -93,13 +94,31 @@ export async function setUpTeam(server: Served, inbox: Inbox): Promise<Team> {
   const admin = created.session!;
   const invited: Record<string, string> = {};
   for (const role of ['manager', 'sales'] as const) {
-    const since = inbox.messages.length;
+    const since = server.output().length;
     const invite = await post(server, '/staff/team', { intent: 'invite', name: `${role} person`, email: `${role}@example.com`, role }, { session: admin });
     expect(invite.status, invite.html).toBe(200);
-    const link = await mailedLink(inbox, /\/staff\/reset\?token=/, since);
+    const link = smtp ? await mailedLink(smtp, `${role}@example.com`, /\/staff\/reset\?token=/) : await printedLink(server, /\/staff\/reset\?token=/, since);
     const set = await post(server, link, { password: passwords[role] });
     expect(set.status, set.html).toBe(303);
     invited[role] = set.session!;
   }
   return { admin, manager: invited.manager!, sales: invited.sales!, passwords };
+}
+
+/**
+ * A production server for one staff test file, delivering its mail to a test SMTP server: the log
+ * names a message kept in the outbox but never its text, so invite and reset links come by mail.
+ */
+export function staffServerForFile(env: Record<string, string> = {}): { server: TestServer; smtp: TestSmtp } {
+  const run = {} as { server: TestServer; smtp: TestSmtp };
+  beforeAll(async () => {
+    run.smtp = await startSmtp();
+    run.server = await startServer({ env: { ...env, SMTP_URL: run.smtp.url, OUTBOX_INTERVAL_SECONDS: '1' } });
+  }, 300_000);
+  afterAll(async () => {
+    await run.server?.stop();
+    run.server?.cleanUp();
+    await run.smtp?.close();
+  }, STOP_TIMEOUT_MS);
+  return run;
 }

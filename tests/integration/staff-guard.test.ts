@@ -4,8 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { root } from '~/cli/build';
 import { can } from '~/domain/staff/roles';
 import { publicStaffRoutes, staffRoutes } from '~/server/staff/guard';
-import { serverForFile } from '../helpers/server';
-import { get, post, setUpTeam, signIn, type Team } from '../helpers/staff';
+import { get, post, setUpTeam, signIn, staffServerForFile, type Team } from '../helpers/staff';
 
 /**
  * Every staff route the sources define (each file under src/pages/staff/ and src/pages/api/staff/),
@@ -13,7 +12,7 @@ import { get, post, setUpTeam, signIn, type Team } from '../helpers/staff';
  * not know, or that answers without a session, fails here.
  */
 
-const run = serverForFile({ smtp: true, env: { TRUST_PROXY: '1' } });
+const run = staffServerForFile({ TRUST_PROXY: '1' });
 let team: Team;
 
 beforeAll(async () => {

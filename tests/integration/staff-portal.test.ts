@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { serverForFile } from '../helpers/server';
-import { get, mailedLink, post, printedLink, setUpTeam, signIn, type Team } from '../helpers/staff';
+import { get, mailedLink, post, printedLink, setUpTeam, signIn, staffServerForFile, type Team } from '../helpers/staff';
 
 /**
  * The staff portal end to end on the production server: the first admin from the start link, invites,
  * sign-in and its one answer for every failure, the rate limits, password reset and change, sign-out.
  */
 
-const run = serverForFile({ smtp: true, env: { TRUST_PROXY: '1', STAFF_SIGN_IN_ATTEMPTS_PER_EMAIL: '3', STAFF_SIGN_IN_ATTEMPTS_PER_ADDRESS: '6' } });
+const run = staffServerForFile({ TRUST_PROXY: '1', STAFF_SIGN_IN_ATTEMPTS_PER_EMAIL: '3', STAFF_SIGN_IN_ATTEMPTS_PER_ADDRESS: '6' });
 let team: Team;
 
 beforeAll(async () => {
@@ -83,9 +82,8 @@ describe('signing in', () => {
 
   it('refuses a disabled account with the same answer, and ends its sessions', async () => {
     const email = 'leaver@example.com';
-    const since = run.smtp.messages.length;
     await post(run.server, '/staff/team', { intent: 'invite', name: 'Lee Leaver', email, role: 'sales' }, { session: team.admin });
-    const set = await post(run.server, await mailedLink(run.smtp, /\/staff\/reset\?token=/, since), { password: 'leaver walnut harbor' });
+    const set = await post(run.server, await mailedLink(run.smtp, email, /\/staff\/reset\?token=/), { password: 'leaver walnut harbor' });
     expect(await signedIn(set.session)).toBe(true);
     const disabled = await post(run.server, '/staff/team', { intent: 'disable', email }, { session: team.admin });
     expect(disabled.html).toContain('is disabled and signed out everywhere');
@@ -117,18 +115,17 @@ describe('signing in', () => {
 describe('passwords', () => {
   it('resets through a single-use mailed link that signs out every session, and says nothing about unknown emails', async () => {
     const email = 'resetter@example.com';
-    let since = run.smtp.messages.length;
     await post(run.server, '/staff/team', { intent: 'invite', name: 'Rae Resetter', email, role: 'sales' }, { session: team.admin });
-    const first = await post(run.server, await mailedLink(run.smtp, /\/staff\/reset\?token=/, since), { password: 'resetter first words' });
+    const first = await post(run.server, await mailedLink(run.smtp, email, /\/staff\/reset\?token=/), { password: 'resetter first words' });
     expect(await signedIn(first.session)).toBe(true);
 
     const unknown = await post(run.server, '/staff/forgot', { email: 'stranger@example.com' });
-    since = run.smtp.messages.length;
+    const since = run.smtp.messages.length;
     const known = await post(run.server, '/staff/forgot', { email });
     const words = (html: string, address: string) => html.replace(address, 'EMAIL').replace(/<input[^>]*>/g, '');
     expect(words(known.html, email)).toBe(words(unknown.html, 'stranger@example.com'));
-    const link = await mailedLink(run.smtp, /\/staff\/reset\?token=/, since);
-    expect(run.smtp.messages.flatMap((m) => m.to)).not.toContain('stranger@example.com');
+    const link = await mailedLink(run.smtp, email, /\/staff\/reset\?token=/, since);
+    expect(run.smtp.messages.flatMap((message) => message.to)).not.toContain('stranger@example.com');
 
     expect((await post(run.server, link, { password: 'short' })).html).toContain('at least 12 characters');
     const reset = await post(run.server, link, { password: 'resetter second words' });

@@ -172,6 +172,8 @@ export const settingsSchema = z
       /** Equipment is never sold below this percent of its list price after every discount without approval: the margin floor. */
       equipmentFloorPercentOfList: percent,
     }),
+    /** Requests per page of the staff pipeline (/staff). */
+    pipelinePageSize: z.number().int().min(5).max(200),
     /** What the privacy notice (/privacy) tells customers about their details. */
     privacy: z.object({
       /** Where customers ask to see, correct or delete what we hold about them. */

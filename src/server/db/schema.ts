@@ -3,6 +3,7 @@ import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, tim
 import type { DepositStatus } from '~/domain/acceptance/deposit-status';
 import type { Configuration } from '~/domain/configuration/configuration';
 import type { NextStep, PreferredWindow, SiteAddress } from '~/domain/requests/request';
+import type { PipelineState } from '~/domain/pipeline/pipeline';
 import type { StaffRole } from '~/domain/staff/roles';
 import type { QuoteSnapshot } from '../quotes/snapshot';
 
@@ -79,8 +80,12 @@ export const requests = pgTable(
     /** What the customer quotes on the phone: NG-7K4M2Q. */
     reference: text('reference').notNull().unique(),
     kind: text('kind').$type<'installation' | 'service'>().notNull(),
-    /** For a staff portal's inbox; every request starts as `new`. */
-    status: text('status').$type<'new'>().notNull().default('new'),
+    /** Where the lead stands in the pipeline (domain/pipeline); every request starts as `new`, and only `transition` moves it. */
+    status: text('status').$type<PipelineState>().notNull().default('new'),
+    /** The staff account working the request; null while nobody has taken it (every sales user sees it then). */
+    assignedTo: uuid('assigned_to').references(() => staffAccounts.id, { onDelete: 'set null' }),
+    /** Why the lead was lost, while it is `lost`; cleared when it is reopened (the timeline keeps every reason). */
+    lostReason: text('lost_reason'),
     quoteId: uuid('quote_id').references(() => quotes.id, { onDelete: 'set null' }),
     contactName: text('contact_name').notNull(),
     contactEmail: text('contact_email').notNull(),
@@ -110,7 +115,10 @@ export const requests = pgTable(
     check('requests_kind_check', sql`${t.kind} in ('installation', 'service')`),
     check('requests_consent_check', sql`${t.consent}`),
     check('requests_next_step_check', sql`${t.nextStep} in ('formal-quote', 'book-installation')`),
+    check('requests_status_check', sql`${t.status} in ('new', 'contacted', 'quote_sent', 'viewed', 'changes_requested', 'accepted', 'deposit_paid', 'scheduled', 'installed', 'lost')`),
     index('requests_created_at_idx').on(t.createdAt),
+    index('requests_status_idx').on(t.status),
+    index('requests_assigned_to_idx').on(t.assignedTo),
   ],
 );
 

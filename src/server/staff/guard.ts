@@ -18,6 +18,7 @@ export const staffRoutes: Record<string, Permission | null> = {
   '/staff/logout': null,
   '/staff/forbidden': null,
   '/staff/team': 'manageStaff',
+  '/staff/requests/[reference]': null,
   '/api/staff/me': null,
   '/api/staff/team': 'manageStaff',
 };
