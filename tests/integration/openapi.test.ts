@@ -139,7 +139,8 @@ function followStatedRules(body: unknown, catalog: Catalog): unknown {
   // A business configuration's request names the business and what it wants next.
   const business = request as { company?: string; nextStep?: string };
   if ((configuration as { audience?: string }).audience === 'business' && Array.isArray(request.addresses)) {
-    business.company ??= 'Generated Traders';
+    // Blank counts as not given, as in every optional text field.
+    if (!business.company?.trim()) business.company = 'Generated Traders';
     business.nextStep ??= 'formal-quote';
   }
   if (Array.isArray(request.addresses)) {
