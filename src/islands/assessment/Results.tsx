@@ -69,26 +69,6 @@ export function Results({ data, path, reading }: Props) {
           </ul>
         </div>
       )}
-      {assumptions.length > 0 && (
-        <div class="callout">
-          <p>Where you left an answer blank, or we did not ask, we assumed a typical figure. The packages are priced with it:</p>
-          <ul>
-            {assumptions.map((a) => (
-              <li key={a.field}>
-                {a.site ? `${a.site}: ` : ''}
-                {a.site ? a.what.toLowerCase() : a.what} {a.text}.{' '}
-                {stepOf(a.field) > 0 ? (
-                  <button type="button" class="link-button" onClick={() => goToStep(stepOf(a.field))}>
-                    Change it<span class="visually-hidden">: {a.what.toLowerCase()}</span>
-                  </button>
-                ) : (
-                  'The configurator has it beside the site details.'
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
       <ul class="packages">
         {summaries.map((s) => (
           <li key={s.tier} class={`package${s.highlighted ? ' package--highlighted' : ''}`} aria-labelledby={`package-${s.tier}`}>
@@ -121,6 +101,26 @@ export function Results({ data, path, reading }: Props) {
           </li>
         ))}
       </ul>
+      {assumptions.length > 0 && (
+        <div class="callout">
+          <p>Where you left an answer blank, or we did not ask, we assumed a typical figure. The packages above are priced with it:</p>
+          <ul>
+            {assumptions.map((a) => (
+              <li key={a.field}>
+                {a.site ? `${a.site}: ` : ''}
+                {a.site ? a.what.toLowerCase() : a.what} {a.text}.{' '}
+                {stepOf(a.field) > 0 ? (
+                  <button type="button" class="link-button" onClick={() => goToStep(stepOf(a.field))}>
+                    Change it<span class="visually-hidden">: {a.what.toLowerCase()}</span>
+                  </button>
+                ) : (
+                  'The configurator has it beside the site details.'
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p class="muted">
         Each option opens in the configurator, where you can change anything and see the estimate update. Prices are estimates: the low and high figures allow for
         what we can only confirm on site.
