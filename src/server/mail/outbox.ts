@@ -70,7 +70,8 @@ export async function deliverDue(db: Database, options: DeliveryOptions): Promis
   const log = options.log ?? ((entry) => logger().info(entry, 'SMTP_URL is not set: message kept in the outbox, not sent'));
   const report: DeliveryReport = { sent: 0, logged: 0, retrying: 0, failed: 0 };
   const rows = await claimDue(db, now, options.batchSize ?? 20);
-  // The rows of a batch go out together: a pooled transport keeps a few connections open and queues the rest.
+  // One at a time over the pooled transport's open connection: a crash between the mail server's
+  // answer and the row's update can then resend at most the one message in flight.
   const deliver = async (row: OutboxRow): Promise<void> => {
     const attempts = row.attempts + 1;
     if (!options.transport) {
@@ -113,7 +114,7 @@ export async function deliverDue(db: Database, options: DeliveryOptions): Promis
       else report.retrying++;
     }
     };
-  await Promise.all(rows.map(deliver));
+  for (const row of rows) await deliver(row);
   return report;
 }
 

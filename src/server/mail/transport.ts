@@ -27,9 +27,9 @@ export function smtpOptions(url: string) {
     port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
     secure,
     auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
-    // A few connections kept open: a burst of requests is many messages, and a new connection for each is slow.
+    // Connections kept open: a burst of requests is many messages, and a new connection for each is slow.
     pool: true,
-    maxConnections: 5,
+    maxConnections: 2,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
