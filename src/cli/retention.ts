@@ -4,16 +4,10 @@
  * the settings name, building first when the sources changed.
  */
 import { spawnSync } from 'node:child_process';
-import { ConfigError, readConfig } from '../server/config.ts';
 import { buildIfStale, serverEntry } from './build.ts';
+import { settingsOrExit } from './settings.ts';
 
-try {
-  readConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+settingsOrExit();
 buildIfStale();
 const result = spawnSync(process.execPath, [serverEntry, 'retention'], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

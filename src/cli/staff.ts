@@ -4,16 +4,10 @@
  * Vite (as the build and the tests load it) rather than by plain Node. The settings are checked first.
  */
 import { createServer } from 'vite';
-import { ConfigError, readConfig } from '../server/config.ts';
 import { root } from './build.ts';
+import { settingsOrExit } from './settings.ts';
 
-try {
-  readConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+settingsOrExit();
 
 const vite = await createServer({
   root,

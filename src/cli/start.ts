@@ -4,17 +4,10 @@
  * standalone server reads HOST and PORT itself, so they are handed on with their defaults.
  */
 import { pathToFileURL } from 'node:url';
-import { ConfigError, readConfig } from '../server/config.ts';
 import { buildIfStale, serverEntry } from './build.ts';
+import { settingsOrExit } from './settings.ts';
 
-let settings;
-try {
-  settings = readConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const settings = settingsOrExit();
 buildIfStale();
 process.env.HOST = settings.HOST;
 process.env.PORT = String(settings.PORT);
