@@ -22,6 +22,7 @@ const what: Partial<Record<TimelineKind, string>> = {
   'mail.sent': 'Mail sent',
   'deposit.paid': 'Deposit paid',
   'booking.confirmed': 'Installation booked',
+  'booking.reminded': 'Reminder mailed',
   'job.installed': 'Installed',
 };
 

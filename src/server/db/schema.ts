@@ -397,6 +397,8 @@ export const bookings = pgTable(
     heldUntil: timestamp('held_until', { withTimezone: true }),
     /** The invite's SEQUENCE: one more at each reschedule and at the cancellation. */
     sequence: integer('sequence').notNull().default(0),
+    /** The sequence whose reminder was queued: a move raises the sequence, so the new date gets its own reminder. */
+    remindedSequence: integer('reminded_sequence'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
