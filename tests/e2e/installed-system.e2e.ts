@@ -5,6 +5,8 @@ import { installerToday } from '~/domain/settings/today';
 import type { CustomerRequest } from '~/domain/requests/request';
 import { openDatabase } from '~/server/db/client';
 import { insertInstallation } from '~/server/installation/store';
+import { requestByReference, updatePipelineColumns } from '~/server/pipeline/store';
+import { printedLink } from '../helpers/staff';
 import { submitRequest } from '~/server/requests/submit';
 import { homeConfiguration, installationRequest, loadData } from '../helpers/configuration';
 import { freshDataDir } from '../helpers/pglite-template';
@@ -22,6 +24,7 @@ const shots = '/tmp/installed-system';
 let server: TestServer;
 let browser: Browser;
 let publicId = '';
+let scheduled = '';
 
 beforeAll(async () => {
   const { dir } = await freshDataDir();
@@ -35,6 +38,10 @@ beforeAll(async () => {
   if (!fitted.ok) throw new Error('fixture installation does not fit');
   await insertInstallation(handle.db, { quoteId: stored.quote!.id, revision: 1, installedOn: today, fitted: fitted.sites, note: 'Spare key fob left in the kitchen drawer.' });
   publicId = stored.quote!.publicId;
+  // A second job, scheduled and not yet installed, for the staff form.
+  const other = await submitRequest(handle.db, installationRequest({ configuration, contact: { name: 'Bo Builder', email: 'bo@example.com' } }) as CustomerRequest, { data, mail: { settings: data.settings, installerEmail: 'office@installer.example', siteUrl: 'http://localhost' } });
+  scheduled = other.reference;
+  await updatePipelineColumns(handle.db, (await requestByReference(handle.db, scheduled))!.id, { status: 'scheduled' });
   await handle.close();
   [server, browser] = await Promise.all([startServer({ dataDir: dir }), launchChromium()]);
 }, 300_000);
@@ -49,7 +56,7 @@ describe('the system page', () => {
   it('reads on a phone and a desktop, and opens the service form filled in', async ({ expect }) => {
     const { page, errors } = await visit(browser, server.url, desktop);
     await page.goto(`/quote/${publicId}`);
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Your security system' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Your security system' }).waitFor();
     for (const width of [320, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: `${shots}/system-${width}.png`, fullPage: true });
@@ -59,12 +66,36 @@ describe('the system page', () => {
       await expectAccessible(page, `system page at ${width} px`);
     }
     await page.getByRole('link', { name: 'Something is not working with the security cameras' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Request a service visit' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Request a service visit' }).waitFor();
     expect(await page.getByLabel('Which system').inputValue()).toBe('video');
     expect(await page.getByRole('textbox', { name: /Street address/i }).first().inputValue()).toBe('12 Analytical Way');
     await page.setViewportSize({ width: 320, height: 900 });
     await page.screenshot({ path: `${shots}/service-prefilled-320.png`, fullPage: true });
     await expectAccessible(page, 'service form filled in from the system page');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('lets staff mark a scheduled job installed with the keyboard-usable form, on a phone and a desktop', async ({ expect }) => {
+    const { page, errors } = await visit(browser, server.url, desktop);
+    await page.goto(await printedLink(server, /\/staff\/setup\?token=/));
+    await page.getByLabel('Your name').fill('Ada Admin');
+    await page.getByLabel('Email').fill('ada@installer.example');
+    await page.getByLabel('Password', { exact: true }).fill('admin lantern oboe');
+    await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+    await page.waitForURL(/\/staff/);
+    await page.goto(`/staff/requests/${scheduled}`);
+    const form = page.locator('#installed');
+    await form.getByRole('heading', { name: 'Mark installed' }).waitFor();
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await form.screenshot({ path: `${shots}/mark-installed-${width}.png` });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
+      await expectAccessible(page, `request page with the installation form at ${width} px`);
+    }
+    await form.getByRole('spinbutton').first().fill('2');
+    await form.getByRole('button', { name: 'Mark installed' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('Marked as installed');
     expect(errors).toEqual([]);
   }, 120_000);
 });
