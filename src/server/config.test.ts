@@ -40,6 +40,7 @@ const table: { [N in ConfigName]: { unset: Config[N]; valid: [string, Config[N]]
   OUTBOX_INTERVAL_SECONDS: { unset: 30, valid: [['1', 1], ['300', 300]], invalid: [['-1', /whole number, 1 or more/], ['0', /1 or more/], ['soon', /whole number/]] },
   OUTBOX_RETRY_SECONDS: { unset: 60, valid: [['1', 1], ['3600', 3600]], invalid: [['0', /1 or more/], ['1.5', /whole number/]] },
   RETENTION_INTERVAL_MINUTES: { unset: 60, valid: [['1', 1], ['1440', 1440]], invalid: [['0', /1 or more/], ['hourly', /whole number/]] },
+  REMINDER_INTERVAL_MINUTES: { unset: 10, valid: [['1', 1], ['60', 60]], invalid: [['0', /1 or more/], ['often', /whole number/]] },
   REDIS_URL: {
     unset: undefined,
     valid: [['redis://127.0.0.1:6379', 'redis://127.0.0.1:6379'], ['rediss://:secret@cache.example.com:6380', 'rediss://:secret@cache.example.com:6380']],

@@ -64,6 +64,8 @@ export const configSchema = z.object({
   OUTBOX_RETRY_SECONDS: withDefault(wholeNumber(1), 60),
   /** How often the server deletes what is past the privacy notice's retention periods. */
   RETENTION_INTERVAL_MINUTES: withDefault(wholeNumber(1), 60),
+  /** How often the server looks for installation reminders that are due (settings.booking.reminderDaysBefore). */
+  REMINDER_INTERVAL_MINUTES: withDefault(wholeNumber(1), 10),
   REDIS_URL: optional(url(['redis', 'rediss'], 'redis://127.0.0.1:6379')),
   /** How many proxies stand in front; 0 reads the client's address from the connection itself. */
   TRUST_PROXY: withDefault(wholeNumber(0), 0),

@@ -169,5 +169,8 @@ void import('./ops/warm-up')
 // Deletes what the privacy notice says is kept no longer, at start and then periodically.
 const { startRetentionWorker } = await import('./privacy/worker');
 startRetentionWorker();
+// Mails each installation's reminder once it is due.
+const { startReminderWorker } = await import('./scheduling/reminder-worker');
+startReminderWorker();
 
 void announceFirstAdminSetup();

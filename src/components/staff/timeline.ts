@@ -22,8 +22,16 @@ const what: Partial<Record<TimelineKind, string>> = {
   'mail.sent': 'Mail sent',
   'deposit.paid': 'Deposit paid',
   'booking.confirmed': 'Installation booked',
+  'booking.reminded': 'Reminder mailed',
   'job.installed': 'Installed',
 };
+
+/** The install day and what was fitted other than quoted ("as quoted" when nothing differs). */
+function installedText(d: Record<string, unknown>): string {
+  const changes = Array.isArray(d.changes) ? d.changes.filter((c): c is string => typeof c === 'string') : [];
+  const note = text(d.note);
+  return [`On ${text(d.installedOn) ?? 'a day not given'}`, changes.length > 0 ? changes.join('; ') : 'fitted as quoted', ...(note ? [note] : [])].join('. ');
+}
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
@@ -43,7 +51,9 @@ export function timelineLine(event: TimelineEvent, names: Map<string, string>, c
         ? `To ${text(d.assigneeName) ?? 'a staff account'}`
         : event.kind === 'request.lost'
           ? `Reason: ${text(d.reason) ?? 'none given'}`
-          : to && to in pipelineStateLabels
+          : event.kind === 'job.installed'
+            ? installedText(d)
+            : to && to in pipelineStateLabels
             ? `Now “${pipelineStateLabels[to]}”`
             : null;
   const who = event.actor === 'staff' ? (event.staffId ? (names.get(event.staffId) ?? 'A former staff account') : 'Staff') : event.actor === 'customer' ? `${customerName} (customer)` : 'The system';

@@ -26,6 +26,15 @@ describe('the shipped catalog', () => {
     expect(missing.map((p) => `${p.id}: ${p.image}`)).toEqual([]);
   });
 
+  it('gives every product its "how to use it" handover steps, and every installed product a warranty length', () => {
+    for (const product of catalog.products) {
+      expect(product.howToUse.length, product.id).toBeGreaterThanOrEqual(2);
+      expect(new Set(product.howToUse).size, `${product.id} repeats a step`).toBe(product.howToUse.length);
+      for (const step of product.howToUse) expect(step, product.id).toMatch(/^[A-Z0-9].*[.!]$/);
+    }
+    for (const product of catalog.products.filter(isInstalled)) expect('warrantyYears' in product ? product.warrantyYears : undefined, product.id).toEqual(expect.any(Number));
+  });
+
   it('gives every installed product an install time for how it is connected', () => {
     for (const product of catalog.products.filter(isInstalled)) {
       const { wiredMinutes, wirelessMinutes } = product.install;

@@ -38,11 +38,7 @@ export interface QuoteEvent {
 async function writeChange(tx: Database, change: QuoteEvent, status?: QuoteStatus): Promise<void> {
   if (status) await tx.update(quotes).set({ status, updatedAt: change.now }).where(eq(quotes.id, change.quoteId));
   await recordTimelineEvent(tx, { ...change.event, quoteId: change.quoteId, requestId: change.requestId, at: change.now });
-  if (change.messages.length > 0) {
-    await tx
-      .insert(outbox)
-      .values(change.messages.map((m) => ({ ...m, replyTo: m.replyTo ?? null, requestId: change.requestId, createdAt: change.now, nextAttemptAt: change.now })));
-  }
+  await queueMessages(tx, change.requestId, change.messages, change.now);
 }
 
 /**
@@ -62,4 +58,10 @@ export async function insertAcceptance(db: Database, acceptance: NewAcceptance, 
 /** An event on the quote (a decline, a change request, a booking…) with its mail, and the quote's new status if it has one. */
 export async function recordQuoteEvent(db: Database, change: QuoteEvent, status?: QuoteStatus): Promise<void> {
   await db.transaction(async (tx) => writeChange(tx, change, status));
+}
+
+/** Puts messages in the outbox (inside the caller's transaction when `db` is one), due at once. */
+export async function queueMessages(db: Database, requestId: string | null, messages: MailMessage[], now: Date): Promise<void> {
+  if (messages.length === 0) return;
+  await db.insert(outbox).values(messages.map((m) => ({ ...m, replyTo: m.replyTo ?? null, requestId, createdAt: now, nextAttemptAt: now })));
 }

@@ -3,6 +3,7 @@ import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, tim
 import type { DepositStatus } from '~/domain/acceptance/deposit-status';
 import type { Configuration } from '~/domain/configuration/configuration';
 import type { NextStep, PreferredWindow, SiteAddress } from '~/domain/requests/request';
+import type { FittedSite } from '~/domain/installation/installation';
 import type { PipelineState } from '~/domain/pipeline/pipeline';
 import type { StaffRole } from '~/domain/staff/roles';
 import type { QuoteSnapshot } from '../quotes/snapshot';
@@ -397,6 +398,8 @@ export const bookings = pgTable(
     heldUntil: timestamp('held_until', { withTimezone: true }),
     /** The invite's SEQUENCE: one more at each reschedule and at the cancellation. */
     sequence: integer('sequence').notNull().default(0),
+    /** The sequence whose reminder was queued: a move raises the sequence, so the new date gets its own reminder. */
+    remindedSequence: integer('reminded_sequence'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -419,3 +422,21 @@ export const bookingUnits = pgTable(
   },
   (t) => [unique('booking_units_crew_date_half_unique').on(t.crewId, t.date, t.half), check('booking_units_half_check', sql`${t.half} in ('morning', 'afternoon')`)],
 );
+
+/**
+ * A finished installation, recorded by staff with "Mark installed": one per quote. It keeps the day
+ * (the installer's calendar) and what was fitted per site, which may differ from the accepted
+ * revision; the customer's quote link shows the system from it, with warranties counted from the day.
+ */
+export const installations = pgTable('installations', {
+  quoteId: uuid('quote_id')
+    .primaryKey()
+    .references(() => quotes.id, { onDelete: 'cascade' }),
+  /** The accepted revision the work followed. */
+  revision: integer('revision').notNull(),
+  installedOn: date('installed_on', { mode: 'string' }).notNull(),
+  fitted: jsonb('fitted').$type<FittedSite[]>().notNull(),
+  note: text('note'),
+  recordedBy: uuid('recorded_by'),
+  createdAt: createdAt(),
+});

@@ -3,7 +3,7 @@ import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
 import type { SavedQuote } from '../quotes/quote';
 import { depositFor } from './checkout';
-import { addRefund, getDeposit, insertDeposit, latestDeposit, type DepositRow } from './store';
+import { addRefund, getDeposit, insertPaidDeposit, latestDeposit, type DepositRow, type OnPaid } from './store';
 
 /** What staff do with deposits: refund one paid through Stripe, or record one taken another way. */
 
@@ -23,8 +23,11 @@ export async function refundDeposit(db: Database, stripe: Stripe | null, deposit
   return { ok: true, deposit: await addRefund(db, deposit.id, amount, staffId) };
 }
 
-/** A deposit taken by check, card terminal or bank transfer: the revision's own amount, marked paid. */
-export async function recordOfflineDeposit(db: Database, quote: SavedQuote, staffId: string, note: string, now = new Date()): Promise<DepositRow | null> {
+/**
+ * A deposit taken by check, card terminal or bank transfer: the revision's own amount, marked paid;
+ * `onPaid` (the customer's receipt) is written in the same transaction.
+ */
+export async function recordOfflineDeposit(db: Database, quote: SavedQuote, staffId: string, note: string, now = new Date(), onPaid?: OnPaid): Promise<DepositRow | null> {
   const latest = await latestDeposit(db, quote.id, quote.revision.number);
   if (latest?.status === 'paid' || latest?.status === 'processing') return null;
   const row = {
@@ -41,5 +44,5 @@ export async function recordOfflineDeposit(db: Database, quote: SavedQuote, staf
     paidAt: now,
     createdAt: now,
   };
-  return (await insertDeposit(db, row)) ? getDeposit(db, row.id) : null;
+  return insertPaidDeposit(db, row, onPaid);
 }

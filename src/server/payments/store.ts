@@ -24,10 +24,23 @@ export async function insertDeposit(db: Database, deposit: NewDeposit): Promise<
   return inserted.length > 0;
 }
 
+/** Inserts a deposit already paid (taken offline) and its follow-up in one transaction; null when the attempt was taken first. */
+export async function insertPaidDeposit(db: Database, deposit: NewDeposit & { id: string }, onPaid: OnPaid = noFollowUp): Promise<DepositRow | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(deposits).values(deposit).onConflictDoNothing().returning();
+    if (row) await onPaid(tx, row);
+    return row ?? null;
+  });
+}
+
 export interface EventEffect {
   sessionId: string;
   next: (current: DepositRow) => Partial<Pick<DepositRow, 'status' | 'paymentIntentId' | 'paidAt' | 'refundedCents'>>;
 }
+
+/** What else a deposit's becoming paid writes, in the same transaction (the customer's receipt). */
+export type OnPaid = (tx: Database, deposit: DepositRow) => Promise<void>;
+const noFollowUp: OnPaid = async () => {};
 
 /**
  * Takes an event in once: its id is stored and the deposit it is about changed in one transaction,
@@ -39,6 +52,7 @@ export async function applyEvent(
   db: Database,
   event: { id: string; type: string; objectId: string | null },
   effect: EventEffect | null,
+  onPaid: OnPaid = noFollowUp,
 ): Promise<{ before: DepositRow; after: DepositRow } | null> {
   return db.transaction(async (tx) => {
     const fresh = await tx.insert(stripeEvents).values(event).onConflictDoNothing().returning({ id: stripeEvents.id });
@@ -50,6 +64,7 @@ export async function applyEvent(
       .set({ ...effect.next(before), updatedAt: sql`now()` })
       .where(eq(deposits.id, before.id))
       .returning();
+    if (before.status !== 'paid' && after!.status === 'paid') await onPaid(tx, after!);
     return { before, after: after! };
   });
 }

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { nextDepositStatus, type PaymentEvent } from '~/domain/acceptance/deposit-status';
 import type { Database } from '../db/client';
-import { applyEvent, type DepositRow, type EventEffect } from './store';
+import { applyEvent, type DepositRow, type EventEffect, type OnPaid } from './store';
 import type { StripeSetup } from './stripe';
 
 /**
@@ -49,7 +49,8 @@ function effectOf(event: Stripe.Event, now: Date): EventEffect | null {
   };
 }
 
-export async function receiveStripeWebhook(db: Database, setup: StripeSetup, rawBody: string, signature: string | null, now = new Date()): Promise<WebhookOutcome> {
+/** `onPaid` runs in the transaction that marks a deposit paid (at most once per deposit). */
+export async function receiveStripeWebhook(db: Database, setup: StripeSetup, rawBody: string, signature: string | null, now = new Date(), onPaid?: OnPaid): Promise<WebhookOutcome> {
   let event: Stripe.Event;
   try {
     event = await setup.stripe.webhooks.constructEventAsync(rawBody, signature ?? '', setup.webhookSecret);
@@ -57,6 +58,6 @@ export async function receiveStripeWebhook(db: Database, setup: StripeSetup, raw
     return { status: 400, detail: 'The Stripe-Signature header does not match this body.' };
   }
   const object = event.data.object as { id?: unknown };
-  const change = await applyEvent(db, { id: event.id, type: event.type, objectId: typeof object.id === 'string' ? object.id : null }, effectOf(event, now));
+  const change = await applyEvent(db, { id: event.id, type: event.type, objectId: typeof object.id === 'string' ? object.id : null }, effectOf(event, now), onPaid);
   return { status: 200, change };
 }

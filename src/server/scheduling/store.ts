@@ -89,3 +89,26 @@ export async function getBooking(db: Database, id: string): Promise<BookingRow |
   const rows = await db.select().from(bookings).where(eq(bookings.id, id)).limit(1);
   return rows[0] ?? null;
 }
+
+/** Confirmed bookings starting from `from` to `to` (YYYY-MM-DD) whose current date has had no reminder yet. */
+export async function bookingsAwaitingReminder(db: Database, from: string, to: string): Promise<BookingRow[]> {
+  const firstDay = sql`(${bookings.days}->>0)`;
+  return db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.status, 'confirmed'), sql`${bookings.remindedSequence} is distinct from ${bookings.sequence}`, sql`${firstDay} >= ${from}`, sql`${firstDay} <= ${to}`));
+}
+
+/**
+ * Claims the reminder of a booking as it was read (same sequence, still confirmed) for the caller's
+ * transaction: the row is locked by the update, so of two instances claiming at once the second
+ * finds it claimed once the first commits, and gets null; a rollback gives the claim back.
+ */
+export async function claimReminder(db: Database, booking: Pick<BookingRow, 'id' | 'sequence'>): Promise<BookingRow | null> {
+  const [row] = await db
+    .update(bookings)
+    .set({ remindedSequence: booking.sequence })
+    .where(and(eq(bookings.id, booking.id), eq(bookings.sequence, booking.sequence), eq(bookings.status, 'confirmed'), sql`${bookings.remindedSequence} is distinct from ${bookings.sequence}`))
+    .returning();
+  return row ?? null;
+}

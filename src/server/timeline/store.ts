@@ -33,6 +33,7 @@ export const timelineKinds = [
   'booking.confirmed',
   'booking.rescheduled',
   'booking.canceled',
+  'booking.reminded',
   'job.installed',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];

@@ -1,4 +1,5 @@
 import { settleDepositChange } from '~/server/acceptance/deposit';
+import { queueDepositReceipt } from '~/server/acceptance/receipt';
 import { loadData } from '~/server/content/collections';
 import { siteUrl } from '~/server/http/site-url';
 import { kickOutbox, mailSetup } from '~/server/mail/worker';
@@ -15,11 +16,11 @@ export const POST = apiRoute(async ({ request, site, url }) => {
   const setup = stripeSetup();
   if (!setup) return problem('not-found', 'Online payments are not set up on this server.');
   // The signature covers the exact bytes sent, so the body is read as text and never re-serialized.
-  const db = await getDb();
-  const outcome = await receiveStripeWebhook(db, setup, await request.text(), request.headers.get('stripe-signature'));
+  const [db, { settings }, mail] = await Promise.all([getDb(), loadData(), mailSetup()]);
+  const ctx = { settings, mail: { settings, installerEmail: mail.installerEmail }, siteUrl: siteUrl(site, url) };
+  const outcome = await receiveStripeWebhook(db, setup, await request.text(), request.headers.get('stripe-signature'), new Date(), (tx, deposit) => queueDepositReceipt(tx, deposit, ctx));
   if (outcome.status === 400) return problem('bad-signature', outcome.detail);
-  const [{ settings }, mail] = await Promise.all([loadData(), mailSetup()]);
-  await settleDepositChange(db, outcome.change, { settings, mail: { settings, installerEmail: mail.installerEmail }, siteUrl: siteUrl(site, url) });
+  await settleDepositChange(db, outcome.change, ctx);
   void kickOutbox();
   return json({ received: true });
 });
