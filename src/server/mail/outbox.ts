@@ -20,7 +20,7 @@ const CLAIM_MS = 2 * 60_000;
 export type RetryPolicy = Settings['outbox'];
 
 /** 1, 2, 4 … times the base between tries, at most `maxDelayMultiple` times the base. */
-export function retryDelayMs(attempts: number, baseMs: number, policy: RetryPolicy): number {
+function retryDelayMs(attempts: number, baseMs: number, policy: RetryPolicy): number {
   return Math.min(policy.maxDelayMultiple, 2 ** Math.max(0, attempts - 1)) * baseMs;
 }
 
