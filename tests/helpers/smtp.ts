@@ -19,7 +19,10 @@ export interface ReceivedMail {
 
 export interface TestSmtp {
   url: string;
+  /** What it accepted. */
   messages: ReceivedMail[];
+  /** Deliveries it was offered, accepted or refused, by Message-ID. */
+  offered: Map<string, number>;
   waitForMessages(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
@@ -70,9 +73,18 @@ function decodeHeader(value: string): string {
   );
 }
 
-export async function startSmtp(options: { port?: number; user?: string; pass?: string } = {}): Promise<TestSmtp> {
+export interface SmtpOptions {
+  port?: number;
+  user?: string;
+  pass?: string;
+  /** Refuses each message's first this many deliveries (by Message-ID) with a 451 after its data; Infinity refuses every one. */
+  refuseFirst?: number;
+}
+
+export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
   const credentials = { user: options.user ?? 'mailer', pass: options.pass ?? 's3cret' };
   const messages: ReceivedMail[] = [];
+  const offered = new Map<string, number>();
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
@@ -88,6 +100,13 @@ export async function startSmtp(options: { port?: number; user?: string; pass?: 
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const { headers } = split(raw);
+        const messageId = headers.get('message-id') ?? '';
+        const tries = (offered.get(messageId) ?? 0) + 1;
+        offered.set(messageId, tries);
+        if (tries <= (options.refuseFirst ?? 0)) {
+          callback(Object.assign(new Error('Mailbox for <ada@example.com> is over quota, try again later'), { responseCode: 451 }));
+          return;
+        }
         messages.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
@@ -105,6 +124,7 @@ export async function startSmtp(options: { port?: number; user?: string; pass?: 
   return {
     url: `smtp://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.pass)}@127.0.0.1:${port}`,
     messages,
+    offered,
     async waitForMessages(count, timeoutMs = 15_000) {
       const end = Date.now() + timeoutMs;
       while (messages.length < count) {

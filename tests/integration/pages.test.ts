@@ -231,6 +231,7 @@ describe('legal pages', () => {
     // The same settings the server deletes by (src/server/privacy/retention.ts, tests/integration/storage/retention.test.ts).
     expect(page).toContain(`${settings.privacy.requestRetentionMonths} months after you send the request, then our server deletes them on its own`);
     expect(page).toContain(`${settings.privacy.mailRetentionDays} days after they are sent`);
+    expect(page).toContain(`could not deliver: ${settings.privacy.deadLetterRetentionDays} days after its last try`);
     expect(page).toContain(`Short links: ${settings.privacy.requestRetentionMonths} months after they are made`);
     expect(page).toContain('never your name or contact details');
     expect(page).toMatch(/Who sees it.*staff.*email service.*Anyone with the link to your quote/);

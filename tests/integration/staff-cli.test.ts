@@ -1,11 +1,8 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from '~/cli/build';
-import { configNames } from '~/server/config';
 import { openDatabase } from '~/server/db/client';
 import { resumeSession, startSession } from '~/server/staff/sessions';
 import { accountByEmail } from '~/server/staff/store';
+import { runCli } from '../helpers/cli';
 import { freshDataDir } from '../helpers/pglite-template';
 
 /** `npm run staff -- …` as a person runs it: a child process on a scratch data directory. */
@@ -17,21 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => data?.remove());
 
-function staff(args: string[], stdin = ''): Promise<{ code: number | null; out: string; err: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of configNames) delete env[name];
-  Object.assign(env, { DATA_DIR: data.dir, SITE_URL: 'https://quotes.example.com' });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'src/cli/staff.ts'), ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out, err }));
-    child.stdin.end(stdin);
-  });
-}
+const staff = (args: string[], stdin = '') => runCli('staff.ts', args, { DATA_DIR: data.dir, SITE_URL: 'https://quotes.example.com' }, stdin);
 
 describe('npm run staff', () => {
   it('adds an account and prints its one-time link on SITE_URL', async () => {

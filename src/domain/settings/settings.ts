@@ -182,6 +182,15 @@ export const settingsSchema = z
       requestRetentionMonths: z.number().int().positive().max(120),
       /** Days the copy of each confirmation and notification mail is kept after it is sent; the server deletes it after. */
       mailRetentionDays: z.number().int().positive().max(3650),
+      /** Days a message the outbox gave up on (a dead letter) is kept for staff to retry, after its last try; the server deletes it after. */
+      deadLetterRetentionDays: z.number().int().positive().max(3650),
+    }),
+    /** How the outbox retries mail the mail server did not take (server/mail/outbox.ts); the first delay is OUTBOX_RETRY_SECONDS. */
+    outbox: z.object({
+      /** Tries before a message becomes a dead letter: kept, no longer tried, until staff retry it. */
+      maxAttempts: z.number().int().min(1).max(100),
+      /** Each delay doubles the one before, up to this many first delays. */
+      maxDelayMultiple: z.number().int().min(1).max(10_000),
     }),
     /** Who answers accessibility problems reported through the accessibility statement (/accessibility). */
     accessibility: z.object({

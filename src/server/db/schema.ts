@@ -145,7 +145,8 @@ export interface MailAttachment {
   content: string;
 }
 
-export const outboxStatuses = ['pending', 'sent', 'logged', 'failed'] as const;
+/** `dead`: a dead letter, given up on after the settings' `outbox.maxAttempts` tries; kept, not tried again until staff retry it. */
+export const outboxStatuses = ['pending', 'sent', 'logged', 'dead'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 /**
@@ -174,10 +175,12 @@ export const outbox = pgTable(
     /** Set while one server instance delivers the row, so another one leaves it alone. */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** When it became a dead letter: its retention period counts from here. */
+    deadAt: timestamp('dead_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
-    check('outbox_status_check', sql`${t.status} in ('pending', 'sent', 'logged', 'failed')`),
+    check('outbox_status_check', sql`${t.status} in ('pending', 'sent', 'logged', 'dead')`),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
   ],
 );

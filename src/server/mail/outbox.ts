@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
+import type { Settings } from '~/domain/settings/settings';
 import type { Database } from '../db/client';
 import { outbox } from '../db/schema';
 import { logger } from '../ops/log';
@@ -9,23 +10,25 @@ import { logger } from '../ops/log';
  * batch of due rows by setting `locked_until` (FOR UPDATE SKIP LOCKED, so several server instances
  * never claim the same row), sends them, and records the outcome: sent, logged (no mail server set
  * up: the message stays in the outbox and the log says so, by id and kind), or pending again with the error and a later
- * retry time; after MAX_ATTEMPTS it is left as failed, with its last error, for a person to look at.
+ * retry time; after the settings' `outbox.maxAttempts` tries it becomes a dead letter (`dead`), kept
+ * with its last error until staff retry it (dead-letters.ts) or the retention purge deletes it.
  */
 
-export const MAX_ATTEMPTS = 10;
 /** A claim expires, so a row whose instance died mid-send is picked up again. */
 const CLAIM_MS = 2 * 60_000;
 
-/** 1, 2, 4 … times the base (a minute) between tries, at most 60 times the base. */
-export function retryDelayMs(attempts: number, baseMs = 60_000): number {
-  return Math.min(60, 2 ** Math.max(0, attempts - 1)) * baseMs;
+export type RetryPolicy = Settings['outbox'];
+
+/** 1, 2, 4 … times the base between tries, at most `maxDelayMultiple` times the base. */
+function retryDelayMs(attempts: number, baseMs: number, policy: RetryPolicy): number {
+  return Math.min(policy.maxDelayMultiple, 2 ** Math.max(0, attempts - 1)) * baseMs;
 }
 
 export interface DeliveryReport {
   sent: number;
   logged: number;
   retrying: number;
-  failed: number;
+  deadLettered: number;
 }
 
 export interface DeliveryOptions {
@@ -35,8 +38,9 @@ export interface DeliveryOptions {
   batchSize?: number;
   /** Told of each message kept in the outbox instead of sent (no mail server); the server log by default. */
   log?: (entry: { messageId: number; kind: string }) => void;
-  /** The first retry's delay; later ones double. */
-  retryBaseMs?: number;
+  /** The first retry's delay (OUTBOX_RETRY_SECONDS); later ones double. */
+  retryBaseMs: number;
+  policy: RetryPolicy;
 }
 
 type OutboxRow = typeof outbox.$inferSelect;
@@ -57,18 +61,24 @@ async function claimDue(db: Database, now: Date, batchSize: number): Promise<Out
 }
 
 /**
- * What the log says of a message kept instead of sent (SMTP_URL unset): its id and kind only. The
- * outbox row keeps the message itself; the log must not copy names, addresses or what was asked.
+ * What the log says of a message (kept instead of sent, refused, given up on): its id and kind only.
+ * The outbox row keeps the message itself; the log must not copy names, addresses or what was asked.
  */
 export function loggedMessage(row: Pick<OutboxRow, 'id' | 'kind'>): { messageId: number; kind: string } {
   return { messageId: row.id, kind: row.kind };
+}
+
+/** A mail server's refusal may quote the recipient ("550 <ada@example.com>: no such user"): not in logs or lists. */
+export function withoutAddresses(message: string): string {
+  return message.replace(/[^\s<>@"']+@[^\s<>@"']+/g, '[address]');
 }
 
 /** Delivers every due row once; returns what happened. Safe to run from several instances at once. */
 export async function deliverDue(db: Database, options: DeliveryOptions): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
   const log = options.log ?? ((entry) => logger().info(entry, 'SMTP_URL is not set: message kept in the outbox, not sent'));
-  const report: DeliveryReport = { sent: 0, logged: 0, retrying: 0, failed: 0 };
+  const report: DeliveryReport = { sent: 0, logged: 0, retrying: 0, deadLettered: 0 };
+  const { maxAttempts } = options.policy;
   const rows = await claimDue(db, now, options.batchSize ?? 20);
   // One at a time over the pooled transport's open connection: a crash between the mail server's
   // answer and the row's update can then resend at most the one message in flight.
@@ -96,24 +106,25 @@ export async function deliverDue(db: Database, options: DeliveryOptions): Promis
       report.sent++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const failed = attempts >= MAX_ATTEMPTS;
+      const dead = attempts >= maxAttempts;
       await db
         .update(outbox)
         .set({
-          status: failed ? 'failed' : 'pending',
+          status: dead ? 'dead' : 'pending',
           attempts,
           lastError: message.slice(0, 2000),
           lockedUntil: null,
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, options.retryBaseMs)),
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, options.retryBaseMs, options.policy)),
+          deadAt: dead ? now : null,
         })
         .where(eq(outbox.id, row.id));
-      // A mail server's refusal may quote the recipient ("550 <ada@example.com>: no such user"): not in the log.
-      const logged = message.replace(/[^\s<>@"']+@[^\s<>@"']+/g, '[address]');
-      logger().error({ messageId: row.id, kind: row.kind }, `message not sent (attempt ${attempts} of ${MAX_ATTEMPTS}): ${logged}`);
-      if (failed) report.failed++;
-      else report.retrying++;
+      logger().error(loggedMessage(row), `message not sent (attempt ${attempts} of ${maxAttempts}): ${withoutAddresses(message)}`);
+      if (dead) {
+        logger().warn(loggedMessage(row), `message moved to the dead letters after ${attempts} attempts; \`npm run outbox -- retry ${row.id}\` sends it again`);
+        report.deadLettered++;
+      } else report.retrying++;
     }
-    };
+  };
   for (const row of rows) await deliver(row);
   return report;
 }

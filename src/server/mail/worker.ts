@@ -8,7 +8,8 @@ import { mailSetupFrom, type MailSetup } from './transport';
 /**
  * Runs the outbox in this process: right after a request commits (`kickOutbox`), and every
  * OUTBOX_INTERVAL_SECONDS (default 30) for retries and for rows left by a restart. A failed message
- * is tried again after OUTBOX_RETRY_SECONDS (default 60), then twice as long each time. Runs never
+ * is tried again after OUTBOX_RETRY_SECONDS (default 60), then twice as long each time, as the
+ * settings' `outbox` section says, until it becomes a dead letter. Runs never
  * overlap in one process; across processes the row claims keep them apart.
  */
 
@@ -30,10 +31,10 @@ export function mailSetup(): Promise<MailSetup> {
 async function runUntilIdle(): Promise<void> {
   do {
     again = false;
-    const [db, { transport, from }] = await Promise.all([getDb(), mailSetup()]);
-    const report = await deliverDue(db, { transport, from, retryBaseMs: config().OUTBOX_RETRY_SECONDS * 1000 });
+    const [db, { transport, from }, settings] = await Promise.all([getDb(), mailSetup(), loadSettings()]);
+    const report = await deliverDue(db, { transport, from, retryBaseMs: config().OUTBOX_RETRY_SECONDS * 1000, policy: settings.outbox });
     // A full batch means more may be waiting.
-    if (report.sent + report.logged + report.retrying + report.failed >= 20) again = true;
+    if (report.sent + report.logged + report.retrying + report.deadLettered >= 20) again = true;
   } while (again);
 }
 

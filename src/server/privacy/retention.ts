@@ -5,7 +5,8 @@ import { deleteExpired, type RetentionCutoffs, type RetentionReport } from './st
 /**
  * Keeps the privacy notice's promise (src/pages/privacy.astro): requests, their quotes and contact
  * details, and short share links are deleted `requestRetentionMonths` calendar months after they
- * were made; copies of mail `mailRetentionDays` days after they were sent (or given up on). The
+ * were made; copies of mail `mailRetentionDays` days after they were sent; mail given up on (a dead
+ * letter) `deadLetterRetentionDays` days after its last try. The
  * periods are the settings the notice prints, so the words and the deleting cannot disagree.
  */
 
@@ -15,7 +16,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function retentionCutoffs(privacy: Settings['privacy'], now: Date): RetentionCutoffs {
   const requestsBefore = new Date(now);
   requestsBefore.setUTCMonth(requestsBefore.getUTCMonth() - privacy.requestRetentionMonths);
-  return { requestsBefore, mailBefore: new Date(now.getTime() - privacy.mailRetentionDays * DAY_MS) };
+  const daysBefore = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  return { requestsBefore, mailBefore: daysBefore(privacy.mailRetentionDays), deadLettersBefore: daysBefore(privacy.deadLetterRetentionDays) };
 }
 
 /** Deletes what is past its period; null when another instance is purging at the same moment. */

@@ -1,4 +1,4 @@
-import { and, lt, ne, or, sql, isNull } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { outbox, quotes, requests, shortLinks } from '../db/schema';
 
@@ -7,8 +7,10 @@ import { outbox, quotes, requests, shortLinks } from '../db/schema';
 export interface RetentionCutoffs {
   /** Requests (their outbox rows go with them), quotes and short links made before this are deleted. */
   requestsBefore: Date;
-  /** Mail copies sent (or given up on) before this are deleted. */
+  /** Mail copies sent (or logged) before this are deleted. */
   mailBefore: Date;
+  /** Dead letters (mail given up on) that became one before this are deleted. */
+  deadLettersBefore: Date;
 }
 
 export interface RetentionReport {
@@ -35,7 +37,12 @@ export async function deleteExpired(db: Database, cutoffs: RetentionCutoffs): Pr
     const deletedQuotes = await tx.delete(quotes).where(lt(quotes.createdAt, cutoffs.requestsBefore)).returning({ id: quotes.id });
     const deletedMessages = await tx
       .delete(outbox)
-      .where(and(ne(outbox.status, 'pending'), or(lt(outbox.sentAt, cutoffs.mailBefore), and(isNull(outbox.sentAt), lt(outbox.createdAt, cutoffs.mailBefore)))))
+      .where(
+        or(
+          and(inArray(outbox.status, ['sent', 'logged']), lt(outbox.sentAt, cutoffs.mailBefore)),
+          and(eq(outbox.status, 'dead'), lt(outbox.deadAt, cutoffs.deadLettersBefore)),
+        ),
+      )
       .returning({ id: outbox.id });
     const deletedLinks = await tx.delete(shortLinks).where(lt(shortLinks.createdAt, cutoffs.requestsBefore)).returning({ id: shortLinks.id });
     return { requests: deletedRequests.length, quotes: deletedQuotes.length, messages: deletedMessages.length, shortLinks: deletedLinks.length };

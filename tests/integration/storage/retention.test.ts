@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureConfig, fixtureData, fixtureSite } from '~/domain/fixtures';
 import type { CustomerRequest } from '~/domain/requests/request';
@@ -37,9 +37,10 @@ const monthsBefore = (months: number, days = 0) => {
 
 describe('retention cutoffs', () => {
   it('are the settings’ periods before now, in calendar months and days', () => {
-    const cutoffs = retentionCutoffs({ ...privacy, requestRetentionMonths: 24, mailRetentionDays: 90 }, now);
+    const cutoffs = retentionCutoffs({ ...privacy, requestRetentionMonths: 24, mailRetentionDays: 90, deadLetterRetentionDays: 30 }, now);
     expect(cutoffs.requestsBefore.toISOString()).toBe('2028-06-15T12:00:00.000Z');
     expect(cutoffs.mailBefore.toISOString()).toBe('2030-03-17T12:00:00.000Z');
+    expect(cutoffs.deadLettersBefore.toISOString()).toBe('2030-05-16T12:00:00.000Z');
   });
 });
 
@@ -64,7 +65,7 @@ describe.each(backends)('retention on $name', (backend) => {
   async function submitAt(name: string, at: Date) {
     const stored = await submitRequest(db(), installation(name), { data, mail, now: at });
     // No mail server: each message is logged, which counts as sent.
-    await deliverDue(db(), { transport: null, from: 'quotes@example.com', retryBaseMs: 1000, now: at, log: () => undefined });
+    await deliverDue(db(), { transport: null, from: 'quotes@example.com', retryBaseMs: 1000, policy: data.settings.outbox, now: at, log: () => undefined });
     return stored;
   }
 
@@ -101,6 +102,21 @@ describe.each(backends)('retention on $name', (backend) => {
     const later = await purgeExpired(db(), privacy, new Date(now.getTime() + 2 * 86_400_000));
     expect(later).toMatchObject({ messages: 2 });
     expect(await rows(outbox)).toBe(2);
+  });
+
+  it('keeps a dead letter for the dead-letter period after its last try, however old the message, then deletes it', async () => {
+    // Made long before the mail period; given up on recently.
+    await submitRequest(db(), installation('Refused'), { data, mail, now: new Date(now.getTime() - (privacy.mailRetentionDays + 30) * 86_400_000) });
+    const [letter] = await db().select({ id: outbox.id }).from(outbox).limit(1);
+    const deadAt = new Date(now.getTime() - (privacy.deadLetterRetentionDays - 1) * 86_400_000);
+    await db().update(outbox).set({ status: 'dead', attempts: data.settings.outbox.maxAttempts, deadAt }).where(eq(outbox.id, letter!.id));
+
+    expect(await purgeExpired(db(), privacy, now)).toMatchObject({ messages: 0 });
+    expect(await rows(outbox)).toBe(2);
+    const later = await purgeExpired(db(), privacy, new Date(now.getTime() + 2 * 86_400_000));
+    // The dead letter goes; its twin, still waiting to be delivered, stays.
+    expect(later).toMatchObject({ messages: 1 });
+    expect(await db().select({ status: outbox.status }).from(outbox)).toEqual([{ status: 'pending' }]);
   });
 
   it('two purges at the same moment delete once: one of them holds the lock', async () => {

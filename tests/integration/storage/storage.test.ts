@@ -9,7 +9,7 @@ import type { CustomerRequest } from '~/domain/requests/request';
 import { installerToday } from '~/domain/settings/today';
 import { bundledMigrations, openDatabase } from '~/server/db/client';
 import { outbox, quoteRevisions, quotes, requests } from '~/server/db/schema';
-import { deliverDue, MAX_ATTEMPTS, outboxCounts } from '~/server/mail/outbox';
+import { deliverDue, outboxCounts } from '~/server/mail/outbox';
 import { logger } from '~/server/ops/log';
 import { ConfigurationError, createQuote, prepareQuote } from '~/server/quotes/quote';
 import { repriceToday } from '~/server/quotes/reprice';
@@ -22,6 +22,8 @@ import { freshDataDir } from '../../helpers/pglite-template';
 
 const data = fixtureData;
 const mail = { settings: data.settings, installerEmail: 'installer@example.com', siteUrl: 'https://quotes.example.com' };
+const delivery = { from: 'quotes@example.com', retryBaseMs: 60_000, policy: data.settings.outbox };
+const maxAttempts = data.settings.outbox.maxAttempts;
 const config = fixtureConfig([
   fixtureSite([
     { productId: 'cam', quantity: 4 },
@@ -223,8 +225,8 @@ describe.each(backends)('storage on $name', (backend) => {
     it('keeps messages in the outbox when no mail server is set up, logging only their id and kind', async () => {
       const { reference } = await submitOne();
       const entries: { messageId: number; kind: string }[] = [];
-      const report = await deliverDue(db(), { transport: null, from: 'quotes@example.com', log: (entry) => entries.push(entry) });
-      expect(report).toEqual({ sent: 0, logged: 2, retrying: 0, failed: 0 });
+      const report = await deliverDue(db(), { ...delivery, transport: null, log: (entry) => entries.push(entry) });
+      expect(report).toEqual({ sent: 0, logged: 2, retrying: 0, deadLettered: 0 });
       expect(await outboxCounts(db())).toEqual({ logged: 2 });
       const rows = await db().select().from(outbox).orderBy(outbox.id);
       expect(entries).toEqual(rows.map((row) => ({ messageId: row.id, kind: row.kind })));
@@ -244,19 +246,20 @@ describe.each(backends)('storage on $name', (backend) => {
         sent.push(String(message.to));
         return original(message);
       }) as typeof transport.sendMail;
-      const reports = await Promise.all([deliverDue(db(), { transport, from: 'quotes@example.com' }), deliverDue(db(), { transport, from: 'quotes@example.com' })]);
+      const reports = await Promise.all([deliverDue(db(), { ...delivery, transport }), deliverDue(db(), { ...delivery, transport })]);
       expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(4);
       expect(sent.sort()).toEqual(['ada@example.com', 'ada@example.com', 'installer@example.com', 'installer@example.com']);
       expect(await outboxCounts(db())).toEqual({ sent: 4 });
-      expect((await deliverDue(db(), { transport, from: 'quotes@example.com' })).sent).toBe(0);
+      expect((await deliverDue(db(), { ...delivery, transport })).sent).toBe(0);
     });
 
     it('keeps a message that could not be sent, with the error, and retries it later until it gives up', async () => {
       await submitOne();
       const errors = vi.spyOn(logger(), 'error').mockImplementation(() => undefined);
+      const warnings = vi.spyOn(logger(), 'warn').mockImplementation(() => undefined);
       const broken = { sendMail: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')) } as unknown as Transporter;
       const start = new Date('2030-01-01T00:00:00Z');
-      const first = await deliverDue(db(), { transport: broken, from: 'quotes@example.com', now: start });
+      const first = await deliverDue(db(), { ...delivery, transport: broken, now: start });
       expect(first.retrying).toBe(2);
       const rows = await db().select().from(outbox);
       for (const row of rows) {
@@ -264,22 +267,24 @@ describe.each(backends)('storage on $name', (backend) => {
         expect(row.nextAttemptAt.getTime()).toBe(start.getTime() + 60_000);
       }
       // Not due yet: nothing is tried.
-      expect(await deliverDue(db(), { transport: broken, from: 'quotes@example.com', now: new Date(start.getTime() + 30_000) })).toEqual({ sent: 0, logged: 0, retrying: 0, failed: 0 });
+      expect(await deliverDue(db(), { ...delivery, transport: broken, now: new Date(start.getTime() + 30_000) })).toEqual({ sent: 0, logged: 0, retrying: 0, deadLettered: 0 });
       let now = start;
-      for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+      for (let attempt = 2; attempt <= maxAttempts; attempt++) {
         now = new Date(now.getTime() + 2 * 60 * 60_000);
-        await deliverDue(db(), { transport: broken, from: 'quotes@example.com', now });
+        await deliverDue(db(), { ...delivery, transport: broken, now });
       }
-      expect(await outboxCounts(db())).toEqual({ failed: 2 });
-      const [failed] = await db().select().from(outbox);
-      expect(failed).toMatchObject({ attempts: MAX_ATTEMPTS, lastError: 'connect ECONNREFUSED 127.0.0.1:1' });
+      expect(await outboxCounts(db())).toEqual({ dead: 2 });
+      const [dead] = await db().select().from(outbox);
+      expect(dead).toMatchObject({ attempts: maxAttempts, lastError: 'connect ECONNREFUSED 127.0.0.1:1', deadAt: now });
       // Each failed try is logged with the message's id and kind and the error, never the recipient.
-      expect(errors).toHaveBeenCalledTimes(2 * MAX_ATTEMPTS);
+      expect(errors).toHaveBeenCalledTimes(2 * maxAttempts);
       const [fields, line] = errors.mock.calls[0]! as unknown as [Record<string, unknown>, string];
       expect(fields).toEqual({ messageId: expect.any(Number), kind: expect.stringMatching(/^(customer-confirmation|installer-notification)$/) });
-      expect(line).toMatch(/^message not sent \(attempt 1 of 10\): connect ECONNREFUSED/);
+      expect(line).toMatch(new RegExp(`^message not sent \\(attempt 1 of ${maxAttempts}\\): connect ECONNREFUSED`));
       expect(JSON.stringify(errors.mock.calls)).not.toMatch(/@example\.com/);
+      expect(warnings).toHaveBeenCalledTimes(2);
       errors.mockRestore();
+      warnings.mockRestore();
     });
   });
 });
