@@ -96,8 +96,11 @@ export function saveDraft(db: Database, user: StaffUser, reference: string, fiel
   if (!can(user.role, 'buildQuotes')) return Promise.resolve({ ok: false, status: 403, message: 'Your role does not build quotes.' });
   return onBuilder(db, user, reference, ctx, async (tx, builder) => {
     const form = readDraftForm(fields, builder.draft, ctx.data.catalog);
-    const priced = form.issues.length > 0 ? null : priceDraft(form.input, user.role, ctx.data, installerToday(ctx.data.settings, ctx.now));
-    if (!priced || !priced.ok) return { ok: false, status: 422, message: 'The draft was not saved.', issues: priced && !priced.ok ? priced.issues : form.issues };
+    const priced = priceDraft(form.input, user.role, ctx.data, installerToday(ctx.data.settings, ctx.now));
+    // Every problem at once; a field the form already named once is not named again.
+    const named = new Set(form.issues.map((issue) => issue.path[0]));
+    const issues = [...form.issues, ...(priced.ok ? [] : priced.issues.filter((issue) => !named.has(issue.path[0])))];
+    if (issues.length > 0 || !priced.ok) return { ok: false, status: 422, message: 'The draft was not saved.', issues };
     const needsApproval = priced.evaluation.status === 'needs_approval';
     const unchanged = builder.row !== null && JSON.stringify(priced.draft) === JSON.stringify(builder.draft) && builder.row.editorRole === user.role;
     if (unchanged) return { ok: true, notice: 'Nothing changed.' };

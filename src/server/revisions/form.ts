@@ -18,7 +18,7 @@ export const discountKinds = ['none', 'percent', 'amount'] as const;
 
 /** What each line row takes; a custom line row adds its own fields. */
 const lineFields = /^sites\.(\d+)\.lines\.(\d+)\.(productId|quantity|discount\.kind|discount\.value)$/;
-const customFields = /^customLines\.(\d+)\.(key|siteId|description|cents|reason|remove|discount\.kind|discount\.value)$/;
+const customFields = /^customLines\.(\d+)\.(siteId|description|cents|reason|remove|discount\.kind|discount\.value)$/;
 const otherFields = new Set(['intent', 'quoteDiscount.kind', 'quoteDiscount.value']);
 
 /** "1,250.00", "$80" or "80.5" to cents; null for anything else (a minus sign included). */
