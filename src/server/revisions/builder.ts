@@ -9,6 +9,7 @@ import { trimmedText } from '~/domain/schema';
 import { installerToday } from '~/domain/settings/today';
 import type { SiteData } from '~/domain/site-data';
 import { can, type StaffRole } from '~/domain/staff/roles';
+import { canonicalJson } from '../acceptance/accept';
 import type { Database } from '../db/client';
 import { quoteRevisionMail } from '../mail/quote-revision';
 import type { MailContext } from '../mail/templates';
@@ -102,7 +103,7 @@ export function saveDraft(db: Database, user: StaffUser, reference: string, fiel
     const issues = [...form.issues, ...(priced.ok ? [] : priced.issues.filter((issue) => !named.has(issue.path[0])))];
     if (issues.length > 0 || !priced.ok) return { ok: false, status: 422, message: 'The draft was not saved.', issues };
     const needsApproval = priced.evaluation.status === 'needs_approval';
-    const unchanged = builder.row !== null && JSON.stringify(priced.draft) === JSON.stringify(builder.draft) && builder.row.editorRole === user.role;
+    const unchanged = builder.row !== null && canonicalJson(priced.draft) === canonicalJson(builder.draft) && builder.row.editorRole === user.role;
     if (unchanged) return { ok: true, notice: 'Nothing changed.' };
     const events: NewTimelineEvent[] = needsApproval ? [{ kind: 'quote.approval_requested', actor: 'staff', staffId: user.id, ...subject(builder), detail: overLimitDetail(priced), at: ctx.now }] : [];
     await writeDraft(
