@@ -14,6 +14,9 @@ const what: Partial<Record<TimelineKind, string>> = {
   'request.lost': 'Marked as lost',
   'request.reopened': 'Reopened',
   'quote.revised': 'Quote revised',
+  'quote.approval_requested': 'Discount approval requested',
+  'quote.approved': 'Discounts approved',
+  'quote.approval_refused': 'Discounts refused',
   'quote.sent': 'Quote sent',
   'quote.viewed': 'Quote viewed',
   'quote.changes_requested': 'Changes requested',
@@ -35,6 +38,13 @@ function installedText(d: Record<string, unknown>): string {
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
+/** "Outdoor camera 25% (under the margin floor); limit 10% for sales". */
+function approvalDetail(d: Record<string, unknown>): string | null {
+  if (!Array.isArray(d.lines)) return null;
+  const lines = (d.lines as { description?: unknown; percent?: unknown; belowFloor?: unknown }[]).map((line) => `${text(line.description) ?? 'a line'} ${String(line.percent)}%${line.belowFloor ? ' (under the margin floor)' : ''}`);
+  return `${lines.join('; ')}; limit ${String(d.maxPercent)}% for ${text(d.role) ?? 'this role'}`;
+}
+
 export interface TimelineLine {
   title: string;
   detail: string | null;
@@ -49,13 +59,19 @@ export function timelineLine(event: TimelineEvent, names: Map<string, string>, c
       ? text(d.text)
       : event.kind === 'request.assigned'
         ? `To ${text(d.assigneeName) ?? 'a staff account'}`
-        : event.kind === 'request.lost'
+        : event.kind === 'request.lost' || event.kind === 'quote.approval_refused'
           ? `Reason: ${text(d.reason) ?? 'none given'}`
           : event.kind === 'job.installed'
             ? installedText(d)
-            : to && to in pipelineStateLabels
-            ? `Now “${pipelineStateLabels[to]}”`
-            : null;
+            : event.kind === 'quote.approved' || event.kind === 'mail.sent'
+              ? (text(d.reason) ?? text(d.text))
+              : event.kind === 'quote.approval_requested'
+                ? approvalDetail(d)
+                : event.kind === 'quote.revised' || event.kind === 'quote.sent'
+                  ? `Version ${String(d.revision)}`
+                  : to && to in pipelineStateLabels
+                    ? `Now “${pipelineStateLabels[to]}”`
+                    : null;
   const who = event.actor === 'staff' ? (event.staffId ? (names.get(event.staffId) ?? 'A former staff account') : 'Staff') : event.actor === 'customer' ? `${customerName} (customer)` : 'The system';
   return { title: what[event.kind as TimelineKind] ?? event.kind, detail, who };
 }

@@ -58,35 +58,48 @@ export const revisionContentSchema = z.object({
 });
 export type RevisionContent = z.infer<typeof revisionContentSchema>;
 
+/** What a snapshot holds of the staff's changes (the server's QuoteSnapshot `staff`), when staff made the revision. */
+interface StaffDiscounts {
+  discounts: Discounts;
+}
+
 /**
- * The comparable content of a frozen quote (the server's QuoteSnapshot fits `{ estimate }`): its
- * equipment and service lines, keyed by product id in the order they are listed, and its totals.
- * Snapshots carry no discounts yet, so every discount is none.
+ * Each line's key in its site, null for lines not compared (labor, cable, travel, permits): the
+ * product id in the order listed (`cam~2` for its second line), or a custom line's own key.
  */
-export function revisionContent(snapshot: { estimate: Estimate }): RevisionContent {
+export function revisionLineKeys(lines: Estimate['sites'][number]['lines']): (string | null)[] {
+  const seen = new Map<string, number>();
+  return lines.map((line) => {
+    if (line.customKey) return line.customKey;
+    if ((line.kind !== 'equipment' && line.kind !== 'service') || !line.productId || line.quantity === undefined || line.unitCents === undefined) return null;
+    const occurrence = (seen.get(line.productId) ?? 0) + 1;
+    seen.set(line.productId, occurrence);
+    return occurrence === 1 ? line.productId : `${line.productId}~${occurrence}`;
+  });
+}
+
+/**
+ * The comparable content of a frozen quote (the server's QuoteSnapshot fits `{ estimate, staff }`):
+ * its equipment, service and custom lines with the discounts staff gave, and its totals. A snapshot
+ * without staff changes has no discount anywhere.
+ */
+export function revisionContent(snapshot: { estimate: Estimate; staff?: StaffDiscounts | null }): RevisionContent {
   const { estimate } = snapshot;
+  const discounts = snapshot.staff?.discounts ?? { lines: [], quote: null };
   return {
     sites: estimate.sites.map((site) => {
-      const seen = new Map<string, number>();
-      const lines = site.lines.flatMap((line): RevisionLine[] => {
-        if ((line.kind !== 'equipment' && line.kind !== 'service') || !line.productId || line.quantity === undefined || line.unitCents === undefined) return [];
-        const occurrence = (seen.get(line.productId) ?? 0) + 1;
-        seen.set(line.productId, occurrence);
-        return [
-          {
-            key: occurrence === 1 ? line.productId : `${line.productId}~${occurrence}`,
-            kind: line.kind,
-            productId: line.productId,
-            description: line.label,
-            quantity: line.quantity - (line.reused ?? 0),
-            unitCents: line.unitCents,
-            discount: null,
-          },
-        ];
+      const keys = revisionLineKeys(site.lines);
+      const lines = site.lines.flatMap((line, i): RevisionLine[] => {
+        const key = keys[i];
+        if (!key || line.quantity === undefined || line.unitCents === undefined) return [];
+        const discount = discounts.lines.find((d) => d.siteId === site.siteId && d.lineKey === key)?.discount ?? null;
+        const common = { key, description: line.label, unitCents: line.unitCents, discount };
+        if (line.customKey) return [{ ...common, kind: 'custom', quantity: line.quantity }];
+        return [{ ...common, kind: line.kind as 'equipment' | 'service', productId: line.productId, quantity: line.quantity - (line.reused ?? 0) }];
       });
       return { siteId: site.siteId, name: site.name, lines };
     }),
-    quoteDiscount: null,
+    quoteDiscount: discounts.quote,
     totals: { subtotal: estimate.subtotal, tax: estimate.tax, oneTime: estimate.oneTime, monthlyCents: estimate.monthlyCents },
   };
 }

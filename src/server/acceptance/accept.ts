@@ -34,7 +34,7 @@ export function optionsOf(quote: SavedQuote): QuoteOption[] {
 }
 
 /** JSON with every object's keys sorted: jsonb reorders keys, and the hash must not depend on where the snapshot was read from. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);

@@ -5,6 +5,7 @@ import type { Configuration } from '~/domain/configuration/configuration';
 import type { NextStep, PreferredWindow, SiteAddress } from '~/domain/requests/request';
 import type { FittedSite } from '~/domain/installation/installation';
 import type { PipelineState } from '~/domain/pipeline/pipeline';
+import type { StaffChanges } from '~/domain/quote-revisions/staff-changes';
 import type { StaffRole } from '~/domain/staff/roles';
 import type { QuoteSnapshot } from '../quotes/snapshot';
 
@@ -72,6 +73,37 @@ export const quoteRevisions = pgTable(
     unique('quote_revisions_quote_number_unique').on(t.quoteId, t.number),
     check('quote_revisions_number_check', sql`${t.number} >= 1`),
   ],
+);
+
+/** Where a draft's discounts stand: within the editor's limit, waiting for a manager, approved or refused. */
+export const draftApprovals = ['not_needed', 'requested', 'approved', 'refused'] as const;
+export type DraftApproval = (typeof draftApprovals)[number];
+
+/**
+ * The revision staff are building, one per quote at most: what they changed, not yet sent. Sending
+ * freezes it into the next row of quote_revisions and deletes it, so what a customer holds is never
+ * edited. Figures are not stored here: the server prices the draft again whenever it is read.
+ */
+export const quoteDrafts = pgTable(
+  'quote_drafts',
+  {
+    quoteId: uuid('quote_id')
+      .primaryKey()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
+    /** The revision the draft started from; sending refuses a draft whose quote moved on meanwhile. */
+    baseRevision: integer('base_revision').notNull(),
+    configuration: jsonb('configuration').$type<Configuration>().notNull(),
+    /** Custom lines and discounts. */
+    changes: jsonb('changes').$type<StaffChanges>().notNull(),
+    /** Whose limit the discounts are held to: the role of the last person who saved the draft. */
+    editorRole: text('editor_role').$type<StaffRole>().notNull(),
+    approval: text('approval').$type<DraftApproval>().notNull(),
+    /** The manager who approved or refused the discounts, while the draft is as they saw it. */
+    decidedBy: uuid('decided_by').references(() => staffAccounts.id, { onDelete: 'set null' }),
+    updatedBy: uuid('updated_by').references(() => staffAccounts.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('quote_drafts_approval_check', sql`${t.approval} in ('not_needed', 'requested', 'approved', 'refused')`)],
 );
 
 export const requests = pgTable(

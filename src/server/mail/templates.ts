@@ -28,7 +28,7 @@ import type { QuoteSnapshot } from '../quotes/snapshot';
 
 export interface MailMessage {
   /** Which template wrote it (stored in outbox.kind). */
-  kind: 'customer-confirmation' | 'installer-notification' | 'quote-first-viewed' | 'signed-quote' | 'quote-response' | 'booking-confirmation' | 'deposit-receipt' | 'installation-reminder';
+  kind: 'customer-confirmation' | 'installer-notification' | 'quote-first-viewed' | 'signed-quote' | 'quote-response' | 'booking-confirmation' | 'deposit-receipt' | 'installation-reminder' | 'quote-revision';
   to: string;
   replyTo?: string;
   subject: string;
@@ -95,7 +95,7 @@ export function formatWindows(windows: PreferredWindow[], locale: string): strin
   return windows.map((w) => `${formatDate(w.date, locale)}, ${dayPartLabels[w.part].toLowerCase()}`);
 }
 
-function quoteSummary(quote: NonNullable<StoredRequestDetails['quote']>): string[] {
+export function quoteSummary(quote: NonNullable<StoredRequestDetails['quote']>): string[] {
   const { estimate } = quote.snapshot;
   const lines = [`One-time estimate: ${formatRange(estimate.oneTime, estimate.currency, estimate.locale)}`];
   if (estimate.monthlyCents > 0) lines.push(`Monitoring: ${monthlyFeeText(estimate.monthlyCents, estimate)}`);

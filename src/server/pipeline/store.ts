@@ -116,7 +116,7 @@ export async function requestByReference(db: Database, reference: string, lock =
   return rows[0] ?? null;
 }
 
-export type RevisionRow = Pick<typeof quoteRevisions.$inferSelect, 'number' | 'pricedAt' | 'validUntil' | 'oneTimeLowCents' | 'oneTimeHighCents' | 'monthlyCents'>;
+export type RevisionRow = Pick<typeof quoteRevisions.$inferSelect, 'number' | 'pricedAt' | 'validUntil' | 'oneTimeLowCents' | 'oneTimeHighCents' | 'monthlyCents' | 'createdBy'>;
 
 /** Every revision of a quote, first to last. */
 export async function revisionsOf(db: Database, quoteId: string): Promise<RevisionRow[]> {
@@ -128,6 +128,7 @@ export async function revisionsOf(db: Database, quoteId: string): Promise<Revisi
       oneTimeLowCents: quoteRevisions.oneTimeLowCents,
       oneTimeHighCents: quoteRevisions.oneTimeHighCents,
       monthlyCents: quoteRevisions.monthlyCents,
+      createdBy: quoteRevisions.createdBy,
     })
     .from(quoteRevisions)
     .where(eq(quoteRevisions.quoteId, quoteId))

@@ -4,6 +4,7 @@ import { runChecks, type Check } from '~/domain/checks';
 import type { Configuration } from '~/domain/configuration/configuration';
 import { estimate, type Estimate } from '~/domain/estimate/estimate';
 import { phaseTotals, type PhaseTotal } from '~/domain/estimate/phases';
+import type { StaffChanges } from '~/domain/quote-revisions/staff-changes';
 import type { NextStep, PreferredWindow, SiteAddress } from '~/domain/requests/request';
 import type { Settings } from '~/domain/settings/settings';
 import type { SiteData } from '~/domain/site-data';
@@ -51,6 +52,18 @@ export interface QuoteSnapshot {
   phases?: PhaseTotal[];
   /** Null for a quote saved without a request. */
   customer?: QuoteCustomer | null;
+  /**
+   * A revision staff built: the custom lines and discounts already in `estimate` (kept to compare
+   * revisions on), and the manager who approved discounts past the sender's limit. Absent on the
+   * customer's own revisions.
+   */
+  staff?: StaffRevision | null;
+}
+
+export interface StaffRevision extends StaffChanges {
+  /** Staff account ids. */
+  sentBy: string;
+  approvedBy: string | null;
 }
 
 /** Products an estimate refers to: lines (equipment, services, cable, travel) and monitoring plans. */

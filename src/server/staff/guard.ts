@@ -19,6 +19,8 @@ export const staffRoutes: Record<string, Permission | null> = {
   '/staff/forbidden': null,
   '/staff/team': 'manageStaff',
   '/staff/requests/[reference]': null,
+  '/staff/requests/[reference]/quote': 'buildQuotes',
+  '/staff/requests/[reference]/revisions': null,
   '/api/staff/me': null,
   '/api/staff/team': 'manageStaff',
 };

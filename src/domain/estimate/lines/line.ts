@@ -27,6 +27,10 @@ export interface EstimateLine {
   unitCents?: Cents;
   /** Labor lines: billed hours at each end, so hours × `unitCents` is the amount. */
   hours?: { low: number; high: number };
+  /** A line staff added for work outside the catalog: its stable key (`custom-…`). */
+  customKey?: string;
+  /** Cents staff took off this line (already out of `amount`): its own discount and its share of the quote's. */
+  discount?: { lineCents: Cents; quoteShareCents: Cents };
 }
 
 /** A configured line of a product installed on site, with the system it belongs to and how it is connected. */

@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installationRequest } from '../helpers/configuration';
+import { setUpTeam, staffServerForFile, type Team } from '../helpers/staff';
+import { expectAccessible } from './support/axe';
+import { desktop, launchChromium, phone, visit, type Device } from './support/browser';
+
+/**
+ * The quote builder's journey in Chromium at 320 px, by role: a salesperson opens a homeowner's
+ * request, swaps a camera and gives a discount past their limit; a manager approves it; the
+ * salesperson sends the revision; the homeowner opens the mailed link and reads what changed; the
+ * salesperson sees that it was viewed. Axe finds no WCAG A/AA problem on any staff page on the way,
+ * at 320 px and 1280 px, and nothing is wider than the screen.
+ */
+
+const run = staffServerForFile({ TRUST_PROXY: '1' });
+let browser: Browser;
+let team: Team;
+let reference = '';
+const screenshots = process.env.SCREENSHOT_DIR;
+/** Pages load slowly on a busy machine: a poll waits for the answer to a post. */
+const settled = { timeout: 15_000 };
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  team = await setUpTeam(run.server, run.smtp);
+  const response = await fetch(`${run.server.url}/api/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(installationRequest({ contact: { name: 'Hana Homeowner', email: 'hana@example.com', phone: '(555) 010-2000' } })),
+  });
+  reference = ((await response.json()) as { reference: string }).reference;
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const narrow: Device = { name: '320 px', options: { ...phone.options, viewport: { width: 320, height: 740 } } };
+
+async function as(session: string, device: Device) {
+  const seen = await visit(browser, run.server.url, device);
+  const [name, value] = session.split('=', 2) as [string, string];
+  await seen.context.addCookies([{ name, value, url: run.server.url }]);
+  return seen;
+}
+
+/** Axe and the screen's width, with a screenshot when SCREENSHOT_DIR is set. */
+async function check(page: Page, where: string) {
+  const width = page.viewportSize()!.width;
+  if (screenshots) await page.screenshot({ path: `${screenshots}/builder-${where.replace(/\W+/g, '-')}-${width}.png`, fullPage: true });
+  await expectAccessible(page, `${where} at ${width} px`);
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !element.closest('.request-table, .table-scroll'))
+      .slice(-3)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+  );
+  expect(wide, where).toEqual([]);
+}
+
+describe('the quote builder journey', () => {
+  it('goes from a discount past the limit, through approval, to a revision the customer reads and the salesperson sees viewed', async () => {
+    const sales = await as(team.sales, narrow);
+    await sales.page.goto(`/staff/requests/${reference}`);
+    await sales.page.getByRole('link', { name: 'Revise in the quote builder' }).click();
+    await check(sales.page, 'builder');
+    const camera = sales.page.getByLabel('Product').first();
+    const options = await camera.locator('option').allTextContents();
+    await camera.selectOption({ index: 1 });
+    await sales.page.getByLabel('Discount on the whole quote').selectOption('percent');
+    await sales.page.locator('#f-quoteDiscount-value').fill('15');
+    await sales.page.getByRole('button', { name: 'Save the draft' }).click();
+    await expect.poll(() => sales.page.getByRole('status').textContent(), settled).toContain('a manager must approve');
+    await check(sales.page, 'draft waiting for approval');
+
+    const manager = await as(team.manager, narrow);
+    await manager.page.goto(`/staff/requests/${reference}/quote`);
+    await manager.page.getByLabel('Reason').fill('Neighbor referral');
+    await manager.page.getByRole('button', { name: 'Approve discounts' }).click();
+    await expect.poll(() => manager.page.getByRole('status').textContent(), settled).toContain('approved');
+    await check(manager.page, 'approved');
+
+    await sales.page.goto(`/staff/requests/${reference}/quote`);
+    await sales.page.getByRole('button', { name: /^Send version 2/ }).click();
+    await expect.poll(() => sales.page.getByRole('status').textContent(), settled).toContain('Version 2 sent to hana@example.com');
+
+    await expect.poll(() => run.smtp.messages.some((m) => m.to.includes('hana@example.com') && m.subject.includes('version 2')), { timeout: 20_000 }).toBe(true);
+    const mail = run.smtp.messages.find((m) => m.to.includes('hana@example.com') && m.subject.includes('version 2'))!;
+    const link = /https?:\/\/[^\s/]+(\/quote\/[A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    // A customer's browser: headless Chromium names itself in its user agent, and views from crawlers do not count.
+    const customer = await visit(browser, run.server.url, narrow, { userAgent: 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36' });
+    await customer.page.goto(link);
+    const changes = customer.page.getByRole('region', { name: 'What changed since version 1' });
+    await expect.poll(() => changes.textContent(), settled).toContain(`Added 3 × ${options[1]!.replace(/ \([^)]*\)$/, '')}`);
+    expect(await changes.textContent()).toContain('Added a discount of 15% on the whole quote');
+    // The page reports the view after it has been in sight for the settings' seconds.
+    await customer.page.bringToFront();
+    await sales.page.goto(`/staff/requests/${reference}`);
+    await expect.poll(async () => (await sales.page.reload(), await sales.page.locator('li[data-kind="quote.viewed"]').count()), { timeout: 30_000, interval: 1_000 }).toBeGreaterThan(0);
+
+    await sales.page.getByRole('link', { name: 'Compare revisions' }).click();
+    expect(await sales.page.locator('[data-changes]').textContent()).toContain('Added a discount of 15% on the whole quote');
+    await check(sales.page, 'revisions');
+    for (const seen of [sales, manager, customer]) {
+      expect(seen.errors).toEqual([]);
+      await seen.context.close();
+    }
+  });
+
+  it('passes axe on the builder, a refused save and the revisions at 1280 px', async () => {
+    const { page, context, errors } = await as(team.sales, desktop);
+    await page.goto(`/staff/requests/${reference}/quote`);
+    await check(page, 'builder desktop');
+    await page.locator('#f-sites-0-lines-0-discount-kind').selectOption('percent');
+    await page.locator('#f-sites-0-lines-0-discount-value').fill('250');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await expect.poll(() => page.locator('#f-sites-0-lines-0-discount-value-error').textContent(), settled).toContain('at most 100%');
+    expect(await page.locator('#f-sites-0-lines-0-discount-value').inputValue()).toBe('250');
+    await check(page, 'refused save');
+    await page.goto(`/staff/requests/${reference}/revisions`);
+    await check(page, 'revisions desktop');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
