@@ -77,6 +77,11 @@ export default defineConfig(
               from: './src/server',
               message: 'Islands and stores run in the browser: reach the server over HTTP (an action or /api), or take what a page passes in.',
             },
+            {
+              target: './src/stores',
+              from: './src/islands',
+              message: 'Stores sit below the islands that render them: what a store needs (steps, rules) belongs in the domain or the store.',
+            },
           ],
         },
       ],

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitoringPlan } from './catalog/product';
 import { fixtureData } from './fixtures';
-import { capitalized, contractText, durationText, earlyTerminationText, monthlyFeeText, planPriceText, planTermsText, minimumTopUpText, signedMoneyText } from './wording';
+import {
+  capitalized,
+  contractTermText,
+  contractText,
+  durationText,
+  earlyTerminationText,
+  feesOverTermText,
+  monthlyFeeText,
+  planPriceText,
+  planTermsText,
+  minimumTopUpText,
+  priceChangeText,
+  signedMoneyText,
+} from './wording';
 import fc from 'fast-check';
 import { estimate } from './estimate/estimate';
 import { fixtureConfig, fixtureSite } from './fixtures';
@@ -28,6 +41,12 @@ describe('contract wording', () => {
     expect(capitalized(contractText(0))).toBe('Month to month, no contract');
   });
 
+  it('words the term as a value and the fees over it', () => {
+    expect(contractTermText(36)).toBe('36-month contract from the day monitoring starts');
+    expect(contractTermText(0)).toBe('Month to month, no contract');
+    expect(feesOverTermText(plan('plan-36'), f)).toBe('$1,080.00 (36 × $30.00)');
+  });
+
   it('words a plan’s price with its term', () => {
     expect(monthlyFeeText(3000, f)).toBe('$30.00 a month');
     expect(planPriceText(plan('plan-36'), f)).toBe('$30.00 a month, 36-month contract');
@@ -47,6 +66,17 @@ describe('contract wording', () => {
   it('works out the early-termination example in months when there is no start date yet', () => {
     expect(earlyTerminationText(plan('plan-36'), null, f)).toBe('Ending early costs 50% of the monthly fees left: stopping halfway, after 18 months, would cost $270.00.');
     expect(earlyTerminationText(plan('plan-monthly'), null, f)).toBe('No fee for ending early.');
+  });
+});
+
+describe('priceChangeText', () => {
+  it('words a change between two prices, and prices that come or go', () => {
+    const r = (low: number, high = low) => ({ low, high });
+    expect(priceChangeText(r(10_000), r(22_000), f)).toBe('+$120.00');
+    expect(priceChangeText(r(10_000, 20_000), r(6_500, 21_000), f)).toBe('−$35.00 to +$10.00');
+    expect(priceChangeText(r(5_000), r(5_000), f)).toBe('$0.00');
+    expect(priceChangeText(null, r(5_000), f)).toBe('new');
+    expect(priceChangeText(r(5_000), null, f)).toBe('no longer applies');
   });
 });
 

@@ -53,6 +53,18 @@ export function contractText(termMonths: number): string {
   return termMonths === 0 ? 'month to month, no contract' : `${termMonths}-month contract`;
 }
 
+/** "36-month contract from the day monitoring starts" or "Month to month, no contract": a plan's term as a value. */
+export function contractTermText(termMonths: number): string {
+  const contract = capitalized(contractText(termMonths));
+  return termMonths > 0 ? `${contract} from the day monitoring starts` : contract;
+}
+
+/** "$1,080.00 (36 × $30.00)": what the monthly fees come to over a contract. */
+export function feesOverTermText(plan: Pick<PlanWording, 'monthlyCents' | 'termMonths'>, f: MoneyFormat): string {
+  const money = (cents: Cents) => formatMoney(cents, f.currency, f.locale);
+  return `${money(plan.monthlyCents * plan.termMonths)} (${plan.termMonths} × ${money(plan.monthlyCents)})`;
+}
+
 /** "$30.00 a month". */
 export function monthlyFeeText(monthlyCents: Cents, f: MoneyFormat): string {
   return `${formatMoney(monthlyCents, f.currency, f.locale)} a month`;
@@ -160,6 +172,16 @@ export function phasingText(phased: Range, oneVisit: Range, visits: number, f: M
 /** "+$40.00" or "−$120.00" (a true minus sign): a change in an amount, signed either way. */
 export function signedMoneyText(cents: Cents, f: MoneyFormat): string {
   return `${cents < 0 ? '−' : '+'}${formatMoney(Math.abs(cents), f.currency, f.locale)}`;
+}
+
+/** A price's change as words a customer reads: "+$120.00", "−$35.00 to +$10.00", "$0.00", "new", "no longer applies". */
+export function priceChangeText(before: Range | null, after: Range | null, f: MoneyFormat): string {
+  if (!before) return 'new';
+  if (!after) return 'no longer applies';
+  const signed = (cents: Cents) => (cents === 0 ? formatMoney(0, f.currency, f.locale) : signedMoneyText(cents, f));
+  const low = after.low - before.low;
+  const high = after.high - before.high;
+  return low === high ? signed(low) : `${signed(low)} to ${signed(high)}`;
 }
 
 /**

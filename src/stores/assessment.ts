@@ -14,7 +14,7 @@ import {
   type SiteDraft,
 } from '../domain/premises/draft';
 import { readDraft, type DraftReading } from '../domain/premises/read-draft';
-import { stepsFor } from '../islands/assessment/steps';
+import { stepsFor } from '../domain/premises/steps';
 import { $siteData } from './site-data';
 
 /**

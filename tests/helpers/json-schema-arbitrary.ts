@@ -57,7 +57,13 @@ function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
   const patterns = patternsOf(schema);
   const maxLength = Math.min(typeof schema.maxLength === 'number' ? schema.maxLength : 40, 40);
   const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0;
-  const sources: fc.Arbitrary<string>[] = patterns.map((p) => fc.stringMatching(p));
+  // Drawn from the patterns that match the whole string when there are any: a string drawn from a
+  // prefix-only pattern ("at least 7 digits") next to a whole-string one almost never fits both, and
+  // the filter below would reject hundreds of thousands of draws per value. With several patterns to
+  // meet, longer draws reach a prefix pattern's count. The filter still decides what is kept.
+  const whole = patterns.filter((p) => p.source.startsWith('^') && p.source.endsWith('$'));
+  const size = patterns.length > 1 ? 'medium' : undefined;
+  const sources: fc.Arbitrary<string>[] = (whole.length > 0 ? whole : patterns).map((p) => fc.stringMatching(p, size ? { size } : {}));
   if (schema.format === 'email') sources.push(fc.tuple(fc.stringMatching(/^[a-z0-9]{1,12}$/), fc.stringMatching(/^[a-z0-9]{1,10}$/), fc.constantFrom('com', 'org', 'us')).map(([local, domain, tld]) => `${local}@${domain}.${tld}`));
   if (sources.length === 0 || patterns.every((p) => !p.source.startsWith('^'))) sources.push(fc.string({ minLength, maxLength: Math.max(minLength, maxLength), unit: 'binary' }));
   return fc.oneof(...sources).filter((value) => value === value.trim() && bmpOnly.test(value) && stringFits(schema, value));

@@ -63,6 +63,14 @@ describe('islands and stores do not import the server', slow, () => {
     expect(await ruleIds(filePath, `import * as domain from '~/${moduleIn('domain')}';\nexport const used = domain;\n`)).toEqual([]);
   });
 
+  it('a store rejects importing an island, by a relative path and by the ~/ alias', async () => {
+    const island = moduleIn('islands');
+    for (const specifier of [`../${island}`, `~/${island}`]) {
+      expect(await ruleIds('src/stores/probe.ts', `import * as island from '${specifier}';\nexport const used = island;\n`), specifier).toEqual(['import-x/no-restricted-paths']);
+    }
+    expect(await ruleIds('src/islands/configure/Probe.tsx', `import * as store from '~/${moduleIn('stores')}';\nexport const used = store;\n`)).toEqual([]);
+  });
+
   it('lets their tests build fixtures with server code', async () => {
     expect(await ruleIds('src/stores/probe.test.ts', `import * as server from '../${moduleIn('server')}';\nexport const used = server;\n`)).toEqual([]);
   });

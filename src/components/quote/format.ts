@@ -6,13 +6,3 @@ export function quoteFormat(currency: string, locale: string) {
   const amount = (range: Range) => (range.low === range.high ? money(range.low) : formatRange(range, currency, locale));
   return { money, amount };
 }
-
-/** A change as words a customer reads: "+$120", "−$35", "new", "removed". */
-export function changeText(before: Range | null, after: Range | null, money: (cents: number) => string): string {
-  if (!before) return 'new';
-  if (!after) return 'no longer applies';
-  const low = after.low - before.low;
-  const high = after.high - before.high;
-  const signed = (cents: number) => (cents > 0 ? `+${money(cents)}` : cents < 0 ? `−${money(-cents)}` : money(0));
-  return low === high ? signed(low) : `${signed(low)} to ${signed(high)}`;
-}

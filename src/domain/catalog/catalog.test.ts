@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadData, root } from '../../../tests/helpers/data-files';
+import { loadData, root } from '~tests/helpers/data-files';
 import { checkCatalog, createCatalog, specValues } from './catalog';
 import { isInstalled, isOfType } from './guards';
 import { roleIds, roles } from './roles';

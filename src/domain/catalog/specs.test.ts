@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../tests/helpers/data-files';
+import { loadData } from '~tests/helpers/data-files';
 import { fixtureData, fixtureSettings } from '../fixtures';
 import type { Settings } from '../settings/settings';
 import type { Product } from './product';

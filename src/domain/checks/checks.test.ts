@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LineInput, Site } from '../configuration/configuration';
-import { loadData } from '../../../tests/helpers/data-files';
+import { loadData } from '~tests/helpers/data-files';
 import { viewPurposes } from '../guidelines/vocabulary';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { runChecks, type Check } from './index';

@@ -1,6 +1,6 @@
 import type { PoeSwitch } from '../catalog/product';
 import { connectionFor } from '../estimate/conditions';
-import { averageRunLengthM } from '../estimate/lines/materials';
+import { averageRunLengthM } from '../cable-runs';
 import { count, formatLength } from '../units';
 import { addSuggestion, linesOfType, sumOver, type Check, type SiteView } from './check';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../tests/helpers/data-files';
+import { loadData } from '~tests/helpers/data-files';
 import { groupOfRole, roleIds } from '../catalog/roles';
 import { fixtureData, fixtureSite, mixedSystemsSite } from '../fixtures';
 import { addableRoles, plansFor, siteSystems, swapOptions } from './choices';

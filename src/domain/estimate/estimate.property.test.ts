@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../tests/helpers/data-files';
+import { loadData } from '~tests/helpers/data-files';
 import type { Configuration } from '../configuration/configuration';
 import { fixtureData } from '../fixtures';
 import { configurationArb, lineArb, lineProducts, siteArb } from '../fixtures/arbitraries';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../tests/helpers/data-files';
+import { loadData } from '~tests/helpers/data-files';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { estimate, type EstimateLine } from './estimate';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../tests/helpers/data-files';
+import { loadData } from '~tests/helpers/data-files';
 import { recommend } from '../recommend/recommend';
 import { formatNumber, type UnitSystem } from '../units';
 import { conditionValueText } from '../wording';

@@ -33,9 +33,12 @@ export const existingEquipmentSchema = z.object({
   doorbellCamera: z._default(z.boolean(), false),
 });
 
+export const propertyTypes = ['house', 'townhouse', 'apartment'] as const;
+export type PropertyType = (typeof propertyTypes)[number];
+
 export const homePremisesSchema = z.object({
   kind: z.literal('home'),
-  propertyType: z._default(z.enum(['house', 'townhouse', 'apartment']), 'house'),
+  propertyType: z._default(z.enum(propertyTypes), 'house'),
   /** Storeys above ground. */
   storeys: z._default(wholeNumber(1, 6, 'at least 1 story', 'at most 6 stories'), 2),
   basement: z._default(z.boolean(), false),
@@ -62,6 +65,11 @@ export const homePremisesSchema = z.object({
 export type HomePremises = z.infer<typeof homePremisesSchema>;
 
 export const premisesTypes = ['office', 'retail', 'warehouse', 'restaurant', 'clinic', 'other'] as const;
+export type PremisesType = (typeof premisesTypes)[number];
+
+/** When a business site is open. */
+export const openingHours = ['business-hours', 'extended', 'always-open'] as const;
+export type OpeningHours = (typeof openingHours)[number];
 
 /** Compliance or insurer requirements that decide parts of the design. */
 export const siteRequirements = ['fire-alarm-code', 'insurer-monitoring', 'video-retention-90', 'access-audit'] as const;
@@ -105,7 +113,7 @@ export const businessSiteSchema = z.object({
   exits: z._default(count(200, 'exits'), 2),
   accessDoors: z._default(count(200, 'doors with access control'), 0),
   staff: z._default(count(5000, 'staff'), 10),
-  hours: z._default(z.enum(['business-hours', 'extended', 'always-open']), 'business-hours'),
+  hours: z._default(z.enum(openingHours), 'business-hours'),
   areasToWatch: z._default(z.array(watchAreaSchema).check(z.maxLength(64, 'at most 64 areas per site')), []),
   requirements: z._default(z.array(z.enum(siteRequirements)), []),
   existing: z._default(existingEquipmentSchema, noEquipment),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../tests/helpers/data-files';
+import { loadData } from '~tests/helpers/data-files';
 import type { Product } from '../catalog/product';
 import { canBeLine } from '../configuration/configuration';
 import { fixtureData } from '../fixtures';

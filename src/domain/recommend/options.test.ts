@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../tests/helpers/data-files';
+import { loadData } from '~tests/helpers/data-files';
 import type { Product } from '../catalog/product';
 import type { RoleId } from '../catalog/roles';
 import { runChecks, type Check } from '../checks';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../tests/helpers/data-files';
+import { loadData } from '~tests/helpers/data-files';
 import { groupOfRole } from '../catalog/roles';
 import { runChecks, siteChecks } from '../checks';
 import { configurationSchemaFor, type Configuration } from '../configuration/configuration';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGuidelines } from '../../../tests/helpers/data-files';
+import { loadGuidelines } from '~tests/helpers/data-files';
 import type { Camera } from '../catalog/product';
 import { fixtureProducts } from '../fixtures';
 import { lensSetting, maxDistanceM, pixelDensity, purposeMet, sceneWidthM } from './pixel-density';

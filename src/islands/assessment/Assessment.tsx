@@ -9,7 +9,8 @@ import { BusinessQuestions } from './BusinessQuestions';
 import { fid, HomeQuestions } from './HomeQuestions';
 import { followStepsInHistory } from './history';
 import { Results } from './Results';
-import { errorsForStep, fieldLabel, stepsFor } from './steps';
+import { errorsForStep, stepsFor } from '~/domain/premises/steps';
+import { fieldLabel } from './field-labels';
 import '../shared/controls.css';
 import './assessment.css';
 

@@ -1,7 +1,17 @@
 import { systemInfo } from '~/domain/catalog/roles';
 import type { ViewPurpose } from '~/domain/guidelines/vocabulary';
 import type { BusinessDraft, SiteDraft } from '~/domain/premises/draft';
-import { monitoringChoices, siteRequirements, TYPICAL_VIEW_DISTANCE_M, type MonitoringChoice, type Requirement } from '~/domain/premises/premises';
+import {
+  monitoringChoices,
+  openingHours,
+  premisesTypes,
+  siteRequirements,
+  TYPICAL_VIEW_DISTANCE_M,
+  type MonitoringChoice,
+  type OpeningHours,
+  type PremisesType,
+  type Requirement,
+} from '~/domain/premises/premises';
 import { formatLength } from '~/domain/units';
 import { addArea, addSiteDraft, removeArea, removeSiteDraft, toggled, updateArea, updateBusiness, updateSite } from '~/stores/assessment';
 import { Checks, Choice, focusField, SelectField, TextField } from '../shared/fields';
@@ -32,22 +42,22 @@ const monitoringWords: Record<MonitoringChoice, string> = {
 };
 const monitoringOptions = monitoringChoices.map((m) => [m, monitoringWords[m]] as const);
 
-const premisesOptions = [
-  ['', 'Not sure'],
-  ['office', 'Office'],
-  ['retail', 'Shop or showroom'],
-  ['warehouse', 'Warehouse or workshop'],
-  ['restaurant', 'Restaurant or café'],
-  ['clinic', 'Clinic or practice'],
-  ['other', 'Something else'],
-] as const;
+const premisesWords: Record<PremisesType, string> = {
+  office: 'Office',
+  retail: 'Shop or showroom',
+  warehouse: 'Warehouse or workshop',
+  restaurant: 'Restaurant or café',
+  clinic: 'Clinic or practice',
+  other: 'Something else',
+};
+const premisesOptions = [['', 'Not sure'] as const, ...premisesTypes.map((t) => [t, premisesWords[t]] as const)];
 
-const hoursOptions = [
-  ['', 'Not sure'],
-  ['business-hours', 'Business hours'],
-  ['extended', 'Early till late'],
-  ['always-open', 'Open around the clock'],
-] as const;
+const hoursWords: Record<OpeningHours, string> = {
+  'business-hours': 'Business hours',
+  extended: 'Early till late',
+  'always-open': 'Open around the clock',
+};
+const hoursOptions = [['', 'Not sure'] as const, ...openingHours.map((h) => [h, hoursWords[h]] as const)];
 
 function SiteBlock({ index, count, title, children }: { index: number; count: number; title: string; children: preact.ComponentChildren }) {
   return (

@@ -1,11 +1,14 @@
 import type { Guidelines } from '~/domain/guidelines/guidelines';
 import { homeAreas } from '~/domain/guidelines/vocabulary';
 import type { ExistingDraft, HomeDraft, TriState } from '~/domain/premises/draft';
-import type { Goal } from '~/domain/premises/premises';
+import { propertyTypes, type Goal, type PropertyType } from '~/domain/premises/premises';
 import { formatArea, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
 import { toggled, updateHome } from '~/stores/assessment';
 import { Checks, Choice, TextField, Toggle } from '../shared/fields';
 import { domId } from '../shared/format';
+
+const propertyWords: Record<PropertyType, string> = { house: 'A house', townhouse: 'A townhouse', apartment: 'An apartment or condo' };
+const propertyOptions = [...propertyTypes.map((t) => [t, propertyWords[t]] as const), ['', 'Not sure'] as const];
 
 export const yesNo = [['yes', 'Yes'], ['no', 'No'], ['', 'Not sure']] as const satisfies readonly (readonly [TriState, string])[];
 
@@ -75,7 +78,7 @@ export function HomeQuestions({ step, ...p }: QuestionProps<HomeDraft> & { step:
       return (
         <>
           <Choice id={fid('propertyType')} legend="What kind of home is it?" value={d.propertyType} error={error('propertyType')} onValue={(propertyType) => updateHome({ propertyType })}
-            options={[['house', 'A house'], ['townhouse', 'A townhouse'], ['apartment', 'An apartment or condo'], ['', 'Not sure']]} />
+            options={propertyOptions} />
           <TextField id={fid('storeys')} label="Floors above ground" numeric value={d.storeys} placeholder="2" hint="Blank: we assume 2." error={error('storeys')} onValue={(storeys) => updateHome({ storeys })} />
           <Choice id={fid('basement')} legend="Is there a basement?" inline value={d.basement} error={error('basement')} onValue={(basement) => updateHome({ basement })} options={yesNo} />
           <TextField id={fid('area')} label="Total floor area" unit={area} numeric value={d.area} placeholder={typicalArea(180, p).split(' ')[0]}

@@ -12,7 +12,8 @@ import { startPackage } from '~/stores/configuration/packages';
 import { todayIso } from '~/stores/site-data';
 import { range } from '../shared/format';
 import { matchFirst, summarisePackages, type PackageSummary } from './packages';
-import { fieldLabel, stepsFor } from './steps';
+import { stepsFor } from '~/domain/premises/steps';
+import { fieldLabel } from './field-labels';
 
 interface Props {
   data: SiteData;

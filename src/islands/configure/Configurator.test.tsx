@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerCheckEndpoint } from '../../../tests/helpers/check-endpoint';
-import { configurationStores } from '../../../tests/helpers/configuration-stores';
+import { answerCheckEndpoint } from '~tests/helpers/check-endpoint';
+import { configurationStores } from '~tests/helpers/configuration-stores';
 import { createCatalog } from '~/domain/catalog/catalog';
 import { groupOfRole } from '~/domain/catalog/roles';
 import { encodeConfiguration } from '~/domain/configuration/link';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerCheckEndpoint } from '../../../tests/helpers/check-endpoint';
+import { answerCheckEndpoint } from '~tests/helpers/check-endpoint';
 import { createCatalog } from '~/domain/catalog/catalog';
 import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '~/domain/fixtures';
 import { clientData } from '~/server/content/client-data';

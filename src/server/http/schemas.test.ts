@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { installerDay, loadData } from '../../../tests/helpers/data-files';
+import { installerDay, loadData } from '~tests/helpers/data-files';
 import { addDays } from '~/domain/estimate/dates';
 import { requestSchemasFor } from '~/domain/requests/request';
 import { publishedSchemas } from './schemas';

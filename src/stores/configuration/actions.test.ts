@@ -1,7 +1,7 @@
 import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerCheckEndpoint } from '../../../tests/helpers/check-endpoint';
-import { freshStore, homeConfiguration as home, storeData as data } from '../../../tests/helpers/configuration-stores';
+import { answerCheckEndpoint } from '~tests/helpers/check-endpoint';
+import { freshStore, homeConfiguration as home, storeData as data } from '~tests/helpers/configuration-stores';
 import { createCatalog } from '~/domain/catalog/catalog';
 import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSite } from '~/domain/fixtures';
 

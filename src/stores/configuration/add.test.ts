@@ -1,7 +1,7 @@
 import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshStore } from '../../../tests/helpers/configuration-stores';
-import { loadData } from '../../../tests/helpers/data-files';
+import { freshStore } from '~tests/helpers/configuration-stores';
+import { loadData } from '~tests/helpers/data-files';
 import { isPlan } from '~/domain/catalog/guards';
 import { groupOfRole } from '~/domain/catalog/roles';
 import { addableFromProductPage } from '~/domain/configuration/choices';

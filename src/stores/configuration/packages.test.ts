@@ -1,6 +1,6 @@
 import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshStore } from '../../../tests/helpers/configuration-stores';
+import { freshStore } from '~tests/helpers/configuration-stores';
 import { fixtureConfig, fixtureSite } from '~/domain/fixtures';
 
 useTestStorageEngine();

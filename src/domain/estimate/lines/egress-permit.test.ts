@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../../tests/helpers/data-files';
+import { loadData } from '~tests/helpers/data-files';
 import { siteArb } from '~/domain/fixtures/arbitraries';
 import { estimate, type EstimateData } from '../estimate';
 import { isElectrifiedLock } from './egress-permit';

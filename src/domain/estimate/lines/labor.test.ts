@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../../../tests/helpers/data-files';
+import { loadData } from '~tests/helpers/data-files';
 import type { Product } from '~/domain/catalog/product';
 import type { Audience, Line, SiteConditions } from '~/domain/configuration/configuration';
 import { configurationArb } from '~/domain/fixtures/arbitraries';

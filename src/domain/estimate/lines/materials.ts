@@ -1,7 +1,7 @@
 import type { Cable } from '~/domain/catalog/product';
 import { midSentence } from '~/domain/catalog/roles';
+import { averageRunLengthM } from '~/domain/cable-runs';
 import type { Site } from '~/domain/configuration/configuration';
-import type { Settings } from '~/domain/settings/settings';
 import { count, formatLength } from '~/domain/units';
 import { capitalized } from '~/domain/wording';
 import type { PricingContext } from '../context';
@@ -22,12 +22,6 @@ interface Runs {
   hops: number;
   /** A daisy chain has started on this cable, so each next chained alarm is a hop. */
   chained: boolean;
-}
-
-/** The estimated length of one cable run on a site: grows with storeys and with the floor's size. */
-export function averageRunLengthM(site: Site, settings: Settings): number {
-  const { baseM, perStoreyM, perSqrtAreaM } = settings.cableRuns;
-  return baseM + perStoreyM * (site.conditions.storeys - 1) + perSqrtAreaM * Math.sqrt(site.conditions.floorAreaM2);
 }
 
 function materialsLine(cable: Cable, runs: Runs, runLengthM: number, ctx: PricingContext): EstimateLine {

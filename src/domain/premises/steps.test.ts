@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { businessSteps, errorsForStep, fieldLabel, homeSteps } from './steps';
+import { businessSteps, errorsForStep, homeSteps } from './steps';
 
-describe('steps and labels', () => {
+describe('assessment steps', () => {
   it('assign every field key to exactly one step', () => {
     const keys = ['propertyType', 'storeys', 'area', 'exteriorDoors', 'fuelBurning', 'outdoorAreas', 'existing.cameras', 'wiringAccess', 'goals', 'budget'];
     for (const key of keys) expect(homeSteps.filter((s) => s.fields.test(key))).toHaveLength(1);
@@ -12,12 +12,5 @@ describe('steps and labels', () => {
   it('filter errors to a step', () => {
     const errors = { area: 'a', exteriorDoors: 'b', storeys: 'c' };
     expect(errorsForStep(errors, homeSteps[0]!)).toEqual([['area', 'a'], ['storeys', 'c']]);
-  });
-
-  it('turn keys into words', () => {
-    expect(fieldLabel('area')).toBe('Floor area');
-    expect(fieldLabel('existing.smokeAlarms')).toBe('Smoke alarms you have');
-    expect(fieldLabel('sites.1.ceiling')).toBe('Site 2: Highest ceiling');
-    expect(fieldLabel('sites.0.areasToWatch.2.distance')).toBe('Site 1, area 3: Distance');
   });
 });
