@@ -66,7 +66,7 @@ export function defaultChoice(offer: Offer): Choice {
  * total was worked out for, so a signature is refused for a pick whose total the customer never saw.
  */
 export function choiceKey(choice: Choice): string {
-  return `${choice.alternative}|${[...new Set(choice.addOns)].sort().join(',')}`;
+  return JSON.stringify([choice.alternative, [...new Set(choice.addOns)].sort()]);
 }
 
 /**
