@@ -21,15 +21,17 @@ export interface SignedCopy {
 export function signedQuoteCopy(to: string, copy: SignedCopy, ctx: MailContext): MailMessage {
   const { locale, currency } = copy.quote.revision.snapshot.estimate;
   const { choice } = copy;
+  // Beside its parts (a package and its add-ons) a range is to the cent, so they add up as shown.
+  const range = (r: PricedChoice['oneTime']) => formatRange(r, currency, locale, choice.addOns.length === 0);
   const lines = [
     `Accepted: ${choice.alternative.name}, version ${copy.quote.revision.number} of the quote`,
     ...(choice.addOns.length > 0
       ? [
-          `${choice.alternative.name}: ${formatRange(choice.alternative.oneTime, currency, locale)}`,
-          ...choice.addOns.map((addOn) => `Add-on, ${addOn.name}: ${formatRange(addOn.oneTime, currency, locale)}`),
+          `${choice.alternative.name}: ${range(choice.alternative.oneTime)}`,
+          ...choice.addOns.map((addOn) => `Add-on, ${addOn.name}: ${range(addOn.oneTime)}`),
         ]
       : []),
-    `One-time estimate: ${formatRange(choice.oneTime, currency, locale)}`,
+    `One-time estimate: ${range(choice.oneTime)}`,
     ...(choice.monthlyCents > 0 ? [`Monitoring: ${formatMoney(choice.monthlyCents, currency, locale)} a month`] : []),
     ...(copy.depositCents > 0 ? [`Deposit: ${formatMoney(copy.depositCents, currency, locale)} (${copy.depositRule})`] : []),
     `Signed by: ${copy.fullName}, ${copy.acceptedAt.toISOString()}`,
