@@ -1,8 +1,9 @@
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
 import type { core } from 'zod/mini';
-import { acceptanceSchema, changeRequestSchema, declineSchema } from '../domain/acceptance/acceptance';
-import { validate } from '../domain/issues';
+import { acceptanceSchema, changeRequestSchema, choiceSchema, declineSchema } from '../domain/acceptance/acceptance';
+import { choiceKey } from '../domain/acceptance/choice';
+import { validate, type Issue } from '../domain/issues';
 import { formToObject, type FormOptions } from '../domain/requests/form';
 import { acceptQuote, respondToQuote, type AnswerContext, type Response } from '../server/acceptance/accept';
 import { payDeposit } from '../server/acceptance/deposit';
@@ -16,6 +17,7 @@ import { getDb } from '../server/db/client';
 import { clientAddress } from '../server/http/rate-limit';
 import { siteUrl } from '../server/http/site-url';
 import { kickOutbox, mailSetup } from '../server/mail/worker';
+import { priceChoiceOn } from '../server/quotes/options';
 import { quoteUrl } from '../server/quotes/public-id';
 import type { SavedQuote } from '../server/quotes/quote';
 import { getQuoteByPublicId } from '../server/quotes/store';
@@ -26,14 +28,35 @@ import { getQuoteByPublicId } from '../server/quotes/store';
  * the quote's public id in a hidden `quote` field; the link is the only key to the quote.
  */
 
-export const quoteFormOptions: FormOptions = { booleans: ['consent'], ignore: ['quote'] };
+// One checkbox per add-on, named by its place in the list ("addOns.2"), so the unticked ones leave no gap.
+export const quoteFormOptions: FormOptions = { booleans: ['consent'], ignore: ['quote'], compact: ['addOns'] };
 
 interface QuoteForm<T> {
   quote: SavedQuote;
   fields: T;
 }
 
-function quoteForm<S extends core.$ZodType>(schema: S) {
+/** Checks the fields against the quote itself: what only the stored revision can tell. */
+type QuoteCheck<T> = (quote: SavedQuote, fields: T) => Issue[];
+
+type ChoiceFields = { revision: number; option: string; addOns: string[]; shown?: string | undefined };
+
+/**
+ * The alternative and add-ons picked must be ones the current revision offers (an older revision is
+ * refused as superseded instead), and a signature must be for the choice whose total the page showed.
+ */
+const offeredChoice: QuoteCheck<ChoiceFields> = (quote, fields) => {
+  if (fields.revision !== quote.revision.number) return [];
+  const choice = { alternative: fields.option, addOns: fields.addOns };
+  const priced = priceChoiceOn(quote, choice);
+  if (!priced.ok) return priced.issues;
+  if (fields.shown !== undefined && fields.shown !== choiceKey(choice)) {
+    return [{ path: ['option'], message: 'You changed your pick after the total was worked out: check the total below, then sign again' }];
+  }
+  return [];
+};
+
+function quoteForm<S extends core.$ZodType>(schema: S, check?: QuoteCheck<core.output<S>>) {
   return z.unknown().transform(async (raw, ctx): Promise<QuoteForm<core.output<S>>> => {
     if (!(raw instanceof FormData)) {
       ctx.addIssue({ code: 'custom', message: 'Send the form as form data' });
@@ -46,8 +69,9 @@ function quoteForm<S extends core.$ZodType>(schema: S) {
       return z.NEVER;
     }
     const result = validate(schema, formToObject(raw, quoteFormOptions).value);
-    if (!result.ok) {
-      for (const issue of result.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    const issues = result.ok ? (check?.(quote, result.value) ?? []) : result.issues;
+    if (!result.ok || issues.length > 0) {
+      for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
       return z.NEVER;
     }
     return { quote, fields: result.value };
@@ -98,9 +122,15 @@ function respond(kind: Response) {
 }
 
 export const quoteActions = {
+  /** "Update total": the page renders again with the total of what was picked, worked out from the revision; nothing is stored. */
+  updateQuoteTotal: defineAction({
+    accept: 'form',
+    input: quoteForm(choiceSchema, offeredChoice),
+    handler: async () => ({ kind: 'total' as const }),
+  }),
   acceptQuote: defineAction({
     accept: 'form',
-    input: quoteForm(acceptanceSchema),
+    input: quoteForm(acceptanceSchema, offeredChoice),
     handler: async ({ quote, fields }, context) => {
       const outcome = await acceptQuote(await getDb(), quote, fields, await answerContext(context, quote));
       // Accepted already (a double submit, a second tab) is the same answer: the page shows the acceptance.
@@ -130,10 +160,11 @@ export const quoteActions = {
     input: quoteForm(bookingPickSchema),
     handler: async ({ quote, fields }, context) => {
       const db = await getDb();
-      if (!(await acceptanceOf(db, quote.id))) throw new ActionError({ code: 'CONFLICT', message: 'Accept the quote first: the installation is booked once it is signed.' });
+      const accepted = await acceptanceOf(db, quote.id);
+      if (!accepted) throw new ActionError({ code: 'CONFLICT', message: 'Accept the quote first: the installation is booked once it is signed.' });
       const [start, window] = fields.slot.split('|') as [string, 'morning' | 'afternoon' | 'whole-days'];
       const deposit = await latestDeposit(db, quote.id, quote.revision.number);
-      const waitForDeposit = stripeClient() !== null && depositFor(quote) > 0 && deposit?.status !== 'paid';
+      const waitForDeposit = stripeClient() !== null && depositFor(quote, accepted) > 0 && deposit?.status !== 'paid';
       const outcome = await bookWindow(db, quote, { start, window }, waitForDeposit, await bookingContext(context, quote));
       if (!outcome.ok) throw new ActionError({ code: 'CONFLICT', message: bookingRefusals[outcome.reason] });
       void kickOutbox();

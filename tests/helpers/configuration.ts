@@ -3,6 +3,11 @@ import { isPlan } from '~/domain/catalog/guards';
 import type { RoleId } from '~/domain/catalog/roles';
 import type { Configuration, Site } from '~/domain/configuration/configuration';
 import { addDays } from '~/domain/estimate/dates';
+import { premisesSchema } from '~/domain/premises/premises';
+import { recommend } from '~/domain/recommend/recommend';
+import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/tiers';
+import { addOnOfLines } from '~/server/quotes/options';
+import type { NewQuote } from '~/server/quotes/quote';
 import { installerDay, loadData } from './data-files';
 
 /**
@@ -74,3 +79,27 @@ export function installationRequest(overrides: Record<string, unknown> = {}) {
 }
 
 export { loadData };
+
+/**
+ * A homeowner's quote offering the assessment's three packages (the shipped rules on a home with
+ * cameras, fire and monitoring), the one the customer picked first, and two add-ons priced from
+ * catalog lines on it: what `createQuote` takes to offer alternatives.
+ */
+export function packagesQuoteInput(tier: PackageTier = 'recommended'): Pick<NewQuote, 'configuration' | 'options'> {
+  const data = loadData();
+  const { packages } = recommend(premisesSchema.parse({ kind: 'home', goals: ['deter', 'fire-co', 'monitoring'], budget: tier }), data);
+  const configuration = packages[tier];
+  const siteId = configuration.sites[0]!.id;
+  const today = installerDay();
+  return {
+    configuration,
+    options: {
+      primary: { id: tier, name: packageTitles[tier] },
+      alternatives: packageTiers.filter((other) => other !== tier).map((other) => ({ id: other, name: packageTitles[other], configuration: packages[other] })),
+      addOns: [
+        addOnOfLines({ id: 'extra-camera', name: 'One more outdoor camera', detail: 'For a side gate or a second driveway' }, configuration, siteId, [{ productId: productFor('camera-outdoor').id, quantity: 1, reused: 0 }], data, today),
+        addOnOfLines({ id: 'extra-smoke', name: 'Two more smoke alarms', detail: null }, configuration, siteId, [{ productId: productFor('smoke-alarm').id, quantity: 2, reused: 0 }], data, today),
+      ],
+    },
+  };
+}

@@ -34,14 +34,20 @@ export function acceptability(standing: RevisionStanding, today: string): Accept
   return { ok: true };
 }
 
-/** What the customer sends to accept (the form on /quote/<id>). */
-export const acceptanceSchema = z.object({
+/** What the customer picks on a revision (`choice.ts` prices it): "Update total" sends this alone. */
+export const choiceSchema = z.object({
   /** The revision the customer read: accepting an older one than the latest is refused. */
   revision: z.coerce.number().int().positive(),
-  /** The package or option picked, where the revision offers more than one. */
-  option: z.string().min(1).max(80),
-  /** Optional extras picked with it. */
-  addOns: z.array(z.string().min(1).max(80)).max(50).default([]),
+  /** The alternative picked (the package or option), where the revision offers more than one. */
+  option: z.string('Pick one of the options listed').min(1, 'Pick one of the options listed').max(80, 'Pick one of the options listed'),
+  /** Optional add-ons picked with it. */
+  addOns: z.array(z.string().min(1).max(80), 'Pick add-ons from the list').max(50, 'Pick add-ons from the list').default([]),
+});
+
+/** What the customer sends to accept (the form on /quote/<id>). */
+export const acceptanceSchema = choiceSchema.extend({
+  /** The choice the page last showed the total of (`choiceKey`), where it offers a choice. */
+  shown: z.string().max(4000).optional(),
   /** The signature: the customer's full name as typed. */
   fullName: z
     .string()

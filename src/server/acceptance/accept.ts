@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { acceptability, type Acceptability, type Acceptance } from '~/domain/acceptance/acceptance';
-import { depositRule } from '~/domain/acceptance/deposit';
-import type { Range } from '~/domain/money';
+import { depositCents, depositRule } from '~/domain/acceptance/deposit';
+import type { Issue } from '~/domain/issues';
 import type { Settings } from '~/domain/settings/settings';
 import { installerToday } from '~/domain/settings/today';
 import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
 import type { MailContext } from '../mail/templates';
-import { depositFor } from '../payments/checkout';
+import { depositTermsOf } from '../payments/checkout';
+import { priceChoiceOn } from '../quotes/options';
 import type { SavedQuote } from '../quotes/quote';
 import { installerResponseNotice, signedQuoteCopy, type ResponseKind } from './mail';
 import { acceptanceOf, insertAcceptance, recordQuoteEvent, requestOfQuote, type AcceptanceRow } from './store';
@@ -17,21 +18,6 @@ import { acceptanceOf, insertAcceptance, recordQuoteEvent, requestOfQuote, type 
  * for changes, or ask for updated prices once it expired. Storage is store.ts's; each answer is
  * recorded with its timeline event and mail in one transaction.
  */
-
-/** What the customer can pick on a revision. */
-export interface QuoteOption {
-  id: string;
-  name: string;
-  oneTime: Range;
-}
-
-/**
- * A revision holds one configuration today, so it offers one option. The form lists options, so a
- * revision with alternatives (packages, options staff add) only has to return more of them here.
- */
-export function optionsOf(quote: SavedQuote): QuoteOption[] {
-  return [{ id: 'quote', name: 'This quote', oneTime: quote.revision.snapshot.estimate.oneTime }];
-}
 
 /** JSON with every object's keys sorted: jsonb reorders keys, and the hash must not depend on where the snapshot was read from. */
 export function canonicalJson(value: unknown): string {
@@ -71,7 +57,8 @@ export type AcceptOutcome =
   /** `recorded` false when this was the same acceptance again (a double submit, a second tab). */
   | { ok: true; acceptance: AcceptanceRow; recorded: boolean }
   | { ok: false; refusal: Exclude<Acceptability, { ok: true }> }
-  | { ok: false; refusal: { reason: 'unknown-option' } };
+  /** An alternative or add-on the revision does not offer (a tampered form): the issues name the field. */
+  | { ok: false; refusal: { reason: 'unknown-option'; issues: Issue[] } };
 
 export async function acceptQuote(db: Database, quote: SavedQuote, input: Acceptance, ctx: AnswerContext): Promise<AcceptOutcome> {
   const now = ctx.now ?? new Date();
@@ -79,8 +66,9 @@ export async function acceptQuote(db: Database, quote: SavedQuote, input: Accept
   if (existing) return { ok: true, acceptance: existing, recorded: false };
   const standing = standingOf(quote, null, input.revision, installerToday(ctx.settings, now));
   if (!standing.ok) return { ok: false, refusal: standing };
-  const option = optionsOf(quote).find((o) => o.id === input.option);
-  if (!option) return { ok: false, refusal: { reason: 'unknown-option' } };
+  const priced = priceChoiceOn(quote, { alternative: input.option, addOns: input.addOns });
+  if (!priced.ok) return { ok: false, refusal: { reason: 'unknown-option', issues: priced.issues } };
+  const { choice } = priced;
 
   const request = await requestOfQuote(db, quote.id);
   const acceptance = {
@@ -88,22 +76,20 @@ export async function acceptQuote(db: Database, quote: SavedQuote, input: Accept
     quoteId: quote.id,
     revision: quote.revision.number,
     snapshotSha256: snapshotHash(quote),
-    option: option.id,
-    // No revision offers add-ons yet: only ones it offers could be kept.
-    addOns: [],
+    option: choice.alternative.id,
+    addOns: choice.addOns.map((addOn) => addOn.id),
     fullName: input.fullName,
     clientAddress: ctx.clientAddress,
     userAgent: ctx.userAgent?.slice(0, 500) ?? null,
     acceptedAt: now,
   } satisfies AcceptanceRow;
-  const { snapshot } = quote.revision;
-  const terms = { depositPercent: snapshot.settings.depositPercent, depositBasis: snapshot.settings.depositBasis ?? 'low' };
-  const copy = { quote, url: ctx.url, optionName: option.name, fullName: input.fullName, acceptedAt: now, snapshotSha256: acceptance.snapshotSha256, depositCents: depositFor(quote), depositRule: depositRule(terms) };
+  const terms = depositTermsOf(quote);
+  const copy = { quote, url: ctx.url, choice, fullName: input.fullName, acceptedAt: now, snapshotSha256: acceptance.snapshotSha256, depositCents: depositCents(choice.oneTime, terms), depositRule: depositRule(terms) };
   const who = { name: request?.contactName ?? input.fullName, email: request?.contactEmail ?? null, reference: request?.reference ?? null };
   const messages = [installerResponseNotice('accepted', quote, who, ctx.url, null, ctx.mail), ...(request ? [signedQuoteCopy(request.contactEmail, copy, ctx.mail)] : [])];
   const recorded = await insertAcceptance(db, acceptance, {
     requestId: request?.id ?? null,
-    event: { kind: 'quote.accepted', actor: 'customer', detail: { revision: acceptance.revision, option: option.name, fullName: input.fullName } },
+    event: { kind: 'quote.accepted', actor: 'customer', detail: { revision: acceptance.revision, option: choice.alternative.name, ...(choice.addOns.length > 0 ? { addOns: choice.addOns.map((addOn) => addOn.name) } : {}), fullName: input.fullName } },
     messages,
     now,
   });

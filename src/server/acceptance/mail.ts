@@ -1,3 +1,4 @@
+import type { PricedChoice } from '~/domain/acceptance/choice';
 import { formatDate } from '~/domain/estimate/dates';
 import { formatMoney, formatRange } from '~/domain/money';
 import { companyFooter, renderHtml, renderText, type Block, type MailContext, type MailMessage } from '../mail/templates';
@@ -8,7 +9,8 @@ import type { SavedQuote } from '../quotes/quote';
 export interface SignedCopy {
   quote: SavedQuote;
   url: string;
-  optionName: string;
+  /** What was accepted: the alternative and add-ons, with their sum. */
+  choice: PricedChoice;
   fullName: string;
   acceptedAt: Date;
   snapshotSha256: string;
@@ -17,12 +19,20 @@ export interface SignedCopy {
 }
 
 export function signedQuoteCopy(to: string, copy: SignedCopy, ctx: MailContext): MailMessage {
-  const { estimate } = copy.quote.revision.snapshot;
-  const { locale, currency } = estimate;
+  const { locale, currency } = copy.quote.revision.snapshot.estimate;
+  const { choice } = copy;
+  // Beside its parts (a package and its add-ons) a range is to the cent, so they add up as shown.
+  const range = (r: PricedChoice['oneTime']) => formatRange(r, currency, locale, choice.addOns.length === 0);
   const lines = [
-    `Accepted: ${copy.optionName}, version ${copy.quote.revision.number} of the quote`,
-    `One-time estimate: ${formatRange(estimate.oneTime, currency, locale)}`,
-    ...(estimate.monthlyCents > 0 ? [`Monitoring: ${formatMoney(estimate.monthlyCents, currency, locale)} a month`] : []),
+    `Accepted: ${choice.alternative.name}, version ${copy.quote.revision.number} of the quote`,
+    ...(choice.addOns.length > 0
+      ? [
+          `${choice.alternative.name}: ${range(choice.alternative.oneTime)}`,
+          ...choice.addOns.map((addOn) => `Add-on, ${addOn.name}: ${range(addOn.oneTime)}`),
+        ]
+      : []),
+    `One-time estimate: ${range(choice.oneTime)}`,
+    ...(choice.monthlyCents > 0 ? [`Monitoring: ${formatMoney(choice.monthlyCents, currency, locale)} a month`] : []),
     ...(copy.depositCents > 0 ? [`Deposit: ${formatMoney(copy.depositCents, currency, locale)} (${copy.depositRule})`] : []),
     `Signed by: ${copy.fullName}, ${copy.acceptedAt.toISOString()}`,
     `Record: SHA-256 ${copy.snapshotSha256}`,

@@ -1,7 +1,9 @@
 import type Stripe from 'stripe';
-import { depositCents, depositRule } from '~/domain/acceptance/deposit';
+import { depositCents, depositRule, type DepositTerms } from '~/domain/acceptance/deposit';
+import { acceptanceOf } from '../acceptance/store';
 import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
+import { acceptedChoice, type AcceptedIds } from '../quotes/options';
 import type { SavedQuote } from '../quotes/quote';
 import { insertDeposit, latestDeposit } from './store';
 
@@ -32,14 +34,20 @@ export interface CheckoutOptions {
   now?: Date;
 }
 
-export function depositFor(quote: SavedQuote): number {
-  const { estimate, settings } = quote.revision.snapshot;
+/** The deposit terms a revision was priced with. */
+export function depositTermsOf(quote: SavedQuote): DepositTerms {
+  const { settings } = quote.revision.snapshot;
   // Snapshots priced before the deposit had a basis took the percent of the range's low end.
-  return depositCents(estimate.oneTime, { depositPercent: settings.depositPercent, depositBasis: settings.depositBasis ?? 'low' });
+  return { depositPercent: settings.depositPercent, depositBasis: settings.depositBasis ?? 'low' };
+}
+
+/** The deposit of the accepted choice (alternative and add-ons); before acceptance, of the alternative the quote was made for. */
+export function depositFor(quote: SavedQuote, accepted: AcceptedIds | null = null): number {
+  return depositCents(acceptedChoice(quote, accepted).oneTime, depositTermsOf(quote));
 }
 
 export async function startDepositCheckout(db: Database, stripe: Stripe | null, quote: SavedQuote, options: CheckoutOptions): Promise<DepositCheckout> {
-  const amountCents = depositFor(quote);
+  const amountCents = depositFor(quote, await acceptanceOf(db, quote.id));
   if (amountCents === 0) return { kind: 'none' };
   if (!stripe) return { kind: 'offline', amountCents };
   const now = options.now ?? new Date();
@@ -51,7 +59,7 @@ export async function startDepositCheckout(db: Database, stripe: Stripe | null, 
   const attempt = (latest?.attempt ?? 0) + 1;
   const expiresAt = new Date(now.getTime() + Math.max(MIN_SESSION_MINUTES, options.holdMinutes) * 60_000);
   const metadata = { quoteId: quote.id, revision: String(number), attempt: String(attempt) };
-  const terms = { depositPercent: snapshot.settings.depositPercent, depositBasis: snapshot.settings.depositBasis ?? 'low' };
+  const terms = depositTermsOf(quote);
   const session = await stripe.checkout.sessions.create(
     {
       mode: 'payment',

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { acceptanceOf } from '../acceptance/store';
 import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
 import type { SavedQuote } from '../quotes/quote';
@@ -34,7 +35,7 @@ export async function recordOfflineDeposit(db: Database, quote: SavedQuote, staf
     id: newRowId(),
     quoteId: quote.id,
     revision: quote.revision.number,
-    amountCents: depositFor(quote),
+    amountCents: depositFor(quote, await acceptanceOf(db, quote.id)),
     currency: quote.revision.snapshot.estimate.currency,
     method: 'offline' as const,
     status: 'paid' as const,

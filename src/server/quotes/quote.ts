@@ -8,6 +8,7 @@ import type { Database } from '../db/client';
 import type { QuoteStatus } from '../db/schema';
 import { newRowId } from '../db/row-id';
 import { newSecretId } from './public-id';
+import { withOptions, type RevisionOptions } from './options';
 import { freezeEstimate, type QuoteCustomer, type QuoteSnapshot } from './snapshot';
 import { saveQuote } from './store';
 
@@ -56,12 +57,16 @@ export interface NewQuote {
   status: QuoteStatus;
   /** What the customer gave with the request, when the quote comes with one. */
   customer?: QuoteCustomer;
+  /** Alternatives (each configuration validated and priced here, like the quote's own) and add-ons to offer beside it. */
+  options?: RevisionOptions;
 }
 
 /** A new quote with revision 1, priced now and not yet stored: `createQuote` stores it, a request stores it with itself. */
 export function prepareQuote(input: NewQuote, data: PricingData, now: Date): SavedQuote {
   const configuration = validateConfiguration(input.configuration, data.catalog);
   const today = installerToday(data.settings, now);
+  const snapshot = freezeEstimate(configuration, data, today, input.customer ?? null);
+  const { options } = input;
   return {
     id: newRowId(),
     publicId: newSecretId(),
@@ -71,7 +76,9 @@ export function prepareQuote(input: NewQuote, data: PricingData, now: Date): Sav
     revision: {
       number: 1,
       configuration,
-      snapshot: freezeEstimate(configuration, data, today, input.customer ?? null),
+      snapshot: options
+        ? withOptions(snapshot, { ...options, alternatives: options.alternatives.map((a) => ({ ...a, configuration: validateConfiguration(a.configuration, data.catalog) })) }, data)
+        : snapshot,
       pricedAt: now,
       // Prices hold for the settings' number of days, the last one included.
       validUntil: addDays(today, data.settings.quoteValidityDays),

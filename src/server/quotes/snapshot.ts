@@ -6,6 +6,7 @@ import { estimate, type Estimate } from '~/domain/estimate/estimate';
 import { phaseTotals, type PhaseTotal } from '~/domain/estimate/phases';
 import type { StaffChanges } from '~/domain/quote-revisions/staff-changes';
 import type { NextStep, PreferredWindow, SiteAddress } from '~/domain/requests/request';
+import type { Range } from '~/domain/money';
 import type { Settings } from '~/domain/settings/settings';
 import type { SiteData } from '~/domain/site-data';
 
@@ -37,6 +38,10 @@ export type QuoteCheck = Pick<Check, 'id' | 'siteId' | 'system' | 'topic' | 'sta
  * changes a quote the customer already holds.
  *
  * Version 1 snapshots (before checks, phases and the customer were kept) are read with those absent.
+ *
+ * A revision may offer alternatives and add-ons (`options.ts`). The snapshot's own estimate is
+ * always the first alternative, the one the quote was made for; the others and the add-ons are
+ * added fields, absent on a revision with one option, so it reads, hashes and prices as before.
  */
 export interface QuoteSnapshot {
   /** Bumped when the shape changes, so old revisions can still be read. */
@@ -58,6 +63,12 @@ export interface QuoteSnapshot {
    * customer's own revisions.
    */
   staff?: StaffRevision | null;
+  /** The name and id of the snapshot's own estimate as an alternative; absent: "This quote". */
+  primary?: { id: string; name: string };
+  /** Further alternatives, each priced and frozen like the snapshot's own estimate. */
+  alternatives?: FrozenAlternative[];
+  /** Optional add-ons, which add to whichever alternative is picked. */
+  addOns?: FrozenAddOn[];
 }
 
 export interface StaffRevision extends StaffChanges {
@@ -66,8 +77,28 @@ export interface StaffRevision extends StaffChanges {
   approvedBy: string | null;
 }
 
+/** An alternative besides the snapshot's own estimate, with its configuration and what it was priced from. */
+export interface FrozenAlternative {
+  id: string;
+  name: string;
+  configuration: Configuration;
+  estimate: Estimate;
+  products: Product[];
+  checks: QuoteCheck[];
+}
+
+/** An add-on: its own frozen price (tax included, and the tax in it) and the person-hours it adds. */
+export interface FrozenAddOn {
+  id: string;
+  name: string;
+  detail: string | null;
+  oneTime: Range;
+  tax: Range;
+  hours: Range;
+}
+
 /** Products an estimate refers to: lines (equipment, services, cable, travel) and monitoring plans. */
-function productsUsed(result: Estimate, config: Configuration, catalog: Catalog): Product[] {
+export function productsUsed(result: Estimate, config: Configuration, catalog: Catalog): Product[] {
   const ids = new Set<string>();
   for (const site of result.sites) for (const line of site.lines) if (line.productId) ids.add(line.productId);
   for (const site of config.sites) if (site.planId) ids.add(site.planId);
@@ -77,15 +108,20 @@ function productsUsed(result: Estimate, config: Configuration, catalog: Catalog)
   });
 }
 
+/** The checks that did not pass, as a frozen quote states them. */
+export function failedChecks(config: Configuration, data: SiteData): QuoteCheck[] {
+  return runChecks(config, data)
+    .filter((check) => check.status !== 'pass')
+    .map(({ id, siteId, system, topic, status, title, detail }) => ({ id, siteId, system, topic, status, title, detail }));
+}
+
 /**
  * Prices a configuration (already validated against this catalog) and freezes the result. Whatever
  * prices or totals a client sent never get here: only the configuration does.
  */
 export function freezeEstimate(config: Configuration, data: SiteData, today: string, customer: QuoteCustomer | null = null): QuoteSnapshot {
   const result = estimate(config, data, { today });
-  const checks: QuoteCheck[] = runChecks(config, data)
-    .filter((check) => check.status !== 'pass')
-    .map(({ id, siteId, system, topic, status, title, detail }) => ({ id, siteId, system, topic, status, title, detail }));
+  const checks = failedChecks(config, data);
   const snapshot: QuoteSnapshot = {
     version: 2,
     pricedOn: today,

@@ -4,16 +4,17 @@ import { installationInvite } from '~/domain/scheduling/ics';
 import { zonedInstant } from '~/domain/scheduling/zoned-time';
 import type { Settings } from '~/domain/settings/settings';
 import { installerToday } from '~/domain/settings/today';
-import { recordQuoteEvent, requestOfQuote } from '../acceptance/store';
+import { acceptanceOf, recordQuoteEvent, requestOfQuote } from '../acceptance/store';
 import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
 import { companyFooter, renderHtml, renderText, type MailContext, type MailMessage } from '../mail/templates';
+import { acceptedChoice } from '../quotes/options';
 import type { SavedQuote } from '../quotes/quote';
 import { activeBooking, cancelBookingRow, confirmHeld, getBooking, releaseExpiredHolds, storeBooking, takenUnits, type BookingRow } from './store';
 
 /**
- * Booking the installation on the quote link. The job takes the crew-days of the accepted revision's
- * estimate (its high end of person-hours); a picked window is held while the deposit is paid and
+ * Booking the installation on the quote link. The job takes the crew-days of the accepted choice
+ * (the high end of the person-hours of its alternative and add-ons); a picked window is held while the deposit is paid and
  * confirmed once it is (or at once without online payment). Expired holds are released whenever
  * the calendar is read. The database refuses a half-day taken twice (store.ts).
  */
@@ -25,11 +26,11 @@ export interface BookingContext {
   now?: Date;
 }
 
-const personHoursOf = (quote: SavedQuote) => quote.revision.snapshot.estimate.sites.reduce((sum, site) => sum + site.duration.hours.high, 0);
-
+/** The open windows for the accepted choice's person-hours (the alternative's and its add-ons'). */
 export async function openSlotsFor(db: Database, quote: SavedQuote, settings: Settings, now = new Date()): Promise<Slot[]> {
   await releaseExpiredHolds(db, now);
-  return openSlots({ today: installerToday(settings, now), booking: settings.booking, hoursPerDay: settings.crew.hoursPerDay, personHours: personHoursOf(quote), taken: await takenUnits(db) });
+  const { personHours } = acceptedChoice(quote, await acceptanceOf(db, quote.id));
+  return openSlots({ today: installerToday(settings, now), booking: settings.booking, hoursPerDay: settings.crew.hoursPerDay, personHours, taken: await takenUnits(db) });
 }
 
 /** The times of a booking: each day's first and last hour (a window, or the whole day). */
