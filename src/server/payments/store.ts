@@ -24,6 +24,11 @@ export async function insertDeposit(db: Database, deposit: NewDeposit): Promise<
   return inserted.length > 0;
 }
 
+export interface DepositChange {
+  before: DepositRow;
+  after: DepositRow;
+}
+
 export interface EventEffect {
   sessionId: string;
   next: (current: DepositRow) => Partial<Pick<DepositRow, 'status' | 'paymentIntentId' | 'paidAt' | 'refundedCents'>>;
@@ -33,13 +38,14 @@ export interface EventEffect {
  * Takes an event in once: its id is stored and the deposit it is about changed in one transaction,
  * so a replay finds the id and changes nothing, and a crash between the two loses neither (Stripe
  * sends the event again). Returns the deposit before and after, or null for a replay or an event
- * about no deposit of ours.
+ * about no deposit of ours. `within` runs in the same transaction with the change (the pipeline's move).
  */
 export async function applyEvent(
   db: Database,
   event: { id: string; type: string; objectId: string | null },
   effect: EventEffect | null,
-): Promise<{ before: DepositRow; after: DepositRow } | null> {
+  within?: (tx: Database, change: DepositChange) => Promise<void>,
+): Promise<DepositChange | null> {
   return db.transaction(async (tx) => {
     const fresh = await tx.insert(stripeEvents).values(event).onConflictDoNothing().returning({ id: stripeEvents.id });
     if (fresh.length === 0 || !effect) return null;
@@ -50,7 +56,9 @@ export async function applyEvent(
       .set({ ...effect.next(before), updatedAt: sql`now()` })
       .where(eq(deposits.id, before.id))
       .returning();
-    return { before, after: after! };
+    const change = { before, after: after! };
+    await within?.(tx, change);
+    return change;
   });
 }
 

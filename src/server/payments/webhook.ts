@@ -1,18 +1,20 @@
 import type Stripe from 'stripe';
 import { nextDepositStatus, type PaymentEvent } from '~/domain/acceptance/deposit-status';
 import type { Database } from '../db/client';
-import { applyEvent, type DepositRow, type EventEffect } from './store';
+import { recordPipelineEvent } from '../pipeline/record';
+import { applyEvent, type DepositChange, type EventEffect } from './store';
 import type { StripeSetup } from './stripe';
 
 /**
  * POST /api/webhooks/stripe: Stripe's word on a Checkout Session. The signature is checked on the
  * raw body before anything else; each event is taken in once by its id; events may come in any
  * order, and the deposit's status only ever moves forward (domain/acceptance/deposit-status.ts).
+ * A deposit that becomes paid moves the request's pipeline in the same transaction.
  */
 
 export type WebhookOutcome =
   | { status: 400; detail: string }
-  | { status: 200; change: { before: DepositRow; after: DepositRow } | null };
+  | { status: 200; change: DepositChange | null };
 
 function paymentEventOf(event: Stripe.Event): { session: Stripe.Checkout.Session; payment: PaymentEvent } | null {
   switch (event.type) {
@@ -49,6 +51,11 @@ function effectOf(event: Stripe.Event, now: Date): EventEffect | null {
   };
 }
 
+/** A deposit that became paid moves its request to "deposit paid", in the transaction that took the event in. */
+async function movePipelineOnPayment(tx: Database, { before, after }: DepositChange): Promise<void> {
+  if (before.status !== 'paid' && after.status === 'paid') await recordPipelineEvent(tx, { quoteId: after.quoteId }, { type: 'pay_deposit' }, { actor: 'system' });
+}
+
 export async function receiveStripeWebhook(db: Database, setup: StripeSetup, rawBody: string, signature: string | null, now = new Date()): Promise<WebhookOutcome> {
   let event: Stripe.Event;
   try {
@@ -57,6 +64,6 @@ export async function receiveStripeWebhook(db: Database, setup: StripeSetup, raw
     return { status: 400, detail: 'The Stripe-Signature header does not match this body.' };
   }
   const object = event.data.object as { id?: unknown };
-  const change = await applyEvent(db, { id: event.id, type: event.type, objectId: typeof object.id === 'string' ? object.id : null }, effectOf(event, now));
+  const change = await applyEvent(db, { id: event.id, type: event.type, objectId: typeof object.id === 'string' ? object.id : null }, effectOf(event, now), movePipelineOnPayment);
   return { status: 200, change };
 }

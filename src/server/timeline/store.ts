@@ -16,6 +16,7 @@ export const timelineKinds = [
   'request.contacted',
   'request.lost',
   'request.reopened',
+  'request.moved',
   'quote.revised',
   'quote.sent',
   'quote.viewed',
