@@ -47,7 +47,7 @@ export function timelineLine(event: TimelineEvent, names: Map<string, string>, c
       ? text(d.text)
       : event.kind === 'request.assigned'
         ? `To ${text(d.assigneeName) ?? 'a staff account'}`
-        : event.kind === 'request.lost'
+        : event.kind === 'request.lost' || (event.kind === 'deposit.refunded' && text(d.reason))
           ? `Reason: ${text(d.reason) ?? 'none given'}`
           : to && to in pipelineStateLabels
             ? `Now “${pipelineStateLabels[to]}”`

@@ -23,21 +23,21 @@ export async function refundDeposit(db: Database, stripe: Stripe | null, deposit
   return { ok: true, deposit: await addRefund(db, deposit.id, amount, staffId) };
 }
 
-/** A deposit taken by check, card terminal or bank transfer: the revision's own amount, marked paid. */
-export async function recordOfflineDeposit(db: Database, quote: SavedQuote, staffId: string, note: string, now = new Date()): Promise<DepositRow | null> {
+/** A deposit taken by check, card terminal or bank transfer, as staff took it (the revision's own amount unless they say otherwise), marked paid. */
+export async function recordOfflineDeposit(db: Database, quote: SavedQuote, staffId: string, taken: { note: string; amountCents?: number }, now = new Date()): Promise<DepositRow | null> {
   const latest = await latestDeposit(db, quote.id, quote.revision.number);
   if (latest?.status === 'paid' || latest?.status === 'processing') return null;
   const row = {
     id: newRowId(),
     quoteId: quote.id,
     revision: quote.revision.number,
-    amountCents: depositFor(quote),
+    amountCents: taken.amountCents ?? depositFor(quote),
     currency: quote.revision.snapshot.estimate.currency,
     method: 'offline' as const,
     status: 'paid' as const,
     attempt: (latest?.attempt ?? 0) + 1,
     recordedBy: staffId,
-    note,
+    note: taken.note,
     paidAt: now,
     createdAt: now,
   };

@@ -66,6 +66,11 @@ export async function setDepositStatus(db: Database, id: string, status: Deposit
   await db.update(deposits).set({ status, updatedAt: sql`now()` }).where(eq(deposits.id, id));
 }
 
+/** Every deposit of a quote, newest first: the request page lists them. */
+export async function depositsOf(db: Database, quoteId: string): Promise<DepositRow[]> {
+  return db.select().from(deposits).where(eq(deposits.quoteId, quoteId)).orderBy(desc(deposits.createdAt), desc(deposits.attempt));
+}
+
 export async function getDeposit(db: Database, id: string): Promise<DepositRow | null> {
   const rows = await db.select().from(deposits).where(eq(deposits.id, id)).limit(1);
   return rows[0] ?? null;

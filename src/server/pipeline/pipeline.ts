@@ -30,7 +30,7 @@ export function mayWork(user: StaffUser, request: Pick<RequestRow, 'assignedTo'>
 export const notWorkable = 'This request is assigned to someone else; ask a manager to reassign it.';
 
 /** Locks the request and runs `change` when the user may work it. */
-async function withRequest(db: Database, user: StaffUser, reference: string, change: (tx: Database, request: RequestRow) => Promise<Outcome>): Promise<Outcome> {
+export async function withRequest(db: Database, user: StaffUser, reference: string, change: (tx: Database, request: RequestRow) => Promise<Outcome>): Promise<Outcome> {
   return db.transaction(async (tx) => {
     const request = await requestByReference(tx, reference, true);
     if (!request) return { ok: false, status: 404, message: `There is no request ${reference}.` };

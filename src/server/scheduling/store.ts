@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { CrewHalfDay } from '~/domain/scheduling/capacity';
 import type { Database } from '../db/client';
-import { bookingUnits, bookings } from '../db/schema';
+import { bookingUnits, bookings, requests } from '../db/schema';
 
 /**
  * Bookings and the crew half-days they take; the only module of scheduling that talks to Drizzle.
@@ -88,4 +88,33 @@ export async function cancelBookingRow(db: Database, id: string): Promise<Bookin
 export async function getBooking(db: Database, id: string): Promise<BookingRow | null> {
   const rows = await db.select().from(bookings).where(eq(bookings.id, id)).limit(1);
   return rows[0] ?? null;
+}
+
+/** A crew half-day taken between two dates, with its booking and the request it is for (null for a quote without one). */
+export interface CalendarUnit extends CrewHalfDay {
+  bookingId: string;
+  status: BookingRow['status'];
+  heldUntil: Date | null;
+  request: { reference: string; contactName: string; assignedTo: string | null } | null;
+}
+
+export async function bookedUnitsBetween(db: Database, from: string, to: string): Promise<CalendarUnit[]> {
+  const rows = await db
+    .select({
+      crewId: bookingUnits.crewId,
+      date: bookingUnits.date,
+      half: bookingUnits.half,
+      bookingId: bookings.id,
+      status: bookings.status,
+      heldUntil: bookings.heldUntil,
+      reference: requests.reference,
+      contactName: requests.contactName,
+      assignedTo: requests.assignedTo,
+    })
+    .from(bookingUnits)
+    .innerJoin(bookings, eq(bookings.id, bookingUnits.bookingId))
+    .leftJoin(requests, eq(requests.quoteId, bookings.quoteId))
+    .where(between(bookingUnits.date, from, to))
+    .orderBy(asc(bookingUnits.date));
+  return rows.map(({ reference, contactName, assignedTo, ...unit }) => ({ ...unit, request: reference && contactName ? { reference, contactName, assignedTo } : null }));
 }
