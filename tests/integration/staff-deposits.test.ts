@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '~/server/db/client';
-import { deposits, requests } from '~/server/db/schema';
+import { openDatabase } from '~/server/db/client';
+import { deposits } from '~/server/db/schema';
 import { newRowId } from '~/server/db/row-id';
 import { depositFor } from '~/server/payments/checkout';
-import { createQuote, type SavedQuote } from '~/server/quotes/quote';
-import type { PipelineState } from '~/domain/pipeline/pipeline';
-import { homeConfiguration, loadData } from '../helpers/configuration';
+import type { SavedQuote } from '~/server/quotes/quote';
+import { seedAcceptedRequest } from '../helpers/bookings';
 import { freshDataDir } from '../helpers/pglite-template';
 import { startServer, STOP_TIMEOUT_MS, type TestServer } from '../helpers/server';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
@@ -20,7 +19,6 @@ import { startFakeStripe, type FakeStripe } from '../helpers/stripe-server';
  * paid". Each wrong field is named beside it, with what was typed kept.
  */
 
-const data = loadData();
 let server: TestServer;
 let smtp: TestSmtp;
 let fake: FakeStripe;
@@ -28,19 +26,12 @@ let team: Team;
 let removeData: () => void;
 const seeded = {} as Record<'card' | 'check', { quote: SavedQuote; reference: string }>;
 
-async function seedRequest(db: Database, name: string, status: PipelineState): Promise<{ quote: SavedQuote; reference: string }> {
-  const quote = await createQuote(db, { configuration: homeConfiguration(), firstName: name, status: 'accepted' }, data);
-  const reference = `NG-${quote.id.slice(0, 6).toUpperCase()}`;
-  await db.insert(requests).values({ id: newRowId(), reference, kind: 'installation', quoteId: quote.id, contactName: `${name} Customer`, contactEmail: `${name.toLowerCase()}@example.com`, addresses: [], preferredWindows: [], consent: true, consentedAt: new Date(), idempotencyKey: newRowId(), fingerprint: name, status });
-  return { quote, reference };
-}
-
 beforeAll(async () => {
   const { dir, remove } = await freshDataDir();
   removeData = remove;
   const handle = await openDatabase({ dataDir: dir });
-  seeded.card = await seedRequest(handle.db, 'Ada', 'deposit_paid');
-  seeded.check = await seedRequest(handle.db, 'Bo', 'accepted');
+  seeded.card = await seedAcceptedRequest(handle.db, 'Ada', 'deposit_paid');
+  seeded.check = await seedAcceptedRequest(handle.db, 'Bo', 'accepted');
   const { quote } = seeded.card;
   await handle.db.insert(deposits).values({ id: newRowId(), quoteId: quote.id, revision: 1, amountCents: depositFor(quote), currency: 'USD', method: 'stripe', status: 'paid', attempt: 1, paymentIntentId: 'pi_test_portal', paidAt: new Date() });
   await handle.close();

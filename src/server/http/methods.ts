@@ -37,6 +37,7 @@ export const routeMethods: Readonly<Record<string, readonly string[]>> = {
   '/staff/team': [...read, 'POST'],
   '/staff/account': [...read, 'POST'],
   '/staff/requests/[reference]': [...read, 'POST'],
+  '/staff/calendar': read,
   '/staff/logout': ['POST'],
   // The request forms post to their own page (`?_action=`), and Astro's action endpoint takes posts only.
   '/request': [...read, 'POST'],

@@ -19,6 +19,7 @@ export const staffRoutes: Record<string, Permission | null> = {
   '/staff/forbidden': null,
   '/staff/team': 'manageStaff',
   '/staff/requests/[reference]': null,
+  '/staff/calendar': null,
   '/api/staff/me': null,
   '/api/staff/team': 'manageStaff',
 };
