@@ -71,8 +71,8 @@ describe.each(widths)('the staff pipeline at $name', (device) => {
     for (const [name, path] of [
       ['list', '/staff'],
       ['empty search', '/staff?q=nobody-at-all'],
-      ['request', `/staff/requests/${reference}`],
       ['calendar', '/staff/calendar'],
+      ['request', `/staff/requests/${reference}`],
     ] as const) {
       await page.goto(path);
       if (screenshots) await page.screenshot({ path: `${screenshots}/${name.replace(/ /g, '-')}-${width}.png`, fullPage: true });
@@ -89,7 +89,7 @@ describe.each(widths)('the staff pipeline at $name', (device) => {
     await expect.poll(() => page.locator('#f-offlineMethod-error').textContent()).toContain('choose how it was paid');
     await expectAccessible(page, `the refused offline deposit form at ${device.name}`);
     await fitsScreen();
-    if (screenshots) await page.screenshot({ path: `${screenshots}/offline-refused-${width}.png`, fullPage: true });
+    if (screenshots) await page.locator('#deposit').screenshot({ path: `${screenshots}/offline-refused-${width}.png` });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -73,7 +73,7 @@ describe.each(backends)('automatic pipeline moves on $name', (backend) => {
   const sendQuote = (requestId: string) => handle.db.transaction((tx) => recordPipelineEvent(tx, { requestId }, { type: 'send_quote' }, { actor: 'staff', staffId: salesId }));
   const view = (quote: SavedQuote) => insertView(handle.db, { quoteId: quote.id, revision: quote.revision.number, agent: 'safari', at: new Date(), firstViewMail: viewMail });
 
-  it('takes a quote from sent to scheduled as the customer goes, each step once however often it is replayed', async () => {
+  it('takes a quote from sent to scheduled as the customer goes, each step once however often it is replayed', { timeout: 60_000 }, async () => {
     const { quote, requestId } = await quoteWithRequest(salesId);
     expect(await sendQuote(requestId)).toEqual({ moved: true, from: 'new', to: 'quote_sent' });
     expect(await sendQuote(requestId)).toMatchObject({ moved: false });
