@@ -55,7 +55,7 @@ describe.each(widths)('the staff calendar at $name', (device) => {
     const [name, value] = team.manager.split('=', 2) as [string, string];
     await context.addCookies([{ name, value, url: server.url }]);
     await page.goto('/staff/calendar?month=2027-03');
-    if (screenshots) await page.screenshot({ path: `${screenshots}/calendar-${device.options.viewport!.width}.png`, fullPage: true });
+    if (screenshots) await page.screenshot({ path: `${screenshots}/calendar-booked-${device.options.viewport!.width}.png`, fullPage: true });
     await expectAccessible(page, `the calendar at ${device.name}`);
     const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((element) => element.tagName));
     expect(wide).toEqual([]);
