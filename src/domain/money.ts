@@ -66,3 +66,11 @@ export function formatRange(range: Range, currency: string, locale: string, whol
   const high = formatMoney(range.high, currency, locale, whole);
   return low === high ? low : `${low} – ${high}`;
 }
+
+/** An amount as staff type it ("125", "125.5", "1,250.00", "$80") in cents; null when it is not one. */
+export function parseCents(text: string): Cents | null {
+  const match = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const cents = Number(match[1]!.replaceAll(',', '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return Number.isSafeInteger(cents) ? cents : null;
+}

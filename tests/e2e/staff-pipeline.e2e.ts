@@ -7,7 +7,8 @@ import { desktop, launchChromium, phone, visit, type Device } from './support/br
 
 /**
  * The pipeline and a request's page in Chromium, at 320 px and 1280 px: axe finds no WCAG A/AA
- * problem (the list, an empty search, the request with its quote and timeline, a refused form), and
+ * problem (the list, an empty search, the request with its quote and timeline, the calendar, the
+ * refused lost and offline-deposit forms), and
  * nothing is wider than the screen but the tables that scroll in their own region.
  */
 
@@ -70,6 +71,7 @@ describe.each(widths)('the staff pipeline at $name', (device) => {
     for (const [name, path] of [
       ['list', '/staff'],
       ['empty search', '/staff?q=nobody-at-all'],
+      ['calendar', '/staff/calendar'],
       ['request', `/staff/requests/${reference}`],
     ] as const) {
       await page.goto(path);
@@ -82,6 +84,12 @@ describe.each(widths)('the staff pipeline at $name', (device) => {
     await expectAccessible(page, `the refused lost form at ${device.name}`);
     await fitsScreen();
     if (screenshots) await page.screenshot({ path: `${screenshots}/lost-refused-${width}.png`, fullPage: true });
+    await page.getByLabel('Amount taken').fill('ten');
+    await page.getByRole('button', { name: 'Record deposit' }).click();
+    await expect.poll(() => page.locator('#f-offlineMethod-error').textContent()).toContain('choose how it was paid');
+    await expectAccessible(page, `the refused offline deposit form at ${device.name}`);
+    await fitsScreen();
+    if (screenshots) await page.locator('#deposit').screenshot({ path: `${screenshots}/offline-refused-${width}.png` });
     expect(errors).toEqual([]);
     await context.close();
   });

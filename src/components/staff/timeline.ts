@@ -13,6 +13,7 @@ const what: Partial<Record<TimelineKind, string>> = {
   'request.contacted': 'Marked as contacted',
   'request.lost': 'Marked as lost',
   'request.reopened': 'Reopened',
+  'request.moved': 'Pipeline moved',
   'quote.revised': 'Quote revised',
   'quote.approval_requested': 'Discount approval requested',
   'quote.approved': 'Discounts approved',
@@ -22,10 +23,15 @@ const what: Partial<Record<TimelineKind, string>> = {
   'quote.changes_requested': 'Changes requested',
   'quote.accepted': 'Quote accepted',
   'quote.declined': 'Quote declined',
+  'quote.price_update_requested': 'Updated prices requested',
   'mail.sent': 'Mail sent',
   'deposit.paid': 'Deposit paid',
+  'deposit.refunded': 'Deposit refunded',
+  'deposit.recorded_offline': 'Deposit taken offline recorded',
   'booking.confirmed': 'Installation booked',
   'booking.reminded': 'Reminder mailed',
+  'booking.rescheduled': 'Installation moved',
+  'booking.canceled': 'Installation canceled',
   'job.installed': 'Installed',
 };
 
@@ -59,7 +65,7 @@ export function timelineLine(event: TimelineEvent, names: Map<string, string>, c
       ? text(d.text)
       : event.kind === 'request.assigned'
         ? `To ${text(d.assigneeName) ?? 'a staff account'}`
-        : event.kind === 'request.lost' || event.kind === 'quote.approval_refused'
+        : event.kind === 'request.lost' || event.kind === 'quote.approval_refused' || (event.kind === 'deposit.refunded' && text(d.reason))
           ? `Reason: ${text(d.reason) ?? 'none given'}`
           : event.kind === 'job.installed'
             ? installedText(d)

@@ -5,8 +5,8 @@ describe('the permission table', () => {
   it('gives each role exactly what the portal promises', () => {
     expect(Object.fromEntries(staffRoles.map((role) => [role, permissionsOf(role)]))).toEqual({
       sales: ['buildQuotes'],
-      manager: ['buildQuotes', 'viewAllRequests', 'approveDiscount'],
-      admin: ['buildQuotes', 'viewAllRequests', 'approveDiscount', 'manageStaff'],
+      manager: ['buildQuotes', 'viewAllRequests', 'approveDiscount', 'refundDeposits'],
+      admin: ['buildQuotes', 'viewAllRequests', 'approveDiscount', 'refundDeposits', 'manageStaff'],
     });
   });
 

@@ -13,13 +13,15 @@ export const roleLabels: Record<StaffRole, { label: string; summary: string }> =
   admin: { label: 'Admin', summary: 'Everything a manager does, and manages staff accounts.' },
 };
 
-export const permissions = ['buildQuotes', 'viewAllRequests', 'approveDiscount', 'manageStaff'] as const;
+export const permissions = ['buildQuotes', 'viewAllRequests', 'approveDiscount', 'refundDeposits', 'manageStaff'] as const;
 export type Permission = (typeof permissions)[number];
 
 export const permissionTable: Record<Permission, { roles: readonly StaffRole[]; label: string }> = {
   buildQuotes: { roles: ['sales', 'manager', 'admin'], label: 'Build and send quotes' },
   viewAllRequests: { roles: ['manager', 'admin'], label: 'See every request, not only their own' },
   approveDiscount: { roles: ['manager', 'admin'], label: 'Approve discounts' },
+  // Money leaves the business: a second person's call, not the salesperson's who made the sale.
+  refundDeposits: { roles: ['manager', 'admin'], label: 'Refund deposits' },
   manageStaff: { roles: ['admin'], label: 'Invite and disable staff' },
 };
 

@@ -10,7 +10,8 @@ import type { MailContext } from '../mail/templates';
 import { depositTermsOf } from '../payments/checkout';
 import { priceChoiceOn } from '../quotes/options';
 import type { SavedQuote } from '../quotes/quote';
-import { installerResponseNotice, signedQuoteCopy, type ResponseKind } from './mail';
+import { staffInboxFor } from '../pipeline/inbox';
+import { signedQuoteCopy, staffResponseNotice, type ResponseKind } from './mail';
 import { acceptanceOf, insertAcceptance, recordQuoteEvent, requestOfQuote, type AcceptanceRow } from './store';
 
 /**
@@ -86,12 +87,14 @@ export async function acceptQuote(db: Database, quote: SavedQuote, input: Accept
   const terms = depositTermsOf(quote);
   const copy = { quote, url: ctx.url, choice, fullName: input.fullName, acceptedAt: now, snapshotSha256: acceptance.snapshotSha256, depositCents: depositCents(choice.oneTime, terms), depositRule: depositRule(terms) };
   const who = { name: request?.contactName ?? input.fullName, email: request?.contactEmail ?? null, reference: request?.reference ?? null };
-  const messages = [installerResponseNotice('accepted', quote, who, ctx.url, null, ctx.mail), ...(request ? [signedQuoteCopy(request.contactEmail, copy, ctx.mail)] : [])];
+  const staffInbox = await staffInboxFor(db, { quoteId: quote.id }, ctx.mail.installerEmail);
+  const messages = [staffResponseNotice('accepted', quote, who, ctx.url, null, staffInbox, ctx.mail), ...(request ? [signedQuoteCopy(request.contactEmail, copy, ctx.mail)] : [])];
   const recorded = await insertAcceptance(db, acceptance, {
     requestId: request?.id ?? null,
     event: { kind: 'quote.accepted', actor: 'customer', detail: { revision: acceptance.revision, option: choice.alternative.name, ...(choice.addOns.length > 0 ? { addOns: choice.addOns.map((addOn) => addOn.name) } : {}), fullName: input.fullName } },
     messages,
     now,
+    pipelineEvent: { type: 'accept' },
   });
   if (recorded) return { ok: true, acceptance, recorded };
   const winner = await acceptanceOf(db, quote.id);
@@ -108,7 +111,9 @@ export type Response = Exclude<ResponseKind, 'accepted'>;
 
 /**
  * A decline (with its optional reason), a change request or a request for updated prices: on the
- * timeline and mailed to the installer. Refused once the quote is accepted, and a decline once declined.
+ * timeline and mailed to the assigned salesperson (or the installer's inbox). A change request moves
+ * the pipeline; a decline does not (staff mark a lead lost, with the reason, when they give up on it).
+ * Refused once the quote is accepted, and a decline once declined.
  */
 export async function respondToQuote(db: Database, quote: SavedQuote, kind: Response, message: string | null, ctx: AnswerContext): Promise<{ ok: boolean }> {
   const now = ctx.now ?? new Date();
@@ -122,8 +127,9 @@ export async function respondToQuote(db: Database, quote: SavedQuote, kind: Resp
       quoteId: quote.id,
       requestId: request?.id ?? null,
       event: { kind: timelineKindOf[kind], actor: 'customer', detail: { revision: quote.revision.number, ...(message ? { message } : {}) } },
-      messages: [installerResponseNotice(kind, quote, who, ctx.url, message, ctx.mail)],
+      messages: [staffResponseNotice(kind, quote, who, ctx.url, message, await staffInboxFor(db, { quoteId: quote.id }, ctx.mail.installerEmail), ctx.mail)],
       now,
+      ...(kind === 'changes-requested' ? { pipelineEvent: { type: 'request_changes' } as const } : {}),
     },
     kind === 'declined' ? 'declined' : undefined,
   );

@@ -2,12 +2,15 @@ import type Stripe from 'stripe';
 import { config } from '../config';
 import type { Database } from '../db/client';
 import { startDepositCheckout, type CheckoutOptions, type DepositCheckout } from '../payments/checkout';
-import { latestDeposit, type DepositRow } from '../payments/store';
+import { staffDepositNotice } from '../mail/staff-notices';
+import { latestDeposit, type DepositChange } from '../payments/store';
+import { staffInboxFor } from '../pipeline/inbox';
 import type { SavedQuote } from '../quotes/quote';
 import { getQuoteById } from '../quotes/store';
 import { confirmOnPayment, type BookingContext } from '../scheduling/booking';
 import { recordTimelineEvent } from '../timeline/store';
 import { quoteUrl } from '../quotes/public-id';
+import { recordQuoteEvent, requestOfQuote } from './store';
 
 /**
  * The deposit after acceptance: "Pay the deposit" starts (or reopens) a Checkout Session for the
@@ -37,22 +40,39 @@ export async function payDeposit(db: Database, stripe: Stripe | null, quote: Sav
 
 const eventOfStatus = { paid: 'deposit.paid', failed: 'deposit.failed', refunded: 'deposit.refunded' } as const;
 
-/** Puts a deposit's move (paid, failed, refunded) on its quote's timeline; a replay or no move records nothing. */
-async function recordDepositChange(db: Database, change: { before: DepositRow; after: DepositRow } | null): Promise<void> {
+type SettleContext = Omit<BookingContext, 'url'> & { siteUrl: string };
+
+/**
+ * Puts a deposit's move (paid, failed, refunded) on its quote's timeline, and tells the assigned
+ * salesperson (or the installer's inbox) of a paid one; a replay or no move records nothing.
+ */
+async function recordDepositChange(db: Database, change: DepositChange | null, ctx: SettleContext): Promise<void> {
   if (!change || change.before.status === change.after.status) return;
   const { after } = change;
   if (!(after.status in eventOfStatus)) return;
-  await recordTimelineEvent(db, {
-    kind: eventOfStatus[after.status as keyof typeof eventOfStatus],
-    actor: 'system',
+  const request = await requestOfQuote(db, after.quoteId);
+  const messages =
+    request && after.status === 'paid'
+      ? [
+          staffDepositNotice(await staffInboxFor(db, { requestId: request.id }, ctx.mail.installerEmail), { ...request, staffUrl: new URL(`/staff/requests/${request.reference}`, ctx.siteUrl).href }, {
+            amountCents: after.amountCents,
+            currency: after.currency,
+            locale: ctx.settings.locale,
+          }),
+        ]
+      : [];
+  await recordQuoteEvent(db, {
     quoteId: after.quoteId,
-    detail: { revision: after.revision, amountCents: after.amountCents, method: after.method },
+    requestId: request?.id ?? null,
+    event: { kind: eventOfStatus[after.status as keyof typeof eventOfStatus], actor: 'system', detail: { revision: after.revision, amountCents: after.amountCents, method: after.method } },
+    messages,
+    now: new Date(),
   });
 }
 
-/** After the webhook moved a deposit: the timeline, and a paid deposit confirms the window held for it. */
-export async function settleDepositChange(db: Database, change: { before: DepositRow; after: DepositRow } | null, ctx: Omit<BookingContext, 'url'> & { siteUrl: string }): Promise<void> {
-  await recordDepositChange(db, change);
+/** After the webhook moved a deposit: the timeline, the note to staff, and a paid deposit confirms the window held for it. */
+export async function settleDepositChange(db: Database, change: DepositChange | null, ctx: SettleContext): Promise<void> {
+  await recordDepositChange(db, change, ctx);
   if (!change || change.before.status === 'paid' || change.after.status !== 'paid') return;
   const quote = await getQuoteById(db, change.after.quoteId);
   if (quote) await confirmOnPayment(db, quote, { ...ctx, url: quoteUrl(ctx.siteUrl, quote.publicId) });

@@ -4,7 +4,7 @@ import { formatMoney, formatRange } from '~/domain/money';
 import { companyFooter, renderHtml, renderText, type Block, type MailContext, type MailMessage } from '../mail/templates';
 import type { SavedQuote } from '../quotes/quote';
 
-/** The mail of acceptance: the signed copy to the customer, and a note to the installer for each response. */
+/** The mail of acceptance: the signed copy to the customer, and a note to staff for each response. */
 
 export interface SignedCopy {
   quote: SavedQuote;
@@ -70,8 +70,8 @@ const subjectWords: Record<ResponseKind, string> = {
   'price-update-requested': 'Updated prices requested',
 };
 
-/** Tells the installer what the customer did on the quote link. */
-export function installerResponseNotice(kind: ResponseKind, quote: SavedQuote, who: { name: string; email: string | null; reference: string | null }, url: string, message: string | null, ctx: MailContext): MailMessage {
+/** Tells staff (`to`: the assigned salesperson, or the installer's inbox) what the customer did on the quote link. */
+export function staffResponseNotice(kind: ResponseKind, quote: SavedQuote, who: { name: string; email: string | null; reference: string | null }, url: string, message: string | null, to: string, ctx: MailContext): MailMessage {
   const blocks: Block[] = [
     { p: `${who.name}${who.reference ? ` (${who.reference})` : ''} ${responseWords[kind]} version ${quote.revision.number} of their quote, held until ${formatDate(quote.revision.validUntil, ctx.settings.locale)}.` },
   ];
@@ -79,7 +79,7 @@ export function installerResponseNotice(kind: ResponseKind, quote: SavedQuote, w
   blocks.push({ link: { label: 'Open the quote', url } });
   return {
     kind: 'quote-response',
-    to: ctx.installerEmail,
+    to,
     ...(who.email ? { replyTo: who.email } : {}),
     // Line breaks typed into a name must not reach a header.
     subject: `${subjectWords[kind]}: ${who.name}${who.reference ? `, ${who.reference}` : ''}`.replace(/\s+/g, ' '),

@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm';
+import type { PipelineEvent } from '~/domain/pipeline/pipeline';
 import type { Database } from '../db/client';
 import { outbox, quoteAcceptances, quotes, requests, type QuoteStatus } from '../db/schema';
 import type { MailMessage } from '../mail/templates';
+import { recordPipelineEvent } from '../pipeline/record';
 import { recordTimelineEvent, type NewTimelineEvent } from '../timeline/store';
 
 /**
  * Acceptances, declines and change requests in the database; the only module of acceptance that
- * talks to Drizzle. Each change, its timeline event and its mail are written in one transaction.
+ * talks to Drizzle. Each change, its timeline event, its mail and its pipeline move are written in one
+ * transaction.
  */
 
 export type AcceptanceRow = typeof quoteAcceptances.$inferSelect;
@@ -33,12 +36,15 @@ export interface QuoteEvent {
   event: Omit<NewTimelineEvent, 'quoteId' | 'requestId'>;
   messages: MailMessage[];
   now: Date;
+  /** How the event moves the request through the pipeline, if it does. */
+  pipelineEvent?: PipelineEvent;
 }
 
 async function writeChange(tx: Database, change: QuoteEvent, status?: QuoteStatus): Promise<void> {
   if (status) await tx.update(quotes).set({ status, updatedAt: change.now }).where(eq(quotes.id, change.quoteId));
   await recordTimelineEvent(tx, { ...change.event, quoteId: change.quoteId, requestId: change.requestId, at: change.now });
   await queueMessages(tx, change.requestId, change.messages, change.now);
+  if (change.pipelineEvent && change.requestId) await recordPipelineEvent(tx, { requestId: change.requestId }, change.pipelineEvent, change.event);
 }
 
 /**

@@ -39,6 +39,7 @@ export const routeMethods: Readonly<Record<string, readonly string[]>> = {
   '/staff/requests/[reference]': [...read, 'POST'],
   '/staff/requests/[reference]/quote': [...read, 'POST'],
   '/staff/requests/[reference]/revisions': read,
+  '/staff/calendar': read,
   '/staff/logout': ['POST'],
   // The request forms post to their own page (`?_action=`), and Astro's action endpoint takes posts only.
   '/request': [...read, 'POST'],

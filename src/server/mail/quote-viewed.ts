@@ -4,8 +4,8 @@ import type { QuoteSnapshot } from '../quotes/snapshot';
 import { renderHtml, renderText, type Block, type MailContext, type MailMessage } from './templates';
 
 /**
- * The installer's note that a customer opened a quote revision for the first time (the assigned
- * salesperson gets it once quotes have one). It names the quote by its request reference or the
+ * The note to staff that a customer opened a quote revision for the first time, for the assigned
+ * salesperson (or the installer's inbox while nobody holds the request). It names the quote by its request reference or the
  * customer's first name, never more of the customer.
  */
 
@@ -16,7 +16,7 @@ export interface ViewedQuote {
   snapshot: QuoteSnapshot;
 }
 
-export function quoteFirstViewed(quote: ViewedQuote, viewedAt: Date, ctx: MailContext): MailMessage {
+export function quoteFirstViewed(quote: ViewedQuote, viewedAt: Date, to: string, ctx: Pick<MailContext, 'settings'>): MailMessage {
   const { locale } = ctx.settings;
   const { estimate, customer } = quote.snapshot;
   const who = [customer?.reference, quote.firstName].filter(Boolean).join(', ') || 'a quote without a request';
@@ -33,7 +33,7 @@ export function quoteFirstViewed(quote: ViewedQuote, viewedAt: Date, ctx: MailCo
   ];
   return {
     kind: 'quote-first-viewed',
-    to: ctx.installerEmail,
+    to,
     subject: `Quote viewed: version ${quote.revision} for ${who}`.replace(/\s+/g, ' '),
     text: renderText(blocks),
     html: renderHtml(blocks),

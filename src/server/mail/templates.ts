@@ -28,7 +28,7 @@ import type { QuoteSnapshot } from '../quotes/snapshot';
 
 export interface MailMessage {
   /** Which template wrote it (stored in outbox.kind). */
-  kind: 'customer-confirmation' | 'installer-notification' | 'quote-first-viewed' | 'signed-quote' | 'quote-response' | 'booking-confirmation' | 'deposit-receipt' | 'installation-reminder' | 'quote-revision';
+  kind: 'customer-confirmation' | 'installer-notification' | 'quote-first-viewed' | 'signed-quote' | 'quote-response' | 'booking-confirmation' | 'deposit-receipt' | 'installation-reminder' | 'quote-revision' | 'staff-booking-notice' | 'staff-deposit-notice';
   to: string;
   replyTo?: string;
   subject: string;

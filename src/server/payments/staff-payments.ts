@@ -25,23 +25,24 @@ export async function refundDeposit(db: Database, stripe: Stripe | null, deposit
 }
 
 /**
- * A deposit taken by check, card terminal or bank transfer: the revision's own amount, marked paid;
- * `onPaid` (the customer's receipt) is written in the same transaction.
+ * A deposit taken by check, card terminal or bank transfer, as staff took it (the accepted choice's
+ * own amount unless they say otherwise), marked paid; `onPaid` (the customer's receipt) is written
+ * in the same transaction.
  */
-export async function recordOfflineDeposit(db: Database, quote: SavedQuote, staffId: string, note: string, now = new Date(), onPaid?: OnPaid): Promise<DepositRow | null> {
+export async function recordOfflineDeposit(db: Database, quote: SavedQuote, staffId: string, taken: { note: string; amountCents?: number }, now = new Date(), onPaid?: OnPaid): Promise<DepositRow | null> {
   const latest = await latestDeposit(db, quote.id, quote.revision.number);
   if (latest?.status === 'paid' || latest?.status === 'processing') return null;
   const row = {
     id: newRowId(),
     quoteId: quote.id,
     revision: quote.revision.number,
-    amountCents: depositFor(quote, await acceptanceOf(db, quote.id)),
+    amountCents: taken.amountCents ?? depositFor(quote, await acceptanceOf(db, quote.id)),
     currency: quote.revision.snapshot.estimate.currency,
     method: 'offline' as const,
     status: 'paid' as const,
     attempt: (latest?.attempt ?? 0) + 1,
     recordedBy: staffId,
-    note,
+    note: taken.note,
     paidAt: now,
     createdAt: now,
   };

@@ -33,6 +33,11 @@ export async function insertPaidDeposit(db: Database, deposit: NewDeposit & { id
   });
 }
 
+export interface DepositChange {
+  before: DepositRow;
+  after: DepositRow;
+}
+
 export interface EventEffect {
   sessionId: string;
   next: (current: DepositRow) => Partial<Pick<DepositRow, 'status' | 'paymentIntentId' | 'paidAt' | 'refundedCents'>>;
@@ -46,14 +51,14 @@ const noFollowUp: OnPaid = async () => {};
  * Takes an event in once: its id is stored and the deposit it is about changed in one transaction,
  * so a replay finds the id and changes nothing, and a crash between the two loses neither (Stripe
  * sends the event again). Returns the deposit before and after, or null for a replay or an event
- * about no deposit of ours.
+ * about no deposit of ours. `within` runs in the same transaction with the change (the pipeline's move).
  */
 export async function applyEvent(
   db: Database,
   event: { id: string; type: string; objectId: string | null },
   effect: EventEffect | null,
   onPaid: OnPaid = noFollowUp,
-): Promise<{ before: DepositRow; after: DepositRow } | null> {
+): Promise<DepositChange | null> {
   return db.transaction(async (tx) => {
     const fresh = await tx.insert(stripeEvents).values(event).onConflictDoNothing().returning({ id: stripeEvents.id });
     if (fresh.length === 0 || !effect) return null;
@@ -71,6 +76,11 @@ export async function applyEvent(
 
 export async function setDepositStatus(db: Database, id: string, status: DepositStatus): Promise<void> {
   await db.update(deposits).set({ status, updatedAt: sql`now()` }).where(eq(deposits.id, id));
+}
+
+/** Every deposit of a quote, newest first: the request page lists them. */
+export async function depositsOf(db: Database, quoteId: string): Promise<DepositRow[]> {
+  return db.select().from(deposits).where(eq(deposits.quoteId, quoteId)).orderBy(desc(deposits.createdAt), desc(deposits.attempt));
 }
 
 export async function getDeposit(db: Database, id: string): Promise<DepositRow | null> {

@@ -110,6 +110,28 @@ export async function countsByState(db: Database, filter: PipelineFilter): Promi
   return new Map(rows.map((row) => [row.state, row.total]));
 }
 
+/** A request by its id or by the quote it came with. */
+export type RequestSubject = { requestId: string } | { quoteId: string };
+
+const subjectIs = (subject: RequestSubject) => ('requestId' in subject ? eq(requests.id, subject.requestId) : eq(requests.quoteId, subject.quoteId));
+
+/** The request, locked until the transaction ends, so two events cannot both move it from one state. */
+export async function lockRequest(tx: Database, subject: RequestSubject): Promise<RequestRow | null> {
+  const rows = await tx.select().from(requests).where(subjectIs(subject)).limit(1).for('update');
+  return rows[0] ?? null;
+}
+
+/** The assigned salesperson's address, when the request has one whose account is not disabled. */
+export async function assigneeEmail(db: Database, subject: RequestSubject): Promise<string | null> {
+  const rows = await db
+    .select({ email: staffAccounts.email })
+    .from(requests)
+    .innerJoin(staffAccounts, and(eq(staffAccounts.id, requests.assignedTo), isNull(staffAccounts.disabledAt)))
+    .where(subjectIs(subject))
+    .limit(1);
+  return rows[0]?.email ?? null;
+}
+
 export async function requestByReference(db: Database, reference: string, lock = false): Promise<RequestRow | null> {
   const query = db.select().from(requests).where(eq(requests.reference, reference.toUpperCase())).limit(1);
   const rows = lock ? await query.for('update') : await query;

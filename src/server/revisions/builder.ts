@@ -14,6 +14,7 @@ import type { Database } from '../db/client';
 import { quoteRevisionMail } from '../mail/quote-revision';
 import type { MailContext } from '../mail/templates';
 import { withRequest, type Outcome } from '../pipeline/pipeline';
+import { recordPipelineEvent } from '../pipeline/record';
 import type { RequestRow } from '../pipeline/store';
 import { quoteUrl } from '../quotes/public-id';
 import type { SavedQuote } from '../quotes/quote';
@@ -197,6 +198,8 @@ export function sendRevision(db: Database, user: StaffUser, reference: string, c
         { kind: 'mail.sent', ...by, detail: { text: `Quote link (version ${revision.number}) queued to ${request.contactEmail}` } },
       ],
     });
+    // A first quote or the answer to requested changes moves the lead; a revision sent while the customer is still deciding leaves it where it is.
+    await recordPipelineEvent(tx, { requestId: request.id }, { type: request.status === 'changes_requested' ? 'send_revision' : 'send_quote' }, { actor: 'staff', staffId: user.id });
     return { ok: true, notice: `Version ${revision.number} sent to ${request.contactEmail}.` };
   });
 }

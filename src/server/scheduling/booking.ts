@@ -1,4 +1,5 @@
 import { formatDate } from '~/domain/estimate/dates';
+import type { PipelineEvent } from '~/domain/pipeline/pipeline';
 import { openSlots, unitsOf, type Slot } from '~/domain/scheduling/capacity';
 import { installationInvite } from '~/domain/scheduling/ics';
 import { zonedInstant } from '~/domain/scheduling/zoned-time';
@@ -7,8 +8,10 @@ import { installerToday } from '~/domain/settings/today';
 import { acceptanceOf, recordQuoteEvent, requestOfQuote } from '../acceptance/store';
 import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
+import { staffBookingNotice, type BookingNoticeKind } from '../mail/staff-notices';
 import { companyFooter, renderHtml, renderText, type MailContext, type MailMessage } from '../mail/templates';
 import { acceptedChoice } from '../quotes/options';
+import { staffInboxFor } from '../pipeline/inbox';
 import type { SavedQuote } from '../quotes/quote';
 import { activeBooking, cancelBookingRow, confirmHeld, getBooking, releaseExpiredHolds, storeBooking, takenUnits, type BookingRow } from './store';
 
@@ -98,17 +101,32 @@ function bookingMail(kind: keyof typeof mailWords, to: string, booking: BookingR
   };
 }
 
-type BookingEvent = 'booking.held' | keyof typeof mailWords;
+type BookingEvent = 'booking.held' | BookingNoticeKind;
 
+/** A hold waits for the deposit: only a booking that stands moves the pipeline. */
+const pipelineEventOf: Record<BookingNoticeKind, PipelineEvent> = {
+  'booking.confirmed': { type: 'schedule' },
+  'booking.rescheduled': { type: 'reschedule' },
+  'booking.canceled': { type: 'cancel_booking' },
+};
+
+/** The booking's timeline event, the pipeline's move, the customer's invite and the note to staff, in one transaction. */
 async function record(db: Database, kind: BookingEvent, booking: BookingRow, quote: SavedQuote, ctx: BookingContext, now: Date, actor: 'customer' | 'system' = 'customer'): Promise<void> {
   const request = await requestOfQuote(db, quote.id);
-  const messages = request && kind !== 'booking.held' ? [bookingMail(kind, request.contactEmail, booking, quote, ctx, now)] : [];
+  const messages: MailMessage[] = [];
+  if (request && kind !== 'booking.held') {
+    const staffUrl = new URL(`/staff/requests/${request.reference}`, ctx.url).href;
+    const crew = ctx.settings.booking.crews.find((c) => c.id === booking.crewId)?.name ?? booking.crewId;
+    const staffInbox = await staffInboxFor(db, { requestId: request.id }, ctx.mail.installerEmail);
+    messages.push(bookingMail(kind, request.contactEmail, booking, quote, ctx, now), staffBookingNotice(kind, staffInbox, { ...request, staffUrl }, { when: describeBooking(booking, ctx.settings), crew }));
+  }
   await recordQuoteEvent(db, {
     quoteId: quote.id,
     requestId: request?.id ?? null,
     event: { kind, actor, detail: { crewId: booking.crewId, days: booking.days, window: booking.window, sequence: booking.sequence } },
     messages,
     now,
+    ...(kind !== 'booking.held' && { pipelineEvent: pipelineEventOf[kind] }),
   });
 }
 

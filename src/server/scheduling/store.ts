@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { CrewHalfDay } from '~/domain/scheduling/capacity';
 import type { Database } from '../db/client';
-import { bookingUnits, bookings } from '../db/schema';
+import { bookingUnits, bookings, requests } from '../db/schema';
 
 /**
  * Bookings and the crew half-days they take; the only module of scheduling that talks to Drizzle.
@@ -111,4 +111,33 @@ export async function claimReminder(db: Database, booking: Pick<BookingRow, 'id'
     .where(and(eq(bookings.id, booking.id), eq(bookings.sequence, booking.sequence), eq(bookings.status, 'confirmed'), sql`${bookings.remindedSequence} is distinct from ${bookings.sequence}`))
     .returning();
   return row ?? null;
+}
+
+/** A crew half-day taken between two dates, with its booking and the request it is for (null for a quote without one). */
+export interface CalendarUnit extends CrewHalfDay {
+  bookingId: string;
+  status: BookingRow['status'];
+  heldUntil: Date | null;
+  request: { reference: string; contactName: string; assignedTo: string | null } | null;
+}
+
+export async function bookedUnitsBetween(db: Database, from: string, to: string): Promise<CalendarUnit[]> {
+  const rows = await db
+    .select({
+      crewId: bookingUnits.crewId,
+      date: bookingUnits.date,
+      half: bookingUnits.half,
+      bookingId: bookings.id,
+      status: bookings.status,
+      heldUntil: bookings.heldUntil,
+      reference: requests.reference,
+      contactName: requests.contactName,
+      assignedTo: requests.assignedTo,
+    })
+    .from(bookingUnits)
+    .innerJoin(bookings, eq(bookings.id, bookingUnits.bookingId))
+    .leftJoin(requests, eq(requests.quoteId, bookings.quoteId))
+    .where(between(bookingUnits.date, from, to))
+    .orderBy(asc(bookingUnits.date));
+  return rows.map(({ reference, contactName, assignedTo, ...unit }) => ({ ...unit, request: reference && contactName ? { reference, contactName, assignedTo } : null }));
 }

@@ -16,6 +16,7 @@ export const timelineKinds = [
   'request.contacted',
   'request.lost',
   'request.reopened',
+  'request.moved',
   'quote.revised',
   'quote.approval_requested',
   'quote.approved',

@@ -2,6 +2,7 @@ import { loadData } from '../content/collections';
 import { getDb } from '../db/client';
 import { quoteFirstViewed } from '../mail/quote-viewed';
 import { kickOutbox, mailSetup } from '../mail/worker';
+import { staffInboxFor } from '../pipeline/inbox';
 import { quoteUrl } from '../quotes/public-id';
 import { getQuoteByPublicId, getRevision } from '../quotes/store';
 import { agentFamily, hasStaffCookie, isBot } from './agent';
@@ -33,7 +34,8 @@ export async function recordView(report: ViewReport, now = new Date()): Promise<
   const firstViewMail = quoteFirstViewed(
     { revision: revision.number, firstName: quote.firstName, url: quoteUrl(report.site, quote.publicId), snapshot: revision.snapshot },
     now,
-    { settings: data.settings, installerEmail: mail.installerEmail },
+    await staffInboxFor(db, { quoteId: quote.id }, mail.installerEmail),
+    { settings: data.settings },
   );
   const { first } = await insertView(db, { quoteId: quote.id, revision: revision.number, agent: agentFamily(report.userAgent), at: now, firstViewMail });
   if (first) void kickOutbox();

@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
 import { outbox, quoteViews, quotes, type ViewAgent } from '../db/schema';
 import type { MailMessage } from '../mail/templates';
+import { recordPipelineEvent } from '../pipeline/record';
 import { recordTimelineEvent } from '../timeline/store';
 
 /** Views of quote revisions: one row per view, read back per revision for the staff portal. */
@@ -19,14 +20,14 @@ export interface NewView {
   revision: number;
   agent: ViewAgent;
   at: Date;
-  /** What to tell the installer when this is the revision's first view. */
+  /** What to tell staff when this is the revision's first view. */
   firstViewMail: MailMessage;
 }
 
 /**
- * Stores a view. The first view of a revision also writes its timeline event and the installer's
- * mail, in the same transaction; the quote's row is locked first, so two first views at once tell
- * the installer once.
+ * Stores a view. The first view of a revision also writes its timeline event, the mail to staff and
+ * the request's move to "viewed" (when the pipeline allows it), in the same transaction; the quote's
+ * row is locked first, so two first views at once tell staff once.
  */
 export async function insertView(db: Database, view: NewView): Promise<{ first: boolean }> {
   return db.transaction(async (tx) => {
@@ -41,6 +42,7 @@ export async function insertView(db: Database, view: NewView): Promise<{ first: 
       await recordTimelineEvent(tx, { kind: 'quote.viewed', actor: 'customer', quoteId: view.quoteId, detail: { revision: view.revision }, at: view.at });
       const { kind, to, replyTo, subject, text, html } = view.firstViewMail;
       await tx.insert(outbox).values({ kind, to, replyTo: replyTo ?? null, subject, text, html, createdAt: view.at, nextAttemptAt: view.at });
+      await recordPipelineEvent(tx, { quoteId: view.quoteId }, { type: 'view' }, { actor: 'customer' });
     }
     return { first };
   });

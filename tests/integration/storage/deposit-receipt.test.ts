@@ -90,7 +90,7 @@ describe.each(backends)('deposit receipts on $name', (backend) => {
 
   it('queues one for a deposit staff record as taken offline', async () => {
     const { quote, email } = await requestedQuote();
-    const record = () => recordOfflineDeposit(handle.db, quote, '00000000-0000-4000-8000-000000000001', 'Check no. 7', new Date(), (tx, deposit) => queueDepositReceipt(tx, deposit, ctx));
+    const record = () => recordOfflineDeposit(handle.db, quote, '00000000-0000-4000-8000-000000000001', { note: 'Check no. 7' }, new Date(), (tx, deposit) => queueDepositReceipt(tx, deposit, ctx));
     await Promise.all([record(), record()]);
     await record();
     const found = await receipts(email);

@@ -130,8 +130,8 @@ describe.each(backends)('deposits on $name', (backend) => {
 
     const offline = await newQuote();
     expect(await startDepositCheckout(handle.db, null as Stripe | null, offline, urls)).toEqual({ kind: 'offline', amountCents: depositFor(offline) });
-    const recorded = await recordOfflineDeposit(handle.db, offline, '00000000-0000-4000-8000-000000000001', 'Check no. 1042');
+    const recorded = await recordOfflineDeposit(handle.db, offline, '00000000-0000-4000-8000-000000000001', { note: 'Check no. 1042' });
     expect(recorded).toMatchObject({ method: 'offline', status: 'paid', amountCents: depositFor(offline), note: 'Check no. 1042' });
-    expect(await recordOfflineDeposit(handle.db, offline, '00000000-0000-4000-8000-000000000001', 'again')).toBeNull();
+    expect(await recordOfflineDeposit(handle.db, offline, '00000000-0000-4000-8000-000000000001', { note: 'again' })).toBeNull();
   });
 });
