@@ -112,7 +112,9 @@ describe.each(backends)('the quote builder on $name', (backend) => {
     expect(ours[0]!.text).toContain('Added 1 × Trench for the gate camera cable');
     expect(ours[0]!.text).toContain('Added a discount of 5% on Test recorder');
     const events = await timelineOf(handle.db, { quoteId: quote.id });
-    expect(events.filter((e) => e.staffId === staff.sales.id).map((e) => e.kind).sort()).toEqual(['mail.sent', 'quote.revised', 'quote.sent']);
+    expect(events.filter((e) => e.staffId === staff.sales.id).map((e) => e.kind).sort()).toEqual(['mail.sent', 'quote.revised', 'quote.sent', 'request.moved']);
+    // The first quote sent moves a new lead to "quote sent".
+    expect(events.find((e) => e.kind === 'request.moved')?.detail).toMatchObject({ from: 'new', to: 'quote_sent' });
   });
 
   it('holds a discount past the limit for a manager, who approves it; then it is sent with the approver recorded', async () => {
