@@ -8,6 +8,7 @@ import type { TimelineEvent, TimelineKind } from '~/server/timeline/store';
 
 const what: Partial<Record<TimelineKind, string>> = {
   'request.submitted': 'Request submitted',
+  'request.started': 'Quote started',
   'request.assigned': 'Assigned',
   'request.note': 'Note',
   'request.contacted': 'Marked as contacted',

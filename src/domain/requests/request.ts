@@ -159,12 +159,15 @@ const consent = z.literal(true, {
   error: 'Tick the box to agree that we may store your details and contact you about this request',
 });
 
+/** The business's name, where a request or a quote names one. */
+export const companySchema = optionalText(100);
+
 /** What an installation request holds; `configuration` is absent when the customer asks directly. */
 function installationShape(configuration: z.core.$ZodType<z.output<typeof configurationSchema>, z.input<typeof configurationSchema>>, today?: string) {
   return {
     contact: contactSchema,
     /** The business's name, for a business quote (required with a business configuration). */
-    company: optionalText(100),
+    company: companySchema,
     /** Business: who receives the invoices, when it is not the contact. */
     billing: billingContactSchema.optional(),
     /** Business: the purchase order number to put on the quote and invoices. */

@@ -38,6 +38,7 @@ export const routeMethods: Readonly<Record<string, readonly string[]>> = {
   '/staff/account': [...read, 'POST'],
   '/staff/requests/[reference]': [...read, 'POST'],
   '/staff/requests/[reference]/quote': [...read, 'POST'],
+  '/staff/quotes/new': [...read, 'POST'],
   '/staff/requests/[reference]/revisions': read,
   '/staff/calendar': read,
   '/staff/logout': ['POST'],

@@ -15,7 +15,9 @@ export interface SentRevision {
   validUntil: string;
   snapshot: QuoteSnapshot;
   /** describeDiff's sentences against the previous version. */
+  /** The changes since the version the customer saw before (`since`); none for their first. */
   changes: string[];
+  since: number | null;
 }
 
 export function quoteRevisionMail(sent: SentRevision, ctx: MailContext): MailMessage {
@@ -23,7 +25,7 @@ export function quoteRevisionMail(sent: SentRevision, ctx: MailContext): MailMes
     { p: `Hello ${firstName(sent.contact.name)},` },
     { p: `Version ${sent.revision} of your quote (reference ${sent.reference}) is ready.` },
     { list: quoteSummary({ url: sent.url, validUntil: sent.validUntil, snapshot: sent.snapshot }) },
-    ...(sent.changes.length > 0 ? [{ h: `What changed since version ${sent.revision - 1}` }, { list: sent.changes.map((change) => `${change}.`) }] : []),
+    ...(sent.since !== null && sent.changes.length > 0 ? [{ h: `What changed since version ${sent.since}` }, { list: sent.changes.map((change) => `${change}.`) }] : []),
     { link: { label: 'See your quote', url: sent.url } },
     { p: 'The link is personal: anyone who has it can see the quote, so share it only with people you trust.' },
     companyFooter(ctx.settings),

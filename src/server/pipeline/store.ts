@@ -80,7 +80,8 @@ export async function pipelinePage(db: Database, filter: PipelineFilter, page: {
         contactName: requests.contactName,
         company: requests.company,
         audience: quotes.audience,
-        siteCount: sql<number>`jsonb_array_length(${requests.addresses})`.mapWith(Number),
+        // A quote's sites; a service call's one address (a request staff started has no address yet).
+        siteCount: sql<number>`coalesce(jsonb_array_length(${quoteRevisions.configuration}->'sites'), jsonb_array_length(${requests.addresses}))`.mapWith(Number),
         oneTimeLowCents: quoteRevisions.oneTimeLowCents,
         oneTimeHighCents: quoteRevisions.oneTimeHighCents,
         assigneeName: staffAccounts.name,

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
 import { quoteRevisions, quotes } from '../db/schema';
@@ -7,8 +7,11 @@ import type { SavedQuote } from './quote';
 
 /** Quotes in the database: a row in `quotes` and one per revision in `quote_revisions`, `current_revision` pointing at the one shown. */
 
-/** Inserts a new quote and its first revision; call inside a transaction when other rows depend on it. */
-export async function insertQuote(db: Database, quote: SavedQuote): Promise<void> {
+/**
+ * Inserts a new quote and its first revision; call inside a transaction when other rows depend on it.
+ * `createdBy` is the staff account that started a quote for a customer (null: the customer's own).
+ */
+export async function insertQuote(db: Database, quote: SavedQuote, createdBy: string | null = null): Promise<void> {
   const { revision } = quote;
   const createdAt = revision.pricedAt;
   await db.insert(quotes).values({
@@ -21,7 +24,7 @@ export async function insertQuote(db: Database, quote: SavedQuote): Promise<void
     createdAt,
     updatedAt: createdAt,
   });
-  await db.insert(quoteRevisions).values(revisionRow(quote.id, revision, null));
+  await db.insert(quoteRevisions).values(revisionRow(quote.id, revision, createdBy));
 }
 
 function revisionRow(quoteId: string, revision: SavedQuote['revision'], createdBy: string | null): typeof quoteRevisions.$inferInsert {
@@ -82,6 +85,21 @@ export async function getRevision(db: Database, quoteId: string, number: number)
   if (!row) return null;
   const { configuration, snapshot, pricedAt, validUntil } = row;
   return { number: row.number, configuration, snapshot, pricedAt, validUntil };
+}
+
+/**
+ * The latest revision before `number` that the customer was shown: their own (made by no staff
+ * account) or one staff sent. The revision staff start a quote from never reaches the customer, so
+ * "what changed" is never told against it.
+ */
+export async function previousShownRevision(db: Database, quoteId: string, number: number): Promise<SavedQuote['revision'] | null> {
+  const rows = await db
+    .select({ number: quoteRevisions.number })
+    .from(quoteRevisions)
+    .where(and(eq(quoteRevisions.quoteId, quoteId), lt(quoteRevisions.number, number), or(isNull(quoteRevisions.createdBy), sql`${quoteRevisions.snapshot}->'staff'->>'sentBy' is not null`)))
+    .orderBy(desc(quoteRevisions.number))
+    .limit(1);
+  return rows[0] ? getRevision(db, quoteId, rows[0].number) : null;
 }
 
 /** Adds the next revision of a quote and makes it the one shown, in one transaction. */

@@ -16,3 +16,6 @@ export function newReference(prefix: string): string {
   for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
   return `${prefix}-${code}`;
 }
+
+/** How many references a new request draws before giving up: a clash is one in hundreds of millions. */
+export const REFERENCE_ATTEMPTS = 5;

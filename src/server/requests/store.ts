@@ -111,3 +111,49 @@ export async function insertRequest(db: Database, record: RequestRecord): Promis
     throw error;
   }
 }
+
+export interface StartedRequest {
+  id: string;
+  reference: string;
+  contact: { name: string; email: string };
+  company: string | null;
+  quote: SavedQuote;
+  staffId: string;
+  now: Date;
+}
+
+/**
+ * Writes a request staff started, with its quote, in one transaction: assigned to whoever started it,
+ * and no outbox rows, so the customer hears nothing until the quote builder sends a revision.
+ */
+export async function insertStartedRequest(db: Database, record: StartedRequest): Promise<InsertOutcome> {
+  try {
+    await db.transaction(async (tx) => {
+      await insertQuote(tx, record.quote, record.staffId);
+      await tx.insert(requests).values({
+        id: record.id,
+        reference: record.reference,
+        kind: 'installation',
+        assignedTo: record.staffId,
+        quoteId: record.quote.id,
+        contactName: record.contact.name,
+        contactEmail: record.contact.email,
+        addresses: [],
+        preferredWindows: [],
+        company: record.company,
+        // The customer asked staff for this quote, which is the consent to be contacted about it.
+        consent: true,
+        consentedAt: record.now,
+        // Nothing retries a staff start: the key and fingerprint only fill the columns a submission needs.
+        idempotencyKey: `staff-${record.id}`,
+        fingerprint: `staff-${record.id}`,
+        createdAt: record.now,
+      });
+      await recordTimelineEvent(tx, { kind: 'request.started', actor: 'staff', staffId: record.staffId, requestId: record.id, quoteId: record.quote.id, detail: { reference: record.reference }, at: record.now });
+    });
+    return 'stored';
+  } catch (error) {
+    if (isUniqueViolation(error, 'requests_reference_unique')) return 'reference-taken';
+    throw error;
+  }
+}

@@ -7,7 +7,7 @@ import { customerConfirmation, installerNotification, type MailContext, type Sto
 import { quoteUrl } from '../quotes/public-id';
 import { prepareQuote, type PricingData, type SavedQuote } from '../quotes/quote';
 import { getQuoteById } from '../quotes/store';
-import { newReference } from './reference';
+import { newReference, REFERENCE_ATTEMPTS } from './reference';
 import { findRequestByKey, insertRequest } from './store';
 
 /**
@@ -112,8 +112,6 @@ function requestedQuote(request: InstallationRequest, configuration: Configurati
     now,
   );
 }
-
-const REFERENCE_ATTEMPTS = 5;
 
 /**
  * Stores a validated request (see `requestSchemasFor`) with its quote and outbox rows. Returns once

@@ -19,7 +19,7 @@ import type { RequestRow } from '../pipeline/store';
 import { quoteUrl } from '../quotes/public-id';
 import type { SavedQuote } from '../quotes/quote';
 import { freezeEstimate } from '../quotes/snapshot';
-import { getQuoteById } from '../quotes/store';
+import { getQuoteById, previousShownRevision } from '../quotes/store';
 import type { StaffUser } from '../staff/sessions';
 import type { NewTimelineEvent } from '../timeline/store';
 import { readDraftForm } from './form';
@@ -182,8 +182,9 @@ export function sendRevision(db: Database, user: StaffUser, reference: string, c
     const revision = { number: quote.revision.number + 1, configuration: priced.draft.configuration, snapshot, pricedAt: ctx.now, validUntil: addDays(today, ctx.data.settings.quoteValidityDays) };
     const url = quoteUrl(ctx.siteUrl, quote.publicId);
     const { currency, locale } = snapshot.estimate;
-    const changes = describeDiff(diffRevisions(revisionContent(quote.revision.snapshot), revisionContent(snapshot)), { currency, locale, siteNames: snapshot.estimate.sites.length > 1 });
-    const mail = quoteRevisionMail({ contact: { name: request.contactName, email: request.contactEmail }, reference: request.reference, revision: revision.number, url, validUntil: revision.validUntil, snapshot, changes }, ctx.mail);
+    const shown = await previousShownRevision(tx, quote.id, revision.number);
+    const changes = shown ? describeDiff(diffRevisions(revisionContent(shown.snapshot), revisionContent(snapshot)), { currency, locale, siteNames: snapshot.estimate.sites.length > 1 }) : [];
+    const mail = quoteRevisionMail({ contact: { name: request.contactName, email: request.contactEmail }, reference: request.reference, revision: revision.number, url, validUntil: revision.validUntil, snapshot, changes, since: shown?.number ?? null }, ctx.mail);
     const at = ctx.now;
     const by = { actor: 'staff' as const, staffId: user.id, ...subject(builder), at };
     await storeSentRevision(tx, {

@@ -22,6 +22,7 @@ export const staffRoutes: Record<string, Permission | null> = {
   '/staff/requests/[reference]/quote': 'buildQuotes',
   '/staff/requests/[reference]/revisions': null,
   '/staff/calendar': null,
+  '/staff/quotes/new': 'buildQuotes',
   '/api/staff/me': null,
   '/api/staff/team': 'manageStaff',
 };

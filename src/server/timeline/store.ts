@@ -11,6 +11,7 @@ import { timelineEvents } from '../db/schema';
 
 export const timelineKinds = [
   'request.submitted',
+  'request.started',
   'request.assigned',
   'request.note',
   'request.contacted',
