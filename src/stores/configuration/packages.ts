@@ -2,6 +2,7 @@ import { persistentAtom } from '@nanostores/persistent';
 import { computed } from 'nanostores';
 import type { Configuration } from '~/domain/configuration/configuration';
 import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/tiers';
+import { PACKAGE_KEY } from './keys';
 import { $configuration, $linkProblem } from './state';
 import { replaceWith } from './undo';
 
@@ -12,7 +13,7 @@ import { replaceWith } from './undo';
  * back the package that went with the configuration it restores.
  */
 
-export const PACKAGE_KEY = 'secure-quote:package:v1';
+export { PACKAGE_KEY };
 
 export interface PackageChoice {
   tier: PackageTier;
