@@ -145,7 +145,8 @@ function followStatedRules(body: unknown, catalog: Catalog): unknown {
     return body;
   }
   followConfigurationRules(configuration, catalog);
-  // Each package is of the configuration's audience, with its sites in the same order.
+  // Packages come with a home configuration, each package a home's with its sites in the same order.
+  if (configuration.audience !== 'home') delete request.packages;
   for (const offered of Object.values(request.packages?.offered ?? {})) {
     offered.audience = configuration.audience;
     offered.sites = configuration.sites.map((site, i) => offered.sites[i] ?? structuredClone(site));

@@ -24,7 +24,8 @@ describe('the packages sent with a request', () => {
     ]);
   });
 
-  it('asks each package to fit the configuration: its audience and its sites', () => {
+  it('asks each package to fit the configuration: its audience and its sites, and only for a home', () => {
+    expect(packagesIssues({ tier: 'essential', offered }, { ...config(1), audience: 'business' }).map((i) => i.path.join('.'))).toEqual(['packages']);
     expect(packagesIssues({ tier: 'essential', offered }, config(1))).toEqual([]);
     const business = { ...offered.essential, audience: 'business' as const };
     const elsewhere = { ...offered.complete, sites: [{ ...offered.complete.sites[0]!, id: 'cabin' }] };

@@ -29,10 +29,12 @@ export interface RequestPackages {
 }
 
 /**
- * Every package must fit the request's configuration: same audience and the same sites in the same
- * order, so each address given for a site is where its package would be installed.
+ * Packages come with a home's configuration (a business's quote keeps its phases and sites as
+ * configured), and every package must fit it: a home's, with the same sites in the same order, so
+ * each address given for a site is where its package would be installed.
  */
 export function packagesIssues(packages: RequestPackages, configuration: Configuration): { path: (string | number)[]; message: string }[] {
+  if (configuration.audience !== 'home') return [{ path: ['packages'], message: 'Packages come with a home’s configuration: send a business configuration without them' }];
   const siteIds = JSON.stringify(configuration.sites.map((site) => site.id));
   return packageTiers.flatMap((tier) => {
     const offered = packages.offered[tier];

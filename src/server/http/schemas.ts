@@ -22,7 +22,7 @@ const crossFieldRules = [
   'a `phase` refers to one of `phases`',
 ];
 
-const packagesRule = '"packages" (the three packages the assessment offered, when the configuration started from one) comes with a configuration, each package of its audience and with its sites in the same order; the quote then offers all three, priced by the server.';
+const packagesRule = '"packages" (the three packages the assessment offered, when the configuration started from one) comes with a home configuration, each package for a home with the same sites in the same order; the quote then offers all three, priced by the server.';
 
 function publishedFor(catalog: Catalog, today: string) {
   const requests = requestSchemasFor(catalog, today);
