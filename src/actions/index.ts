@@ -20,7 +20,7 @@ import { quoteActions } from './quote';
  */
 
 export const formOptions: Record<RequestKind, FormOptions> = {
-  installation: { booleans: ['consent'], json: ['configuration'], compact: ['windows', 'addresses.*.windows'], ignore: ['idempotencyKey', 'website'], groups: ['contact', 'addresses.0'] },
+  installation: { booleans: ['consent'], json: ['configuration', 'packages'], compact: ['windows', 'addresses.*.windows'], ignore: ['idempotencyKey', 'website'], groups: ['contact', 'addresses.0'] },
   service: { booleans: ['consent'], compact: ['windows'], ignore: ['idempotencyKey', 'website'], groups: ['contact', 'address'] },
 };
 

@@ -5,7 +5,8 @@ import { answerHomeAssessment, escapeRegExp, estimateTotal, fillAddress, fillCon
 
 /**
  * A homeowner from the first question to the saved quote: assessment, the recommended package,
- * a camera swapped for another, the installation request, its confirmation and the quote page.
+ * a camera swapped for another, the installation request, its confirmation and the quote page,
+ * which offers the three packages with the customer's changed one picked.
  */
 
 const run = serverAndBrowser();
@@ -38,7 +39,16 @@ describe.concurrent.each(devices)('a homeowner on a $name', (device) => {
     const items = page.getByRole('region', { name: 'Items for Home' });
     await items.getByRole('rowheader', { name: new RegExp(`^${escapeRegExp(to)}`) }).waitFor();
     expect(await items.getByRole('rowheader', { name: new RegExp(`^${escapeRegExp(from)}`) }).count()).toBe(0);
-    expect(await textOf(page.getByRole('definition').first())).toMatch(/\$[\d,]+ – \$[\d,]+ including/);
+    expect(await textOf(page.getByRole('definition').filter({ hasText: 'including' }).first())).toMatch(/\$[\d,]+ – \$[\d,]+ including/);
+    // Started from the Recommended package: the quote offers all three, the customer's changed one picked.
+    const options = page.getByRole('radio');
+    await options.first().waitFor();
+    expect(await options.evaluateAll((radios) => radios.map((radio) => radio.closest('label')?.textContent?.replace(/\s+/g, ' ').trim().split(',')[0]))).toEqual([
+      'Recommended (as you changed it)',
+      'Essential',
+      'Complete',
+    ]);
+    expect(await page.getByRole('radio', { name: /^Recommended \(as you changed it\), version 1/ }).isChecked()).toBe(true);
     await expectAccessible(page, 'the quote page');
 
     expect(dialogs).toEqual([]);

@@ -80,6 +80,11 @@ export function installationRequest(overrides: Record<string, unknown> = {}) {
 
 export { loadData };
 
+/** The three packages the shipped rules offer a home with cameras, fire and monitoring, leaning to `budget`. */
+export function assessmentPackages(budget: PackageTier = 'recommended'): Record<PackageTier, Configuration> {
+  return recommend(premisesSchema.parse({ kind: 'home', goals: ['deter', 'fire-co', 'monitoring'], budget }), loadData()).packages;
+}
+
 /**
  * A homeowner's quote offering the assessment's three packages (the shipped rules on a home with
  * cameras, fire and monitoring), the one the customer picked first, and two add-ons priced from
@@ -87,7 +92,7 @@ export { loadData };
  */
 export function packagesQuoteInput(tier: PackageTier = 'recommended'): Pick<NewQuote, 'configuration' | 'options'> {
   const data = loadData();
-  const { packages } = recommend(premisesSchema.parse({ kind: 'home', goals: ['deter', 'fire-co', 'monitoring'], budget: tier }), data);
+  const packages = assessmentPackages(tier);
   const configuration = packages[tier];
   const siteId = configuration.sites[0]!.id;
   const today = installerDay();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '~/domain/configuration/link';
 import { addDays } from '~/domain/estimate/dates';
-import { twoSiteConfiguration } from '../helpers/configuration';
+import { assessmentPackages, twoSiteConfiguration } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 import { installerDay } from '../helpers/data-files';
 
@@ -52,6 +52,11 @@ function inputValue(html: string, name: string): string | undefined {
 function errorFor(html: string, id: string): string | undefined {
   const text = new RegExp(`id="${id}-error"[^>]*>(.*?)</p>`, 's').exec(html)?.[1];
   return text?.replace(/<[^>]+>/g, '').replace(/^Error: /, '').trim();
+}
+
+/** The text of the element with this id. */
+function errorText(html: string, id: string): string | undefined {
+  return new RegExp(`id="${id}"[^>]*>(.*?)</p>`, 's').exec(html)?.[1]?.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 }
 
 const reference = (html: string) => /data-reference="(NG-[A-Z0-9]{6})"/.exec(html)?.[1];
@@ -191,6 +196,51 @@ describe('installation request form', { timeout: 30_000 }, () => {
     expect(inputValue(page, 'addresses.0.postalCode')).toBe('94999');
     const blank = await postForm('/request?_action=requestInstallation', { ...fields, 'addresses.0.postalCode': '' });
     expect(inputValue(blank.html, 'addresses.0.postalCode')).toBe('94107');
+  });
+
+  describe('with the assessment’s packages (filled in by the page’s script from what the configurator saved)', () => {
+    const offered = assessmentPackages();
+    const homeFields = async (packages: unknown) => {
+      const { html } = await getPage(`/request?c=${encodeURIComponent(await encodeConfiguration(offered.recommended))}`);
+      // Empty until the page's script fills it in.
+      expect(html).toMatch(/<input type="hidden" name="packages"/);
+      expect(inputValue(html, 'packages') ?? '').toBe('');
+      return {
+        ...hiddenFields(html),
+        packages: JSON.stringify(packages),
+        'contact.name': 'Annie Easley',
+        'contact.email': 'annie@example.com',
+        'addresses.0.line1': '3 Rocket Row',
+        'addresses.0.city': 'Bayview',
+        'addresses.0.postalCode': '94100',
+        notes: 'The dog is friendly.',
+        consent: 'yes',
+      };
+    };
+
+    it('makes a quote that offers the three packages, the customer’s first', async () => {
+      const { status, html } = await postForm('/request?_action=requestInstallation', await homeFields({ tier: 'recommended', offered }));
+      expect(status).toBe(200);
+      const quotePath = /href="(\/quote\/[A-Za-z0-9_-]{24})"/.exec(html)?.[1];
+      const page = await (await fetch(`${run.server.url}${quotePath}`)).text();
+      const picks = [...page.matchAll(/<input[^>]*type="radio"[^>]*value="([a-z]+)"/g)].map((m) => m[1]);
+      expect(picks).toEqual(['recommended', 'essential', 'complete']);
+    });
+
+    it('shows a package the catalog does not have as an error, keeps what was typed, and sends the configuration alone next time', async () => {
+      const broken = { ...offered.complete, sites: [{ ...offered.complete.sites[0]!, lines: [{ productId: 'no-such-product', quantity: 1 }] }] };
+      const fields = await homeFields({ tier: 'recommended', offered: { ...offered, complete: broken } });
+      const { status, html } = await postForm('/request?_action=requestInstallation', fields);
+      expect(status).toBe(400);
+      expect(errorText(html, 'f-packages')).toMatch(/^We could not attach the packages we offered you: .+ Send the request again/);
+      expect(inputValue(html, 'contact.name')).toBe('Annie Easley');
+      expect(html).toContain('The dog is friendly.');
+      expect(inputValue(html, 'packages') ?? '').toBe('');
+      expect(html).toMatch(/name="packages"[^>]*data-refused="true"/);
+      const { status: resent, html: confirmation } = await postForm('/request?_action=requestInstallation', { ...fields, ...hiddenFields(html), packages: '' });
+      expect(resent).toBe(200);
+      expect(reference(confirmation)).toMatch(/^NG-/);
+    });
   });
 
   it('asks for the missing address of a site', async () => {

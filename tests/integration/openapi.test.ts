@@ -120,13 +120,10 @@ function send(path: string, method: string, body: unknown, headers: Record<strin
  * The rules the document states in words because a JSON Schema cannot (see the configuration's
  * description): applied to a generated body so that a valid body is one the server must accept.
  */
-function followStatedRules(body: unknown, catalog: Catalog): unknown {
-  if (!body || typeof body !== 'object') return body;
-  const request = body as { configuration?: unknown; addresses?: { siteId?: string }[] };
-  const configuration = request.configuration as
-    | { sites: { id: string; lines: { productId: string; quantity: number; reused?: number; connection?: string; phase?: number }[] }[]; phases?: unknown[] }
-    | undefined;
-  if (!configuration || typeof configuration !== 'object' || !Array.isArray(configuration.sites)) return body;
+type GeneratedConfiguration = { audience?: string; sites: { id: string; lines: { productId: string; quantity: number; reused?: number; connection?: string; phase?: number }[] }[]; phases?: unknown[] };
+
+/** The rules a configuration's description states beside its schema: distinct site ids, reuse, connections, phases. */
+function followConfigurationRules(configuration: GeneratedConfiguration, catalog: Catalog): void {
   configuration.sites.forEach((site, i) => {
     site.id = `site-${i}`;
     for (const line of site.lines) {
@@ -136,6 +133,25 @@ function followStatedRules(body: unknown, catalog: Catalog): unknown {
       if (line.phase !== undefined && line.phase > (configuration.phases?.length ?? 0)) delete line.phase;
     }
   });
+}
+
+function followStatedRules(body: unknown, catalog: Catalog): unknown {
+  if (!body || typeof body !== 'object') return body;
+  const request = body as { configuration?: unknown; addresses?: { siteId?: string }[]; packages?: { offered?: Record<string, GeneratedConfiguration> } };
+  const configuration = request.configuration as GeneratedConfiguration | undefined;
+  if (!configuration || typeof configuration !== 'object' || !Array.isArray(configuration.sites)) {
+    // Packages come with a configuration.
+    delete request.packages;
+    return body;
+  }
+  followConfigurationRules(configuration, catalog);
+  // Packages come with a home configuration, each package a home's with its sites in the same order.
+  if (configuration.audience !== 'home') delete request.packages;
+  for (const offered of Object.values(request.packages?.offered ?? {})) {
+    offered.audience = configuration.audience;
+    offered.sites = configuration.sites.map((site, i) => offered.sites[i] ?? structuredClone(site));
+    followConfigurationRules(offered, catalog);
+  }
   // A business configuration's request names the business and what it wants next.
   const business = request as { company?: string; nextStep?: string };
   if ((configuration as { audience?: string }).audience === 'business' && Array.isArray(request.addresses)) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog';
 import { systemInfo, systems } from '../catalog/roles';
-import { configurationSchema, configurationSchemaFor } from '../configuration/configuration';
+import { configurationSchema, configurationSchemaFor, type Configuration } from '../configuration/configuration';
 import { addDays, datesBetweenPattern } from '../estimate/dates';
+import { packagesIssues, packagesSchema, type RequestPackages } from './packages';
 import { trimmedAtLeast, withoutControlCharacters, withoutLoneSurrogates } from '../schema';
 
 /**
@@ -183,6 +184,8 @@ function installationShape(configuration: z.core.$ZodType<z.output<typeof config
     notes,
     consent,
     configuration: z.optional(configuration),
+    /** The assessment's three packages, when the configuration started from one: the quote offers them all. */
+    packages: packagesSchema(configuration).optional(),
   };
 }
 
@@ -215,9 +218,22 @@ function checkBusinessFields(request: BusinessFields, ctx: z.RefinementCtx) {
   if (!request.nextStep) ctx.addIssue({ code: 'custom', path: ['nextStep'], message: 'Choose "Send me a formal quote" or "Book the installation"' });
 }
 
-function checkInstallation(request: Parameters<typeof checkAddressesMatchSites>[0] & BusinessFields, ctx: z.RefinementCtx) {
+type PackageFields = { configuration?: Configuration | undefined; packages?: RequestPackages | undefined };
+
+/** Packages come with the configuration that started from one of them, and fit its sites. */
+function checkPackages(request: PackageFields, ctx: z.RefinementCtx) {
+  if (!request.packages) return;
+  if (!request.configuration) {
+    ctx.addIssue({ code: 'custom', path: ['packages'], message: 'Send the packages with the configuration that started from one of them' });
+    return;
+  }
+  for (const issue of packagesIssues(request.packages, request.configuration)) ctx.addIssue({ code: 'custom', ...issue });
+}
+
+function checkInstallation(request: Parameters<typeof checkAddressesMatchSites>[0] & BusinessFields & PackageFields, ctx: z.RefinementCtx) {
   checkAddressesMatchSites(request, ctx);
   checkBusinessFields(request, ctx);
+  checkPackages(request, ctx);
 }
 
 function installationObject(shape: InstallationShape) {

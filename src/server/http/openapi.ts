@@ -127,6 +127,8 @@ export interface ApiExamples {
   premises: PremisesInput;
   code: string;
   installation: CustomerRequestInput;
+  /** The installation of a package, with the three packages the assessment offered: its quote offers all three. */
+  packages: CustomerRequestInput;
   service: CustomerRequestInput;
   /** A quote link id of the right shape (the quote itself is made by a request). */
   quoteId: string;
@@ -135,21 +137,24 @@ export interface ApiExamples {
 /** Request examples from the shipped data, dated from today so their preferred times lie in the window. */
 export async function apiExamples(data: SiteData, today: string): Promise<ApiExamples> {
   const premises: PremisesInput = { kind: 'home', goals: ['deter', 'fire-co'], postalCode: '94107' };
-  const configuration = recommend(premisesSchema.parse(premises), data).packages.recommended;
+  const { packages } = recommend(premisesSchema.parse(premises), data);
+  const configuration = packages.recommended;
   const contact = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '(555) 010-4400' };
   const address = { line1: '1 Market St', city: 'San Francisco', region: 'CA', postalCode: '94107' };
+  const installation = {
+    kind: 'installation',
+    contact,
+    addresses: configuration.sites.map((site) => ({ siteId: site.id, ...address })),
+    windows: [{ date: addDays(today, 7), part: 'morning' }],
+    consent: true,
+    configuration,
+  } satisfies CustomerRequestInput;
   return {
     configuration,
     premises,
     code: await encodeConfiguration(configuration),
-    installation: {
-      kind: 'installation',
-      contact,
-      addresses: configuration.sites.map((site) => ({ siteId: site.id, ...address })),
-      windows: [{ date: addDays(today, 7), part: 'morning' }],
-      consent: true,
-      configuration,
-    },
+    installation,
+    packages: { ...installation, packages: { tier: 'recommended', offered: packages } },
     service: {
       kind: 'service',
       contact,
@@ -234,6 +239,7 @@ function operations(examples: ApiExamples): Json {
           required: true,
           content: jsonContent(ref('request'), {
             installation: example('An installation of a configured system', examples.installation),
+            packages: example('An installation of the Recommended package, with the three packages the assessment offered (the quote offers all three, each priced by the server)', examples.packages),
             service: example('A service visit', examples.service),
           }),
         },

@@ -22,6 +22,8 @@ const crossFieldRules = [
   'a `phase` refers to one of `phases`',
 ];
 
+const packagesRule = '"packages" (the three packages the assessment offered, when the configuration started from one) comes with a home configuration, each package for a home with the same sites in the same order; the quote then offers all three, priced by the server.';
+
 function publishedFor(catalog: Catalog, today: string) {
   const requests = requestSchemasFor(catalog, today);
   const configurationRules = `Also checked: ${crossFieldRules.join('; ')}.`;
@@ -48,11 +50,11 @@ function publishedFor(catalog: Catalog, today: string) {
     },
     request: {
       schema: requests.request,
-      description: `Body of POST /api/requests: an installation or a service request, told apart by "kind". Preferred dates lie after today and within ${WINDOW_HORIZON_DAYS} days. An attached configuration has one address per site, in the same order; a business configuration needs "company" and "nextStep". ${configurationRules}`,
+      description: `Body of POST /api/requests: an installation or a service request, told apart by "kind". Preferred dates lie after today and within ${WINDOW_HORIZON_DAYS} days. An attached configuration has one address per site, in the same order; a business configuration needs "company" and "nextStep". ${packagesRule} ${configurationRules}`,
     },
     'installation-request': {
       schema: requests.installation,
-      description: `An installation request (POST /api/requests with "kind": "installation"). One address per site of the configuration, in the same order (a siteId, when given, is that site's id). With a business configuration, "company" and "nextStep" are required. ${configurationRules}`,
+      description: `An installation request (POST /api/requests with "kind": "installation"). One address per site of the configuration, in the same order (a siteId, when given, is that site's id). With a business configuration, "company" and "nextStep" are required. ${packagesRule} ${configurationRules}`,
     },
     'service-request': {
       schema: requests.service,

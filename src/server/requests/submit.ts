@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Configuration } from '~/domain/configuration/configuration';
+import { packageAlternatives } from '~/domain/requests/packages';
 import { firstName, type Address, type CustomerRequest, type InstallationRequest } from '~/domain/requests/request';
 import type { Database } from '../db/client';
 import { newRowId } from '../db/row-id';
@@ -92,9 +93,18 @@ function details(request: CustomerRequest, reference: string, quote: SavedQuote 
 
 /** The quote of an installation request, showing back what the customer gave: company, site addresses, visit times. */
 function requestedQuote(request: InstallationRequest, configuration: Configuration, reference: string, data: PricingData, now: Date): SavedQuote {
+  const packages = request.packages && packageAlternatives(request.packages, configuration);
   return prepareQuote(
     {
       configuration: withSitePostalCodes(configuration, request.addresses),
+      // The assessment's other packages, priced by the server at the same addresses.
+      ...(packages && {
+        options: {
+          primary: packages.primary,
+          alternatives: packages.alternatives.map((a) => ({ ...a, configuration: withSitePostalCodes(a.configuration, request.addresses) })),
+          addOns: [],
+        },
+      }),
       firstName: firstName(request.contact.name),
       status: 'requested',
       customer: {

@@ -1,7 +1,9 @@
 import { persistentAtom } from '@nanostores/persistent';
 import { computed } from 'nanostores';
 import type { Configuration } from '~/domain/configuration/configuration';
+import { sameContent } from '~/domain/configuration/content';
 import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/tiers';
+import { PACKAGE_KEY } from './keys';
 import { $configuration, $linkProblem } from './state';
 import { replaceWith } from './undo';
 
@@ -12,7 +14,7 @@ import { replaceWith } from './undo';
  * back the package that went with the configuration it restores.
  */
 
-export const PACKAGE_KEY = 'secure-quote:package:v1';
+export { PACKAGE_KEY };
 
 export interface PackageChoice {
   tier: PackageTier;
@@ -36,14 +38,10 @@ export const $package = persistentAtom<PackageChoice | null>(PACKAGE_KEY, null, 
   decode: decodePackage,
 });
 
-/** The lines of a configuration, the part a package is made of, with keys in one order (the server's check may reorder them). */
-const linesOf = (config: Configuration) => JSON.stringify(config.sites.map((site) => site.lines), (_, value: unknown) =>
-  value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value);
-
 /** The package in use and whether the customer has changed its lines since; null when none applies. */
 export const $packageStatus = computed([$package, $configuration], (choice, config) => {
   if (!choice || !config) return null;
-  return { tier: choice.tier, title: packageTitles[choice.tier], customized: linesOf(config) !== linesOf(choice.packages[choice.tier]) };
+  return { tier: choice.tier, title: packageTitles[choice.tier], customized: !sameContent(config, choice.packages[choice.tier]) };
 });
 
 /** Sets the package, leaving storage alone when nothing changes (no package stays no package). */

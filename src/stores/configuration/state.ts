@@ -5,6 +5,7 @@ import type { DecodeResult } from '~/domain/configuration/link';
 import { estimate, type Estimate } from '~/domain/estimate/estimate';
 import { phaseTotals, type PhaseTotal } from '~/domain/estimate/phases';
 import { $siteData, todayIso } from '../site-data';
+import { CONFIGURATION_KEY } from './keys';
 
 /**
  * The configuration the customer is working on: one persistent atom (localStorage, so it survives a
@@ -13,7 +14,7 @@ import { $siteData, todayIso } from '../site-data';
  * Actions live beside it (start.ts, actions.ts, share.ts); the server's checks in server.ts.
  */
 
-export const CONFIGURATION_KEY = 'secure-quote:configuration:v1';
+export { CONFIGURATION_KEY };
 
 /**
  * Saved text back to a configuration. Only its outline is looked at here (the browser does not ship
