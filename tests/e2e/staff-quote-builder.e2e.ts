@@ -1,21 +1,33 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installationRequest } from '../helpers/configuration';
-import { setUpTeam, staffServerForFile, type Team } from '../helpers/staff';
+import { runCli } from '../helpers/cli';
+import { staffServerForFile } from '../helpers/staff';
 import { expectAccessible } from './support/axe';
 import { desktop, launchChromium, phone, visit, type Device } from './support/browser';
 
 /**
- * The quote builder's journey in Chromium at 320 px, by role: a salesperson opens a homeowner's
- * request, swaps a camera and gives a discount past their limit; a manager approves it; the
+ * The quote builder's journey in Chromium at 320 px, by role: an admin adds a salesperson and a
+ * manager with `npm run staff` (on the data directory, before the server starts); the salesperson
+ * signs in on the sign-in page, opens a homeowner's request, swaps a camera and gives a discount past their limit; a manager approves it; the
  * salesperson sends the revision; the homeowner opens the mailed link and reads what changed; the
  * salesperson sees that it was viewed. Axe finds no WCAG A/AA problem on any staff page on the way,
  * at 320 px and 1280 px, and nothing is wider than the screen.
  */
 
-const run = staffServerForFile({ TRUST_PROXY: '1' });
+/** The accounts an admin adds with the CLI, each with the password typed into its standard input. */
+const people = {
+  sales: { email: 'sam@example.com', name: 'Sam Sales', role: 'sales', password: 'sam lantern copper' },
+  manager: { email: 'mia@example.com', name: 'Mia Manager', role: 'manager', password: 'mia quarry kettle' },
+};
+
+const run = staffServerForFile({ TRUST_PROXY: '1' }, async (dataDir) => {
+  for (const person of Object.values(people)) {
+    const added = await runCli('staff.ts', ['add', '--email', person.email, '--name', person.name, '--role', person.role, '--password-stdin'], { DATA_DIR: dataDir }, `${person.password}\n`);
+    expect(added.code, added.err).toBe(0);
+  }
+});
 let browser: Browser;
-let team: Team;
 let reference = '';
 const screenshots = process.env.SCREENSHOT_DIR;
 /** Pages load slowly on a busy machine: a poll waits for the answer to a post. */
@@ -23,7 +35,6 @@ const settled = { timeout: 15_000 };
 
 beforeAll(async () => {
   browser = await launchChromium();
-  team = await setUpTeam(run.server, run.smtp);
   const response = await fetch(`${run.server.url}/api/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -38,10 +49,14 @@ afterAll(async () => {
 
 const narrow: Device = { name: '320 px', options: { ...phone.options, viewport: { width: 320, height: 740 } } };
 
-async function as(session: string, device: Device) {
+/** Signs a person in on the sign-in page, as they would: a staff page first, which sends them there. */
+async function as(person: (typeof people)[keyof typeof people], device: Device) {
   const seen = await visit(browser, run.server.url, device);
-  const [name, value] = session.split('=', 2) as [string, string];
-  await seen.context.addCookies([{ name, value, url: run.server.url }]);
+  await seen.page.goto('/staff');
+  await seen.page.getByLabel('Email').fill(person.email);
+  await seen.page.getByLabel('Password').fill(person.password);
+  await seen.page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => new URL(seen.page.url()).pathname, settled).toBe('/staff');
   return seen;
 }
 
@@ -61,7 +76,7 @@ async function check(page: Page, where: string) {
 
 describe('the quote builder journey', () => {
   it('goes from a discount past the limit, through approval, to a revision the customer reads and the salesperson sees viewed', async () => {
-    const sales = await as(team.sales, narrow);
+    const sales = await as(people.sales, narrow);
     await sales.page.goto(`/staff/requests/${reference}`);
     await sales.page.getByRole('link', { name: 'Revise in the quote builder' }).click();
     await check(sales.page, 'builder');
@@ -74,7 +89,7 @@ describe('the quote builder journey', () => {
     await expect.poll(() => sales.page.getByRole('status').textContent(), settled).toContain('a manager must approve');
     await check(sales.page, 'draft waiting for approval');
 
-    const manager = await as(team.manager, narrow);
+    const manager = await as(people.manager, narrow);
     await manager.page.goto(`/staff/requests/${reference}/quote`);
     await manager.page.getByLabel('Reason').fill('Neighbor referral');
     await manager.page.getByRole('button', { name: 'Approve discounts' }).click();
@@ -109,7 +124,7 @@ describe('the quote builder journey', () => {
   });
 
   it('passes axe on the builder, a refused save and the revisions at 1280 px', async () => {
-    const { page, context, errors } = await as(team.sales, desktop);
+    const { page, context, errors } = await as(people.sales, desktop);
     await page.goto(`/staff/requests/${reference}/quote`);
     await check(page, 'builder desktop');
     await page.locator('#f-sites-0-lines-0-discount-kind').selectOption('percent');

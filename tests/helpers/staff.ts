@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
+import { freshDataDir } from './pglite-template';
 import { startServer, STOP_TIMEOUT_MS, type TestServer } from './server';
 import { startSmtp, type TestSmtp } from './smtp';
 
@@ -109,15 +110,19 @@ export async function setUpTeam(server: Served, smtp?: TestSmtp): Promise<Team> 
  * A production server for one staff test file, delivering its mail to a test SMTP server: the log
  * names a message kept in the outbox but never its text, so invite and reset links come by mail.
  */
-export function staffServerForFile(env: Record<string, string> = {}): { server: TestServer; smtp: TestSmtp } {
+export function staffServerForFile(env: Record<string, string> = {}, beforeStart?: (dataDir: string) => Promise<void>): { server: TestServer; smtp: TestSmtp } {
   const run = {} as { server: TestServer; smtp: TestSmtp };
+  let data: { dir: string; remove(): void } | undefined;
   beforeAll(async () => {
     run.smtp = await startSmtp();
-    run.server = await startServer({ env: { ...env, SMTP_URL: run.smtp.url, OUTBOX_INTERVAL_SECONDS: '1' } });
-  }, 300_000);
+    // What runs on the data directory before the server opens it (PGlite serves one process at a time), such as `npm run staff`.
+    if (beforeStart) await beforeStart((data = await freshDataDir()).dir);
+    run.server = await startServer({ env: { ...env, SMTP_URL: run.smtp.url, OUTBOX_INTERVAL_SECONDS: '1' }, ...(data ? { dataDir: data.dir } : {}) });
+  }, 400_000);
   afterAll(async () => {
     await run.server?.stop();
     run.server?.cleanUp();
+    data?.remove();
     await run.smtp?.close();
   }, STOP_TIMEOUT_MS);
   return run;
