@@ -5,8 +5,10 @@
  * 2. Durability: submissions at concurrency 50; one instance is killed with SIGKILL mid-run, the
  *    proxy sends the rest to the other; every submission that got no 2xx is then sent again with its
  *    Idempotency-Key. Acknowledged and stored must be equal, every acknowledged request stored.
- * 3. Mail: the outbox rows of every stored request reach the SMTP server exactly once (by their
- *    Message-ID), whichever instance claimed them, the killed one's included once its claims expire.
+ * 3. Mail: the outbox rows of every stored request reach the SMTP server (by their Message-ID),
+ *    whichever instance claimed them, the killed one's included once its claims expire; each exactly
+ *    once, but for the one message the killed instance may have had in flight (sent, not yet marked
+ *    sent): SMTP cannot take a message back, so that one may arrive twice, with the same Message-ID.
  * 4. Rate limits are shared: one client's estimate calls, spread over both instances, are allowed
  *    exactly RATE_LIMIT_ESTIMATES times in all.
  * Exits non-zero when any of these fails. Needs PostgreSQL (DATABASE_URL, default
@@ -32,6 +34,8 @@ const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const connections = 50;
 const throughputSeconds = 8;
 const durability = { seconds: 12, killAfterSeconds: 4 };
+/** One instance is killed, and an instance sends one message at a time (src/server/mail/outbox.ts). */
+const resendsAllowed = 1;
 const estimatesAllowed = 10;
 /** A claim on an outbox row lasts two minutes (src/server/mail/outbox.ts): the killed instance's rows wait that long. */
 const mailWaitMs = 180_000;
@@ -154,15 +158,15 @@ try {
         ['outbox messages', outboxIds.length],
         ['delivered to SMTP (distinct Message-ID)', byMessageId.size],
         ['never delivered', undelivered.length],
-        ['delivered more than once', twice],
+        [`delivered more than once (at most ${resendsAllowed}: the one in flight at the kill)`, twice],
         [`estimate calls allowed of ${2 * estimatesAllowed} (limit ${estimatesAllowed})`, allowed],
         ['estimate calls refused with 429', limited],
       ])}`,
     );
     if (missing.length > 0 || acknowledged.length !== stored.size || acknowledged.length !== ledger.size) fail(`acknowledged ${acknowledged.length} of ${ledger.size}, stored ${stored.size}, missing ${missing.length}`);
-    if (undelivered.length > 0 || twice > 0 || byMessageId.size !== outboxIds.length) fail(`${outboxIds.length} outbox messages: ${undelivered.length} never delivered, ${twice} delivered more than once`);
+    if (undelivered.length > 0 || twice > resendsAllowed || byMessageId.size !== outboxIds.length) fail(`${outboxIds.length} outbox messages: ${undelivered.length} never delivered, ${twice} delivered more than once (at most ${resendsAllowed} may be)`);
     if (allowed !== estimatesAllowed || limited !== estimatesAllowed) fail(`the rate limit is not shared: ${allowed} of ${2 * estimatesAllowed} estimate calls allowed, ${limited} refused (limit ${estimatesAllowed})`);
-    if (exitCode === 0) console.log('\nAcknowledged = stored, every outbox message delivered exactly once, and both instances count one client against one limit.');
+    if (exitCode === 0) console.log('\nAcknowledged = stored, every outbox message delivered (exactly once but for at most the one in flight at the kill), and both instances count one client against one limit.');
   } finally {
     await proxy.close();
   }

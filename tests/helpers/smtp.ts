@@ -120,6 +120,10 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
     },
   });
   const port = options.port ?? (await freePort());
+  // A sender killed mid-conversation (bench:cluster's SIGKILL) resets its connection; the server goes on serving the others.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `smtp://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.pass)}@127.0.0.1:${port}`,
