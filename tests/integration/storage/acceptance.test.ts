@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureConfig, fixtureData, fixtureSite } from '~/domain/fixtures';
 import { acceptQuote, respondToQuote, snapshotHash, type AnswerContext } from '~/server/acceptance/accept';
 import { outbox, quoteAcceptances, quotes, requests } from '~/server/db/schema';
-import { newRowId } from '~/server/db/row-id';
 import { createQuote, type SavedQuote } from '~/server/quotes/quote';
 import { getQuoteById } from '~/server/quotes/store';
 import { timelineOf } from '~/server/timeline/store';
 import { backends, type TestDatabase } from '../../helpers/db';
+import { insertRequestFor } from '~tests/helpers/requests';
 
 /**
  * Answers on the quote link: one acceptance per quote however many tabs sign at once, the signature
@@ -36,20 +36,7 @@ describe.each(backends)('quote answers on $name', (backend) => {
 
   async function quoteWithRequest(pricedAt = new Date()): Promise<SavedQuote> {
     const quote = await createQuote(handle.db, { configuration, status: 'requested', firstName: 'Ada' }, fixtureData, pricedAt);
-    await handle.db.insert(requests).values({
-      id: newRowId(),
-      reference: `NG-${quote.id.slice(0, 6).toUpperCase()}`,
-      kind: 'installation',
-      quoteId: quote.id,
-      contactName: 'Ada Lovelace',
-      contactEmail: 'ada@example.com',
-      addresses: [],
-      preferredWindows: [],
-      consent: true,
-      consentedAt: pricedAt,
-      idempotencyKey: newRowId(),
-      fingerprint: 'f',
-    });
+    await insertRequestFor(handle.db, quote, { consentedAt: pricedAt });
     return quote;
   }
   const mailOf = (quote: SavedQuote) =>

@@ -7,7 +7,6 @@ import { addRanges, formatRange } from '~/domain/money';
 import { installerToday } from '~/domain/settings/today';
 import { acceptQuote, snapshotHash, type AnswerContext } from '~/server/acceptance/accept';
 import { deposits, outbox, quoteAcceptances, requests } from '~/server/db/schema';
-import { newRowId } from '~/server/db/row-id';
 import { depositFor, startDepositCheckout } from '~/server/payments/checkout';
 import { stripeFor } from '~/server/payments/stripe';
 import { addOnOfLines, offerOf, SINGLE_OPTION } from '~/server/quotes/options';
@@ -18,6 +17,7 @@ import { openSlotsFor } from '~/server/scheduling/booking';
 import { timelineOf } from '~/server/timeline/store';
 import { backends, type TestDatabase } from '../../helpers/db';
 import { startFakeStripe, type FakeStripe } from '../../helpers/stripe-server';
+import { insertRequestFor } from '~tests/helpers/requests';
 
 /**
  * A revision with alternatives and add-ons: the customer's choice is priced from the stored
@@ -73,20 +73,7 @@ describe.each(backends)('quote options on $name', (backend) => {
       },
       fixtureData,
     );
-    await handle.db.insert(requests).values({
-      id: newRowId(),
-      reference: `NG-${quote.id.slice(0, 6).toUpperCase()}`,
-      kind: 'installation',
-      quoteId: quote.id,
-      contactName: 'Ada Lovelace',
-      contactEmail: 'ada@example.com',
-      addresses: [],
-      preferredWindows: [],
-      consent: true,
-      consentedAt: new Date(),
-      idempotencyKey: newRowId(),
-      fingerprint: 'f',
-    });
+    await insertRequestFor(handle.db, quote);
     return quote;
   }
 

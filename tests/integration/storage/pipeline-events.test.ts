@@ -17,6 +17,7 @@ import { bookWindow, cancelBooking, openSlotsFor, type BookingContext } from '~/
 import { insertView } from '~/server/views/store';
 import { backends, type TestDatabase } from '../../helpers/db';
 import { startFakeStripe, type FakeStripe } from '../../helpers/stripe-server';
+import { insertRequestFor } from '~tests/helpers/requests';
 
 /**
  * The pipeline moving by itself: each thing the customer (or Stripe, or another part of the portal)
@@ -48,22 +49,7 @@ describe.each(backends)('automatic pipeline moves on $name', (backend) => {
 
   async function quoteWithRequest(assignedTo: string | null): Promise<{ quote: SavedQuote; requestId: string }> {
     const quote = await createQuote(handle.db, { configuration, status: 'requested', firstName: 'Ada' }, fixtureData);
-    const requestId = newRowId();
-    await handle.db.insert(requests).values({
-      id: requestId,
-      reference: `NG-${quote.id.slice(0, 6).toUpperCase()}`,
-      kind: 'installation',
-      quoteId: quote.id,
-      contactName: 'Ada Lovelace',
-      contactEmail: 'ada@example.com',
-      addresses: [],
-      preferredWindows: [],
-      consent: true,
-      consentedAt: new Date(),
-      idempotencyKey: newRowId(),
-      fingerprint: 'f',
-      assignedTo,
-    });
+    const { requestId } = await insertRequestFor(handle.db, quote, { assignedTo });
     return { quote, requestId };
   }
   const stateOf = async (requestId: string) => (await handle.db.select({ status: requests.status }).from(requests).where(eq(requests.id, requestId)))[0]!.status;

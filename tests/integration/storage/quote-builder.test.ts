@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureConfig, fixtureData, fixtureSite } from '~/domain/fixtures';
 import { addDays } from '~/domain/estimate/dates';
 import { installerToday } from '~/domain/settings/today';
-import { newRowId } from '~/server/db/row-id';
-import { outbox, quoteDrafts, quoteRevisions, requests } from '~/server/db/schema';
+import { outbox, quoteDrafts, quoteRevisions } from '~/server/db/schema';
 import { createQuote, type SavedQuote } from '~/server/quotes/quote';
 import { getQuoteById, getRevision } from '~/server/quotes/store';
 import { decideApproval, saveDraft, sendRevision, type SendContext } from '~/server/revisions/builder';
@@ -13,6 +12,7 @@ import type { StaffUser } from '~/server/staff/sessions';
 import { insertAccount } from '~/server/staff/store';
 import { timelineOf } from '~/server/timeline/store';
 import { backends, type TestDatabase } from '../../helpers/db';
+import { insertRequestFor } from '~tests/helpers/requests';
 
 /**
  * The staff quote builder on both databases: a draft saved from the builder's form is priced by the
@@ -41,23 +41,7 @@ describe.each(backends)('the quote builder on $name', (backend) => {
 
   async function requestWithQuote(assignedTo: string | null = null): Promise<{ reference: string; quote: SavedQuote; requestId: string }> {
     const quote = await createQuote(handle.db, { configuration, status: 'requested', firstName: 'Ada' }, fixtureData, now);
-    const reference = `NG-${quote.id.slice(0, 6).toUpperCase()}`;
-    const requestId = newRowId();
-    await handle.db.insert(requests).values({
-      id: requestId,
-      reference,
-      kind: 'installation',
-      quoteId: quote.id,
-      assignedTo,
-      contactName: 'Ada Lovelace',
-      contactEmail: 'ada@example.com',
-      addresses: [],
-      preferredWindows: [],
-      consent: true,
-      consentedAt: now,
-      idempotencyKey: newRowId(),
-      fingerprint: 'f',
-    });
+    const { requestId, reference } = await insertRequestFor(handle.db, quote, { assignedTo, consentedAt: now });
     return { reference, quote, requestId };
   }
   const draftRow = async (quoteId: string) => (await handle.db.select().from(quoteDrafts).where(eq(quoteDrafts.quoteId, quoteId)))[0];
