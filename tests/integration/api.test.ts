@@ -364,13 +364,19 @@ describe('rate limiting', { timeout: 30_000 }, () => {
     expect((await post('/api/requests', installationRequest())).status).toBe(201);
   });
 
-  it('counts invalid submissions too: every attempt uses up the allowance', async () => {
+  // Every endpoint that stores a row, with a broken body and a valid one.
+  const storing = [
+    { path: '/api/requests', broken: { kind: 'installation', contact: { name: '' } }, valid: () => installationRequest() },
+    { path: '/api/short-links', broken: { configuration: { sites: 'none' } }, valid: () => ({ configuration: homeConfiguration() }) },
+  ];
+
+  it.each(storing)('counts invalid posts to $path too: every attempt uses up the allowance', async ({ path, broken, valid }) => {
     const address = nextAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await post('/api/requests', { kind: 'installation', contact: { name: '' } }, { 'x-forwarded-for': address })).status);
+    for (let i = 0; i < 11; i++) statuses.push((await post(path, broken, { 'x-forwarded-for': address })).status);
     expect(statuses).toEqual([...Array<number>(10).fill(422), 429]);
     // Once paused, a valid one waits too.
-    expect((await post('/api/requests', installationRequest(), { 'x-forwarded-for': address })).status).toBe(429);
+    expect((await post(path, valid(), { 'x-forwarded-for': address })).status).toBe(429);
   });
 });
 

@@ -12,12 +12,14 @@ import { createShortLink, shortLinkPath } from '~/server/share/short-links';
 /**
  * POST /api/short-links: `{ configuration }` in, `{ id, path, url }` out (201). The configuration is
  * checked with today's catalog and stored under an unguessable id; anything beside it (a name, an
- * email address) is refused with a 422 naming the field. Each valid call stores a row, so it counts
- * against the submissions allowance, like a request.
+ * email address) is refused with a 422 naming the field. Every call counts against the submissions
+ * allowance, valid or not, as a request does: a flood of broken bodies is stopped too.
  */
 export const prerender = false;
 
 export const POST = apiRoute(async (context) => {
+  const limited = await rateLimited(context, 'submissions');
+  if (limited) return limited;
   const body = await readJsonBody(context.request);
   if (!body.ok) return body.response;
   const { catalog } = await loadData();
@@ -25,9 +27,6 @@ export const POST = apiRoute(async (context) => {
   if (!parsed.ok) {
     return problem('validation-error', 'The configuration cannot be shared as sent; nothing was stored.', { errors: toFieldErrors(parsed.issues) });
   }
-  // Counted once it is valid, as a request is: only what would be stored uses the allowance.
-  const limited = await rateLimited(context, 'submissions');
-  if (limited) return limited;
   const id = await createShortLink(await getDb(), parsed.value.configuration);
   const path = shortLinkPath(id);
   const answer: ShortLinkCreated = { id, path, url: new URL(path, siteUrl(context.site, context.url)).href };
