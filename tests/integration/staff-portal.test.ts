@@ -112,6 +112,30 @@ describe('signing in', () => {
   });
 });
 
+describe('reset requests', () => {
+  // The same limits as sign-in, counted apart, and the same for an email with an account and one without.
+  it('are limited per email, whether or not it has an account, answering 429 with Retry-After', async () => {
+    for (const email of ['ada@example.com', 'nobody-here@example.com']) {
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await post(run.server, '/staff/forgot', { email }));
+      expect(answers.map((a) => a.status), email).toEqual([200, 200, 200, 429]);
+      expect(Number(answers[3]!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(answers[3]!.html).toContain('Too many reset requests');
+      // What was typed stays in the form.
+      expect(answers[3]!.html).toContain(`value="${email}"`);
+    }
+    // Signing in is counted apart: the admin can still sign in.
+    expect((await signIn(run.server, 'ada@example.com', team.passwords.admin)).status).toBe(303);
+  });
+
+  it('are limited per client address over any emails', async () => {
+    const address = '203.0.113.88';
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await post(run.server, '/staff/forgot', { email: `reset-guess${i}@example.com` }, { address })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+  });
+});
+
 describe('passwords', () => {
   it('resets through a single-use mailed link that signs out every session, and says nothing about unknown emails', async () => {
     const email = 'resetter@example.com';

@@ -12,9 +12,10 @@ import { endOtherSessions, startSession, type StaffUser } from './sessions';
 import { accountByEmail, accountById, setPasswordHash, type StaffAccountRow, type StaffMail } from './store';
 
 /**
- * Signing in, forgetting a password, changing it. Sign-in is limited per email and per client
- * address (STAFF_SIGN_IN_ATTEMPTS_PER_EMAIL, …_PER_ADDRESS in STAFF_SIGN_IN_WINDOW_MINUTES), in Redis
- * when REDIS_URL is set. A wrong email, a wrong password and a disabled account get the same answer,
+ * Signing in, forgetting a password, changing it. Sign-in and reset requests are each limited per
+ * email and per client address (STAFF_SIGN_IN_ATTEMPTS_PER_EMAIL, …_PER_ADDRESS in
+ * STAFF_SIGN_IN_WINDOW_MINUTES), counted apart, in Redis when REDIS_URL is set: a flood of reset
+ * requests would otherwise fill a staff member's inbox and the outbox. A wrong email, a wrong password and a disabled account get the same answer,
  * after the same argon2 work, so the form tells nobody which emails have accounts.
  */
 
@@ -22,50 +23,78 @@ export const mismatchMessage = 'That email and password do not match';
 
 type LimitSettings = Pick<Config, 'STAFF_SIGN_IN_ATTEMPTS_PER_EMAIL' | 'STAFF_SIGN_IN_ATTEMPTS_PER_ADDRESS' | 'STAFF_SIGN_IN_WINDOW_MINUTES' | 'REDIS_URL'>;
 
-let limiters: { email: RateLimiterAbstract; address: RateLimiterAbstract } | undefined;
+type Attempt = 'sign-in' | 'reset';
+type AttemptLimiters = { email: RateLimiterAbstract; address: RateLimiterAbstract };
 
-function signInLimiters(settings: LimitSettings = config()) {
-  const duration = settings.STAFF_SIGN_IN_WINDOW_MINUTES * 60;
-  limiters ??= {
-    email: sharedLimiter({ points: settings.STAFF_SIGN_IN_ATTEMPTS_PER_EMAIL, duration, keyPrefix: 'rl:staff-sign-in:email' }, settings),
-    address: sharedLimiter({ points: settings.STAFF_SIGN_IN_ATTEMPTS_PER_ADDRESS, duration, keyPrefix: 'rl:staff-sign-in:address' }, settings),
-  };
-  return limiters;
+const limiters = new Map<Attempt, AttemptLimiters>();
+
+function limitersFor(attempt: Attempt, settings: LimitSettings = config()): AttemptLimiters {
+  let pair = limiters.get(attempt);
+  if (!pair) {
+    const duration = settings.STAFF_SIGN_IN_WINDOW_MINUTES * 60;
+    pair = {
+      email: sharedLimiter({ points: settings.STAFF_SIGN_IN_ATTEMPTS_PER_EMAIL, duration, keyPrefix: `rl:staff-${attempt}:email` }, settings),
+      address: sharedLimiter({ points: settings.STAFF_SIGN_IN_ATTEMPTS_PER_ADDRESS, duration, keyPrefix: `rl:staff-${attempt}:address` }, settings),
+    };
+    limiters.set(attempt, pair);
+  }
+  return pair;
+}
+
+export type RateLimitedOutcome = { ok: false; reason: 'rate-limited'; retryAfterSeconds: number; message: string };
+
+const tooMany: Record<Attempt, (wait: string) => string> = {
+  'sign-in': (wait) => `Too many sign-in attempts. Please wait ${wait} and try again, or reset your password.`,
+  reset: (wait) => `Too many reset requests. Please wait ${wait} and try again, or ask an admin.`,
+};
+
+/** Counts one attempt by the address and on the email; the refusal once either has used its allowance. */
+async function overLimit(attempt: Attempt, clientKey: string, email: string): Promise<RateLimitedOutcome | undefined> {
+  const { email: byEmail, address: byAddress } = limitersFor(attempt);
+  for (const [limiter, key] of [[byAddress, clientKey], [byEmail, email]] as const) {
+    const allowed = await consume(limiter, key);
+    if (!allowed.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: allowed.retryAfterSeconds, message: tooMany[attempt](friendlyWait(allowed.retryAfterSeconds)) };
+  }
+  return undefined;
 }
 
 export type SignInOutcome =
   | { ok: true; token: string; account: StaffAccountRow }
   | { ok: false; reason: 'invalid'; issues: Issue[] }
   | { ok: false; reason: 'mismatch'; message: string }
-  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number; message: string };
+  | RateLimitedOutcome;
 
 export async function signIn(db: Database, input: unknown, clientKey: string): Promise<SignInOutcome> {
   const checked = validate(signInSchema, input);
   if (!checked.ok) return { ok: false, reason: 'invalid', issues: checked.issues };
   const { email, password } = checked.value;
-  const { email: byEmail, address: byAddress } = signInLimiters();
-  for (const [limiter, key] of [[byAddress, clientKey], [byEmail, email]] as const) {
-    const allowed = await consume(limiter, key);
-    if (!allowed.ok) {
-      return { ok: false, reason: 'rate-limited', retryAfterSeconds: allowed.retryAfterSeconds, message: `Too many sign-in attempts. Please wait ${friendlyWait(allowed.retryAfterSeconds)} and try again, or reset your password.` };
-    }
-  }
+  const limited = await overLimit('sign-in', clientKey, email);
+  if (limited) return limited;
   const account = await accountByEmail(db, email);
   const matches = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
   if (!account || !account.passwordHash || account.disabledAt || !matches) return { ok: false, reason: 'mismatch', message: mismatchMessage };
   // A person who got in is not an attacker on their own email: their count starts again.
-  await byEmail.delete(email).catch(() => undefined);
+  await limitersFor('sign-in').email.delete(email).catch(() => undefined);
   const { token } = await startSession(db, account.id);
   return { ok: true, token, account };
 }
 
 /**
  * Mails a reset link when the email belongs to an enabled account; does nothing otherwise. The
- * caller answers the same either way. Only field errors (a malformed email) come back.
+ * caller answers the same either way. Only field errors (a malformed email) and the rate limit,
+ * counted before the account is looked up, come back.
  */
-export async function requestPasswordReset(db: Database, input: unknown, site: string, mail: (account: StaffAccountRow, link: IssuedLink) => StaffMail): Promise<Outcome<null>> {
+export async function requestPasswordReset(
+  db: Database,
+  input: unknown,
+  clientKey: string,
+  site: string,
+  mail: (account: StaffAccountRow, link: IssuedLink) => StaffMail,
+): Promise<Outcome<null> | RateLimitedOutcome> {
   const checked = validate(forgotSchema, input);
   if (!checked.ok) return { ok: false, issues: checked.issues };
+  const limited = await overLimit('reset', clientKey, checked.value.email);
+  if (limited) return limited;
   const account = await accountByEmail(db, checked.value.email);
   if (account && !account.disabledAt) await issueLink(db, { purpose: 'reset_password', staffId: account.id, site }, (link) => mail(account, link));
   return { ok: true, value: null };
