@@ -225,7 +225,7 @@ describe('legal pages', () => {
     const html = await render(PrivacyPage);
     expectPageShell(html);
     const page = text(html);
-    for (const stored of ['local storage', 'after the # in the address', 'no cookies', 'name, email address', 'phone number', 'address of each site', 'visit times', 'notes', 'how urgent', 'when', 'first name', 'internet (IP) address']) {
+    for (const stored of ['local storage', 'after the # in the address', 'set no cookies', 'staff portal get one cookie', 'name, email address', 'phone number', 'address of each site', 'visit times', 'notes', 'how urgent', 'when', 'first name', 'internet (IP) address']) {
       expect(page).toContain(stored);
     }
     // The same settings the server deletes by (src/server/privacy/retention.ts, tests/integration/storage/retention.test.ts).

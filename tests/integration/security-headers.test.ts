@@ -39,6 +39,8 @@ function expectCommonHeaders(response: Response, what: string) {
   const headers = response.headers;
   expect(headers.get('x-content-type-options'), what).toBe('nosniff');
   expect(headers.get('x-frame-options'), what).toBe('DENY');
+  // The privacy notice tells customers the site sets them no cookies; only staff sign-in sets one.
+  expect(headers.get('set-cookie'), what).toBeNull();
   expect(headers.get('permissions-policy'), what).toMatch(/camera=\(\).*microphone=\(\).*geolocation=\(\)/);
   const policy = parsePolicy(headers.get('content-security-policy'));
   expect(policy.get('frame-ancestors'), what).toEqual(["'none'"]);
