@@ -22,6 +22,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config, ConfigError, configWarnings } from './config';
 import { fallbackPolicy, pageKey, securityHeaders, staticPoliciesFile } from './http/security-headers';
+import { isJsonType } from './http/body';
 import { routeFor } from './http/methods';
 import { problemDocument } from './http/problem';
 import { loadStaticFiles, staticFileHandler } from './http/static-files';
@@ -123,6 +124,15 @@ const clientDir = fileURLToPath(new URL(`${relative(fileURLToPath(options.server
 const serveStatic = staticFileHandler(loadStaticFiles(clientDir));
 
 const lifecycle: Lifecycle = { warmedUp: false, stopping: false };
+/** Loaded after listening, as the route modules are (see below): /healthz answers meanwhile. */
+let estimateDirect: Promise<typeof import('./http/estimate-direct')> | undefined;
+/** The adapter's bound on any body; 0 or none means unbounded, as for the adapter. */
+const drainLimit = options.bodySizeLimit || Number.POSITIVE_INFINITY;
+
+/** The estimate route's usual form, answered without Astro (http/estimate-direct.ts says why and what stays the same). */
+function isDirectEstimate(request: IncomingMessage): boolean {
+  return request.method === 'POST' && request.url === '/api/estimate' && isJsonType(request.headers['content-type']);
+}
 
 function answer(request: IncomingMessage, response: ServerResponse): void {
   const requestId = requestIdFor(request.headers['x-request-id']);
@@ -150,6 +160,11 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
     return;
   }
   compress(request as Parameters<typeof compress>[0], response as Parameters<typeof compress>[1], () => undefined);
+  if (isDirectEstimate(request)) {
+    estimateDirect ??= import('./http/estimate-direct');
+    void estimateDirect.then(({ answerEstimate }) => answerEstimate(request, response, requestId, drainLimit));
+    return;
+  }
   const locals: App.Locals = { requestId };
   void handler(request, response, undefined, locals);
 }

@@ -25,6 +25,20 @@ describe('dayInTimeZone', () => {
   it('pads single-digit months and days', () => {
     expect(dayInTimeZone(new Date('2026-03-05T12:00:00Z'), 'Europe/Berlin')).toBe('2026-03-05');
   });
+
+  it('turns to the next day at midnight in the zone, asked again and again around it', () => {
+    // Midnight in Kathmandu (UTC+5:45) and in Chatham (UTC+13:45): zones whose day turns at no whole UTC hour.
+    for (const [zone, midnight, before, after] of [
+      ['Asia/Kathmandu', '2026-11-23T18:15:00Z', '2026-11-23', '2026-11-24'],
+      ['Pacific/Chatham', '2026-11-23T10:15:00Z', '2026-11-23', '2026-11-24'],
+    ] as const) {
+      const at = Date.parse(midnight);
+      for (const offset of [-60_000, -1001, -1000, -1, 0, 1, 999, 1000]) {
+        expect(dayInTimeZone(new Date(at + offset), zone), `${zone} ${offset} ms from midnight`).toBe(offset < 0 ? before : after);
+      }
+      expect(dayInTimeZone(new Date(at - 1), zone)).toBe(before);
+    }
+  });
 });
 
 describe('datesBetweenPattern', () => {

@@ -43,14 +43,25 @@ export function formatDate(iso: string, locale: string): string {
   return dateFormat(`long|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(parse(iso));
 }
 
+/** The last day asked for per zone, with the second it was asked at. */
+const lastDays = new Map<string, { second: number; day: string }>();
+
 /**
  * The calendar day (YYYY-MM-DD) of an instant in an IANA time zone: the installer's "today", so a quote
  * made at 5 pm in California is dated that day on every server, whatever the server's own zone.
+ * Formatting the parts costs more than the rest of a request's date work, and every request asks for
+ * today: the answer is kept for the second it was asked in. Zone offsets are whole seconds, so a day
+ * never changes within one.
  */
 export function dayInTimeZone(now: Date, timeZone: string): string {
+  const second = Math.floor(now.getTime() / 1000);
+  const last = lastDays.get(timeZone);
+  if (last?.second === second) return last.day;
   const parts = dateFormat(`day|${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  lastDays.set(timeZone, { second, day });
+  return day;
 }
 
 /** A regular expression for the two-digit numbers `from`–`to` (01–31): 9–12 → "09|1[0-2]". */

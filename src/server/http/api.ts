@@ -1,7 +1,13 @@
 import type { APIContext, APIRoute } from 'astro';
 import { clientAddress, limit, type Bucket } from './rate-limit';
 import { logger } from '../ops/log';
-import { problem } from './problem';
+import { problemAnswer, toResponse, type Answer } from './problem';
+
+/** What a failed API route logs and answers; `route` is its pattern, not its address: an address may hold ids a log must not keep. */
+export function failedRoute(error: unknown, request: { requestId: string | undefined; method: string | undefined; route: string | undefined }): Answer {
+  logger().error({ err: error, ...request }, 'API route failed');
+  return problemAnswer('internal-error', 'The server could not complete the request. Nothing was stored. Please try again later.');
+}
 
 /**
  * Wraps an API route so that nothing escapes as an HTML error page: an unexpected failure becomes a
@@ -12,16 +18,19 @@ export function apiRoute(handler: (context: APIContext) => Promise<Response>): A
     try {
       return await handler(context);
     } catch (error) {
-      // The route's pattern, not its address: an address may hold ids a log must not keep.
-      logger().error({ err: error, requestId: context.locals.requestId, method: context.request.method, route: context.routePattern }, 'API route failed');
-      return problem('internal-error', 'The server could not complete the request. Nothing was stored. Please try again later.');
+      return toResponse(failedRoute(error, { requestId: context.locals.requestId, method: context.request.method, route: context.routePattern }));
     }
   };
 }
 
-/** A 429 problem with Retry-After when the client used up its allowance; undefined when it may go on. */
-export async function rateLimited(context: APIContext, bucket: Bucket): Promise<Response | undefined> {
-  const result = await limit(bucket, clientAddress(context.request, context.clientAddress));
+/** A 429 problem with Retry-After when the client at `address` used up its allowance; undefined when it may go on. */
+export async function rateLimitAnswer(bucket: Bucket, address: string): Promise<Answer | undefined> {
+  const result = await limit(bucket, address);
   if (result.ok) return undefined;
-  return problem('rate-limited', result.message, { retryAfterSeconds: result.retryAfterSeconds, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
+  return problemAnswer('rate-limited', result.message, { retryAfterSeconds: result.retryAfterSeconds, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
+}
+
+export async function rateLimited(context: APIContext, bucket: Bucket): Promise<Response | undefined> {
+  const limited = await rateLimitAnswer(bucket, clientAddress(context.request, context.clientAddress));
+  return limited && toResponse(limited);
 }

@@ -1,4 +1,5 @@
-import { problem } from './problem';
+import type { IncomingMessage } from 'node:http';
+import { problemAnswer, toResponse, type Answer } from './problem';
 
 /**
  * Reads a JSON body with a size limit, before anything parses it: a declared Content-Length over the
@@ -11,7 +12,13 @@ import { problem } from './problem';
 export const JSON_BODY_LIMIT = 256 * 1024;
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
+/** The same, with the refusal as a plain answer (problem.ts), for a route the server entry answers itself. */
+export type JsonBody = { ok: true; value: unknown } | { ok: false; answer: Answer };
 
+/**
+ * Past the limit the rest is read and dropped rather than the stream cancelled: a client still
+ * sending would otherwise meet a closed socket (EPIPE) and never see the 413.
+ */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
@@ -21,9 +28,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    // Past the limit the rest is read and dropped rather than the stream cancelled: a client still
-    // sending would otherwise meet a closed socket (EPIPE) and never see the 413. The adapter's
-    // bodySizeLimit bounds how much is drained.
+    // The adapter's bodySizeLimit bounds how much is drained: past it the stream ends with an error.
     if (size <= limit) chunks.push(value);
   }
   if (size > limit) return null;
@@ -36,30 +41,70 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
   return body;
 }
 
-export async function readJsonBody(request: Request, limit = JSON_BODY_LIMIT): Promise<BodyResult> {
+/**
+ * As readLimited, from the Node request itself; `drainLimit` is the adapter's bodySizeLimit, which
+ * this path does not pass through: past it, reading stops and the body counts as too large.
+ */
+function readNodeLimited(request: IncomingMessage, limit: number, drainLimit: number): Promise<Uint8Array | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // The error listener stays: an error after the answer (a client going away) must not be unhandled.
+    const finish = (result: Uint8Array | null) => {
+      request.off('data', onData).off('end', onEnd);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > drainLimit) finish(null);
+    };
+    const onEnd = () => finish(size > limit ? null : Buffer.concat(chunks, size));
+    request.on('data', onData).on('end', onEnd).on('error', reject);
+  });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+async function readJson(headers: { type: string | undefined; length: string | undefined }, read: () => Promise<Uint8Array | null>, limit: number): Promise<JsonBody> {
   // The rest of the body is never read, so the connection cannot carry another request: close it.
   const tooLarge = () => ({
     ok: false as const,
-    response: problem('payload-too-large', `The body may be at most ${limit} bytes.`, { limitBytes: limit, headers: { Connection: 'close' } }),
+    answer: problemAnswer('payload-too-large', `The body may be at most ${limit} bytes.`, { limitBytes: limit, headers: { Connection: 'close' } }),
   });
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
-    return { ok: false, response: problem('unsupported-media-type', `Send the body as application/json, not ${type || 'without a Content-Type'}.`) };
+  const type = headers.type ?? '';
+  if (!isJsonType(type)) {
+    return { ok: false, answer: problemAnswer('unsupported-media-type', `Send the body as application/json, not ${type || 'without a Content-Type'}.`) };
   }
-  const declared = Number(request.headers.get('content-length') ?? NaN);
+  const declared = Number(headers.length ?? NaN);
   if (Number.isFinite(declared) && declared > limit) return tooLarge();
   let bytes: Uint8Array | null;
   try {
-    bytes = await readLimited(request, limit);
+    bytes = await read();
   } catch {
-    // The adapter's own limit ends the stream with an error.
+    // The adapter's own limit ends the stream with an error; so does a client that goes away mid-body.
     return tooLarge();
   }
   if (bytes === null) return tooLarge();
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+    return { ok: true, value: JSON.parse(utf8.decode(bytes)) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unreadable';
-    return { ok: false, response: problem('malformed-json', `The body is not valid JSON (${reason}).`) };
+    return { ok: false, answer: problemAnswer('malformed-json', `The body is not valid JSON (${reason}).`) };
   }
+}
+
+/** application/json or any +json type, with or without parameters. */
+export function isJsonType(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(contentType);
+}
+
+export async function readJsonBody(request: Request, limit = JSON_BODY_LIMIT): Promise<BodyResult> {
+  const headers = { type: request.headers.get('content-type') ?? undefined, length: request.headers.get('content-length') ?? undefined };
+  const body = await readJson(headers, () => readLimited(request, limit), limit);
+  return body.ok ? body : { ok: false, response: toResponse(body.answer) };
+}
+
+export function readNodeJsonBody(request: IncomingMessage, drainLimit: number, limit = JSON_BODY_LIMIT): Promise<JsonBody> {
+  return readJson({ type: request.headers['content-type'], length: request.headers['content-length'] }, () => readNodeLimited(request, limit, drainLimit), limit);
 }

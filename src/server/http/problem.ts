@@ -52,18 +52,38 @@ export function problemDocument(type: ProblemType, detail: string, members: Reco
   return { type: problemTypeUri(type), title, status, detail, ...members };
 }
 
-export function problem(type: ProblemType, detail: string, extra: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown } = {}): Response {
-  const { headers, ...members } = extra;
-  const { status } = problemTypes[type];
-  return new Response(JSON.stringify(problemDocument(type, detail, members)), {
-    status,
-    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
-  });
+/**
+ * An API answer before it becomes a Response: the Astro routes wrap it in one, and the server entry
+ * writes it straight to the socket for the routes it answers itself (estimate-direct.ts).
+ */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
 }
 
-export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status: init.status ?? 200,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', ...init.headers },
-  });
+export function problemAnswer(type: ProblemType, detail: string, extra: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown } = {}): Answer {
+  const { headers, ...members } = extra;
+  const { status } = problemTypes[type];
+  return {
+    status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+    body: JSON.stringify(problemDocument(type, detail, members)),
+  };
+}
+
+export function jsonAnswer(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Answer {
+  return { status: init.status ?? 200, headers: { 'Content-Type': 'application/json; charset=utf-8', ...init.headers }, body: JSON.stringify(body) };
+}
+
+export function toResponse(answer: Answer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+export function problem(...args: Parameters<typeof problemAnswer>): Response {
+  return toResponse(problemAnswer(...args));
+}
+
+export function json(...args: Parameters<typeof jsonAnswer>): Response {
+  return toResponse(jsonAnswer(...args));
 }

@@ -109,9 +109,14 @@ export function limit(bucket: Bucket, clientKey: string): Promise<LimitResult> {
 
 /** The client's address, from X-Forwarded-For only when TRUST_PROXY says how many proxies to trust. */
 export function clientAddress(request: Request, peerAddress: string | undefined, settings: Pick<Config, 'TRUST_PROXY'> = config()): string {
+  return clientAddressFrom(request.headers.get('x-forwarded-for') ?? undefined, peerAddress, settings);
+}
+
+/** The same from the X-Forwarded-For header's value (duplicate headers joined with ", ", as both Node and the Fetch API do). */
+export function clientAddressFrom(forwardedFor: string | undefined, peerAddress: string | undefined, settings: Pick<Config, 'TRUST_PROXY'> = config()): string {
   const hops = settings.TRUST_PROXY;
   if (hops > 0) {
-    const forwarded = (request.headers.get('x-forwarded-for') ?? '')
+    const forwarded = (forwardedFor ?? '')
       .split(',')
       .map((part) => part.trim())
       .filter(Boolean);
