@@ -25,6 +25,7 @@ import pg from 'pg';
 import { buildIfStale } from '../../src/cli/build.ts';
 import { spawnServer, type ServerProcess } from '../helpers/server-process.ts';
 import { startSmtp } from '../helpers/smtp.ts';
+import { cpuDuring } from './cpu.ts';
 import { startProxy } from './proxy.ts';
 import { formatTable, recommendedConfiguration } from './site.ts';
 import { acknowledgedAnswers, retryUnacknowledged, submissions, type Ledger } from './submissions.ts';
@@ -59,6 +60,14 @@ async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }>
   return { url: url.href, drop: () => withClient(baseDatabaseUrl, (client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined) };
 }
 
+/** The PostgreSQL processes working for the bench: its database's backends and the server's own background processes. */
+async function postgresPids(url: string): Promise<number[]> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() or backend_type <> 'client backend'");
+    return rows.map((row) => row.pid);
+  });
+}
+
 buildIfStale();
 const database = await createDatabase();
 const smtp = await startSmtp();
@@ -87,7 +96,19 @@ try {
 
     console.log(`Throughput: submissions at concurrency ${connections} for ${throughputSeconds} s through the proxy to two instances (PostgreSQL, Redis)`);
     const throughputLedger: Ledger = new Map();
-    const throughput = await autocannon({ url: proxy.url, connections, duration: throughputSeconds, requests: [submissions(configuration, 'cluster-load', throughputLedger)] });
+    // CPU per submission of each process, so the figure means something on a machine whose two cores
+    // also run the bench, the proxy, the SMTP server, PostgreSQL (and other work).
+    const { result: throughput, use: cpu } = await cpuDuring(
+      {
+        instances: async () => instances.map((instance) => instance.pid),
+        postgres: () => postgresPids(database.url),
+        bench: async () => [process.pid],
+      },
+      () => autocannon({ url: proxy.url, connections, duration: throughputSeconds, requests: [submissions(configuration, 'cluster-load', throughputLedger)] }),
+    );
+    const loadAcknowledged = acknowledgedAnswers(throughputLedger).length;
+    const msPerSubmission = (seconds: number) => `${((seconds * 1000) / loadAcknowledged).toFixed(2)} ms`;
+    const others = Math.max(0, cpu.machine.busy - cpu.seconds.instances - cpu.seconds.postgres - cpu.seconds.bench);
 
     console.log(`Durability: the same for ${durability.seconds} s; one instance SIGKILLed after ${durability.killAfterSeconds} s`);
     const ledger: Ledger = new Map();
@@ -148,6 +169,13 @@ try {
       `\n${formatTable(['cluster (2 instances, PostgreSQL, Redis)', 'figure'], [
         ['submissions/s, both instances up', Math.round(throughput.requests.average)],
         ['p99 latency, both instances up', `${throughput.latency.p99} ms`],
+        ['instances: CPU per submission (both, outbox delivery included)', msPerSubmission(cpu.seconds.instances)],
+        ['instances: submissions per instance-CPU-second', Math.round(loadAcknowledged / cpu.seconds.instances)],
+        ['PostgreSQL: CPU per submission (this database\'s backends, background processes)', msPerSubmission(cpu.seconds.postgres)],
+        ['bench process (autocannon, proxy, SMTP): CPU per submission', msPerSubmission(cpu.seconds.bench)],
+        ['bench process: share of one core', `${Math.round((cpu.seconds.bench / throughputSeconds) * 100)} %`],
+        ['machine: busy of all cores during the run', `${Math.round((cpu.machine.busy / cpu.machine.capacity) * 100)} %`],
+        ['machine: CPU of other processes, per submission', msPerSubmission(others)],
         ['submissions sent in the kill run', ledger.size],
         ['acknowledged during the kill run', acknowledgedFirstTime],
         ['not answered (killed in flight)', result.errors + result.timeouts + result.non2xx],

@@ -13,6 +13,8 @@ import { configNames } from '../../src/server/config.ts';
 export interface ServerProcess {
   url: string;
   port: number;
+  /** The server's process id, for benchmarks that read its CPU time. */
+  pid: number;
   dataDir: string;
   /** Everything the server printed so far. */
   output(): string;
@@ -92,6 +94,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
   return {
     url,
     port,
+    pid: child.pid!,
     dataDir: options.dataDir,
     output: () => output,
     async waitForOutput(pattern, timeoutMs = 10_000) {
