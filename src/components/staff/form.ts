@@ -33,3 +33,11 @@ export function showIssues(state: FormState, issues: readonly Issue[]): FormStat
   }
   return state;
 }
+
+/** A refusal for too many attempts: the message above the form, 429 and when to try again. */
+export function showRateLimited(state: FormState, response: ResponseInit & { headers: Headers }, limited: { message: string; retryAfterSeconds: number }): FormState {
+  state.formError = limited.message;
+  response.status = 429;
+  response.headers.set('Retry-After', String(limited.retryAfterSeconds));
+  return state;
+}

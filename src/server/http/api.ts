@@ -30,6 +30,7 @@ export async function rateLimitAnswer(bucket: Bucket, address: string): Promise<
   return problemAnswer('rate-limited', result.message, { retryAfterSeconds: result.retryAfterSeconds, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
 }
 
+/** The same as a Response, for an Astro route, with the client's address from its context. */
 export async function rateLimited(context: APIContext, bucket: Bucket): Promise<Response | undefined> {
   const limited = await rateLimitAnswer(bucket, clientAddress(context.request, context.clientAddress));
   return limited && toResponse(limited);

@@ -15,8 +15,9 @@ import { accountByEmail, accountById, setPasswordHash, type StaffAccountRow, typ
  * Signing in, forgetting a password, changing it. Sign-in and reset requests are each limited per
  * email and per client address (STAFF_SIGN_IN_ATTEMPTS_PER_EMAIL, …_PER_ADDRESS in
  * STAFF_SIGN_IN_WINDOW_MINUTES), counted apart, in Redis when REDIS_URL is set: a flood of reset
- * requests would otherwise fill a staff member's inbox and the outbox. A wrong email, a wrong password and a disabled account get the same answer,
- * after the same argon2 work, so the form tells nobody which emails have accounts.
+ * requests would otherwise fill a staff member's inbox and the outbox. A wrong email, a wrong
+ * password and a disabled account get the same answer, after the same argon2 work, so the form
+ * tells nobody which emails have accounts.
  */
 
 export const mismatchMessage = 'That email and password do not match';
