@@ -1,7 +1,7 @@
 /**
  * `npm run bench:web`: Lighthouse with its default mobile settings (a mid-range phone on a slow 4G
- * connection, simulated) on the home page, a product page, the configurator and a saved quote page
- * of the production build. Prints the four category scores, LCP, TBT, CLS and the JavaScript each
+ * connection, simulated) on the home page, a product page, the assessment, the configurator and a
+ * saved quote page of the production build. Prints the four category scores, LCP, TBT, CLS and the JavaScript each
  * page transfers (each from the median of three runs); exits non-zero when a page scores below 90
  * for performance or below 100 for accessibility.
  */
@@ -72,6 +72,7 @@ try {
   const pages: [string, string][] = [
     ['home', '/'],
     ['product', `/products/${product}`],
+    ['assessment', '/assessment'],
     ['configurator', '/configure'],
     ['quote', new URL(quote.url).pathname],
   ];

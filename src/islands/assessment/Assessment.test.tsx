@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { hydrate, render as renderInto } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixtureGuidelines, fixtureProducts, fixtureSettings } from '~/domain/fixtures';
 import type { ClientData } from '~/stores/site-data';
@@ -19,6 +21,24 @@ beforeEach(() => localStorage.clear());
 afterEach(() => cleanup());
 
 describe('assessment island', () => {
+  it('renders its first step on the server as it is once live, so nothing on the page moves as it loads', async () => {
+    vi.resetModules();
+    const { default: Assessment } = await import('./Assessment');
+    const served = renderToString(<Assessment data={data} />);
+    expect(served).toContain('Is this for a home or a business?');
+    expect(served).not.toMatch(/Loading/i);
+    const root = document.createElement('div');
+    root.innerHTML = served;
+    document.body.append(root);
+    await act(() => hydrate(<Assessment data={data} />, root));
+    await waitFor(() => expect(within(root).getByRole('button', { name: /A home/ })).toBeTruthy());
+    expect(root.innerHTML).toBe(served);
+    fireEvent.click(within(root).getByRole('button', { name: /A home/ }));
+    await within(root).findByRole('heading', { name: 'Your home' });
+    renderInto(null, root);
+    root.remove();
+  });
+
   it('asks home or business first, then the first home step', async () => {
     await mount();
     fireEvent.click(await screen.findByRole('button', { name: /A home/ }));

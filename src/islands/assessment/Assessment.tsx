@@ -1,7 +1,8 @@
 import { useStore } from '@nanostores/preact';
+import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteData } from '~/domain/site-data';
-import type { BusinessDraft, HomeDraft } from '~/domain/premises/draft';
+import type { BusinessDraft, HomeDraft, Path } from '~/domain/premises/draft';
 import { $assessment, $cleared, $reading, choosePath, nextStep, previousStep, restartAssessment, resultsStep, undoRestart } from '~/stores/assessment';
 import { provideSiteData, type ClientData } from '~/stores/site-data';
 import { focusField } from '../shared/fields';
@@ -43,45 +44,13 @@ export default function Assessment({ data }: Props) {
     previous.current = state.step;
   }, [state.step, hydrated]);
 
-  if (!siteData) return <Placeholder phone={data.settings.company.phone} />;
-
-  const { settings, guidelines } = siteData;
+  // The first step is the server's markup too: the island replaces nothing when it goes live.
+  if (!siteData) return <PathChoice phone={data.settings.company.phone} />;
   if (!state.path || state.step === 0) {
-    return (
-      <section class="assessment" aria-labelledby="assessment-step">
-        <h2 id="assessment-step" ref={heading} tabIndex={-1}>
-          Is this for a home or a business?
-        </h2>
-        {cleared && (
-          <p class="callout" role="status">
-            Your answers were cleared.{' '}
-            <button type="button" class="link-button" onClick={undoRestart}>
-              Undo
-            </button>
-          </p>
-        )}
-        <p>About 3 minutes. Every question can be skipped: we use typical answers for anything you leave out.</p>
-        <div class="path-choice">
-          <button type="button" class="path-choice__button" onClick={() => choosePath('home')} aria-describedby="path-home">
-            A home
-            <span id="path-home">House, townhouse or apartment</span>
-          </button>
-          <button type="button" class="path-choice__button" onClick={() => choosePath('business')} aria-describedby="path-business">
-            A business
-            <span id="path-business">One site or several</span>
-          </button>
-        </div>
-        {state.path && (
-          <p>
-            <button type="button" class="link-button" onClick={() => choosePath(state.path!)}>
-              Continue with your {state.path} answers
-            </button>
-          </p>
-        )}
-      </section>
-    );
+    return <PathChoice phone={data.settings.company.phone} heading={heading} cleared={cleared} resumable={state.path} onChoose={choosePath} />;
   }
 
+  const { settings, guidelines } = siteData;
   const steps = stepsFor(state.path);
   const last = resultsStep(state);
   const onResults = state.step >= last;
@@ -160,16 +129,53 @@ export default function Assessment({ data }: Props) {
   );
 }
 
-/** What the page shows before the island has loaded (and all it shows without JavaScript). */
-export function Placeholder({ phone }: { phone: string }) {
+interface PathChoiceProps {
+  phone: string;
+  heading?: Ref<HTMLHeadingElement>;
+  /** The answers were just cleared: offer to bring them back. */
+  cleared?: boolean;
+  /** The path of answers saved on this device, to continue with. */
+  resumable?: Path | null;
+  /** Absent on the server and until the island is live, when the buttons cannot do anything yet. */
+  onChoose?: (path: Path) => void;
+}
+
+/** The first step: home or business. Rendered on the server as it looks once live, so nothing moves. */
+function PathChoice({ phone, heading, cleared = false, resumable = null, onChoose }: PathChoiceProps) {
   return (
-    <div class="island-placeholder" aria-busy="true">
-      <p>
-        <strong>Loading the questions…</strong>
-      </p>
-      <p class="muted">
-        This takes a moment. If nothing appears, please check that JavaScript is on, or call us on {phone} and we will go through the questions with you.
-      </p>
-    </div>
+    <section class="assessment" aria-labelledby="assessment-step">
+      <h2 id="assessment-step" ref={heading} tabIndex={-1}>
+        Is this for a home or a business?
+      </h2>
+      {cleared && (
+        <p class="callout" role="status">
+          Your answers were cleared.{' '}
+          <button type="button" class="link-button" onClick={undoRestart}>
+            Undo
+          </button>
+        </p>
+      )}
+      <p>About 3 minutes. Every question can be skipped: we use typical answers for anything you leave out.</p>
+      <noscript>
+        <p class="callout">The questions need JavaScript, which is off in this browser. Please turn it on, or call us on {phone} and we will go through them with you.</p>
+      </noscript>
+      <div class="path-choice">
+        <button type="button" class="path-choice__button" onClick={onChoose && (() => onChoose('home'))} aria-describedby="path-home">
+          A home
+          <span id="path-home">House, townhouse or apartment</span>
+        </button>
+        <button type="button" class="path-choice__button" onClick={onChoose && (() => onChoose('business'))} aria-describedby="path-business">
+          A business
+          <span id="path-business">One site or several</span>
+        </button>
+      </div>
+      {resumable && onChoose && (
+        <p>
+          <button type="button" class="link-button" onClick={() => onChoose(resumable)}>
+            Continue with your {resumable} answers
+          </button>
+        </p>
+      )}
+    </section>
   );
 }
