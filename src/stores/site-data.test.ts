@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureData, fixtureGuidelines, fixtureProducts, fixtureSettings } from '../domain/fixtures';
-import { clientData } from '../server/content/client-data';
-import { $siteData, provideSiteData, specRowsOf, todayIso } from './site-data';
+import { clientData, specRowsByProduct } from '../server/content/client-data';
+import { specRowsOf } from './spec-rows';
+import { $siteData, provideSiteData, todayIso } from './site-data';
 
 describe('site data for islands', () => {
   it('strips what only product pages show and keeps what the islands use', () => {
@@ -13,16 +14,16 @@ describe('site data for islands', () => {
       expect({ ...product, howToUse: original.howToUse, highlights: original.highlights, image: original.image }).toEqual(original);
     }
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
-    expect(data.specRows).toBeUndefined();
   });
 
-  it('carries comparison rows formatted at build time when asked', () => {
-    const data = clientData(fixtureData, { specRows: true });
-    provideSiteData(data);
-    const rows = specRowsOf('cam');
-    expect(rows[0]).toEqual({ key: 'price', label: 'Price', value: '$200.00 each' });
-    expect(rows.find((r) => r.key === 'brand-model')?.value).toBe('Test T-1');
-    expect(specRowsOf('no-such-product')).toEqual([]);
+  it('formats every product\'s comparison rows at build time, for the swap dialog to load', () => {
+    const rows = specRowsByProduct(fixtureData);
+    expect(Object.keys(rows).sort()).toEqual(fixtureProducts.map((p) => p.id).sort());
+    expect(rows['cam']![0]).toEqual({ key: 'price', label: 'Price', value: '$200.00 each' });
+    expect(rows['cam']!.find((r) => r.key === 'brand-model')?.value).toBe('Test T-1');
+    expect(specRowsOf({ status: 'ready', rows }, 'cam')).toBe(rows['cam']);
+    expect(specRowsOf({ status: 'ready', rows }, 'no-such-product')).toEqual([]);
+    expect(specRowsOf({ status: 'loading' }, 'cam')).toEqual([]);
   });
 
   it('rebuilds the catalog once per set of props', () => {

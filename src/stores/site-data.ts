@@ -1,6 +1,5 @@
 import { atom } from 'nanostores';
 import { createCatalog } from '../domain/catalog/catalog';
-import type { SpecRow } from '../domain/catalog/compare';
 import type { Product } from '../domain/catalog/product';
 import type { SiteData } from '../domain/site-data';
 import type { Guidelines } from '../domain/guidelines/guidelines';
@@ -14,26 +13,16 @@ export interface ClientData {
   products: Product[];
   settings: Settings;
   guidelines: Guidelines;
-  /** Each product's comparison rows, formatted at build time (src/server/content/client-data.ts). */
-  specRows?: Record<string, SpecRow[]>;
 }
 
 export const $siteData = atom<SiteData | null>(null);
 
 let provided: ClientData | undefined;
-let specRows: Record<string, SpecRow[]> = {};
-
-/** A product's comparison rows as the page provided them (empty when the page did not). */
-export function specRowsOf(productId: string): SpecRow[] {
-  return specRows[productId] ?? [];
-}
-
 /** Makes the page's data available to the stores; calling it again with the same props is free. */
 export function provideSiteData(data: ClientData): SiteData {
   const current = $siteData.get();
   if (current && provided === data) return current;
   provided = data;
-  specRows = data.specRows ?? {};
   const siteData: SiteData = { catalog: createCatalog(data.products), settings: data.settings, guidelines: data.guidelines };
   $siteData.set(siteData);
   return siteData;

@@ -10,7 +10,7 @@ import { serverForFile } from '../helpers/server';
 
 /**
  * The production server compresses what it sends, as the browser accepts; the configurator's page
- * would otherwise travel as some 350 kB of HTML. The build's own files are compressed once, by the
+ * would otherwise travel as some 160 kB of HTML. The build's own files are compressed once, by the
  * build, and sent from memory; everything else is compressed per response. fetch() would decompress
  * unseen, so this reads the raw bytes with node:http.
  */

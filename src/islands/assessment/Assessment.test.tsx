@@ -13,7 +13,10 @@ async function mount() {
   const { default: Assessment } = await import('./Assessment');
   const store = await import('~/stores/assessment');
   const configuration = await import('~/stores/configuration/state');
+  const { $siteData } = await import('~/stores/site-data');
   render(<Assessment data={data} />);
+  // Live once the island has its data: its buttons are disabled until then.
+  await waitFor(() => expect($siteData.get()).not.toBeNull());
   return { store, configuration };
 }
 
@@ -27,12 +30,15 @@ describe('assessment island', () => {
     const served = renderToString(<Assessment data={data} />);
     expect(served).toContain('Is this for a home or a business?');
     expect(served).not.toMatch(/Loading/i);
+    // Until the island is live a click would do nothing, so the buttons say they cannot be used yet.
+    expect(served.match(/<button[^>]*class="path-choice__button"[^>]*>/g)?.every((tag) => / disabled/.test(tag))).toBe(true);
     const root = document.createElement('div');
     root.innerHTML = served;
     document.body.append(root);
     await act(() => hydrate(<Assessment data={data} />, root));
-    await waitFor(() => expect(within(root).getByRole('button', { name: /A home/ })).toBeTruthy());
-    expect(root.innerHTML).toBe(served);
+    await waitFor(() => expect((within(root).getByRole('button', { name: /A home/ }) as HTMLButtonElement).disabled).toBe(false));
+    const enabled = (html: string) => html.replace(/ disabled(="")?/g, '');
+    expect(enabled(root.innerHTML)).toBe(enabled(served));
     fireEvent.click(within(root).getByRole('button', { name: /A home/ }));
     await within(root).findByRole('heading', { name: 'Your home' });
     renderInto(null, root);

@@ -136,7 +136,7 @@ interface PathChoiceProps {
   cleared?: boolean;
   /** The path of answers saved on this device, to continue with. */
   resumable?: Path | null;
-  /** Absent on the server and until the island is live, when the buttons cannot do anything yet. */
+  /** Absent on the server and until the island is live: the buttons are disabled until they can act. */
   onChoose?: (path: Path) => void;
 }
 
@@ -160,11 +160,11 @@ function PathChoice({ phone, heading, cleared = false, resumable = null, onChoos
         <p class="callout">The questions need JavaScript, which is off in this browser. Please turn it on, or call us on {phone} and we will go through them with you.</p>
       </noscript>
       <div class="path-choice">
-        <button type="button" class="path-choice__button" onClick={onChoose && (() => onChoose('home'))} aria-describedby="path-home">
+        <button type="button" class="path-choice__button" disabled={!onChoose} onClick={onChoose && (() => onChoose('home'))} aria-describedby="path-home">
           A home
           <span id="path-home">House, townhouse or apartment</span>
         </button>
-        <button type="button" class="path-choice__button" onClick={onChoose && (() => onChoose('business'))} aria-describedby="path-business">
+        <button type="button" class="path-choice__button" disabled={!onChoose} onClick={onChoose && (() => onChoose('business'))} aria-describedby="path-business">
           A business
           <span id="path-business">One site or several</span>
         </button>

@@ -9,11 +9,14 @@ import { lineProducts } from '~/domain/fixtures/arbitraries';
 import { fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '~/domain/fixtures';
 import { viewPurposes } from '~/domain/guidelines/vocabulary';
 import { formatMoney } from '~/domain/money';
-import { clientData } from '~/server/content/client-data';
+import { clientData, specRowsByProduct } from '~/server/content/client-data';
+import { $specRows } from '~/stores/spec-rows';
 import { provideSiteData } from '~/stores/site-data';
 import { SwapDialog } from './SwapDialog';
 
-const data = provideSiteData(clientData({ catalog: createCatalog(fixtureProducts), settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines }, { specRows: true }));
+const siteData = { catalog: createCatalog(fixtureProducts), settings: { ...fixtureSettings, units: 'imperial' as const }, guidelines: fixtureGuidelines };
+const data = provideSiteData(clientData(siteData));
+$specRows.set({ status: 'ready', rows: specRowsByProduct(siteData) });
 afterEach(() => cleanup());
 
 /** Every product with something to swap to, and for cameras every purpose at a near and a far distance, so some options pass and some fall short. */

@@ -5,8 +5,9 @@ import { answerCheckEndpoint } from '~tests/helpers/check-endpoint';
 import { createCatalog } from '~/domain/catalog/catalog';
 import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSettings, fixtureSite } from '~/domain/fixtures';
 import { clientData } from '~/server/content/client-data';
+import { SPEC_ROWS_URL } from '~/stores/spec-rows';
 
-const data = clientData({ catalog: createCatalog(fixtureProducts), settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines }, { specRows: true });
+const data = clientData({ catalog: createCatalog(fixtureProducts), settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines });
 const KEY = 'secure-quote:configuration:v1';
 
 async function mount(config: object) {
@@ -34,7 +35,7 @@ describe('swap dialog', () => {
     opener.focus();
     fireEvent.click(opener);
     const dialog = await screen.findByRole('dialog', { name: 'Swap the Test camera' });
-    const table = within(dialog).getByRole('table');
+    const table = await within(dialog).findByRole('table');
     const resolution = within(table).getByRole('row', { name: /Resolution/ });
     expect(resolution.className).toContain('compare__differs');
     expect(resolution.textContent).toContain('Differs');
@@ -45,6 +46,24 @@ describe('swap dialog', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Swap to the Best camera' }));
     await waitFor(() => expect(store.$configuration.get()!.sites[0]!.lines[0]!.productId).toBe('cam-best'));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('says the specifications are loading, and offers to try again when they could not be loaded', async () => {
+    await mount(fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 2 }])]));
+    const answered = globalThis.fetch;
+    let failing = true;
+    vi.stubGlobal('fetch', (url: string, init: unknown) => (url === SPEC_ROWS_URL && failing ? Promise.resolve(new Response('', { status: 503 })) : answered(url, init as RequestInit)));
+    fireEvent.click(screen.getByRole('button', { name: 'Compare and swap Test camera' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Swap the Test camera' });
+    expect(within(dialog).getByRole('status').textContent).toBe('Loading the specifications…');
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('The specifications could not be loaded.');
+    expect(within(dialog).getByRole('button', { name: 'Swap to the Best camera' })).toBeTruthy();
+    failing = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    const table = await within(dialog).findByRole('table');
+    expect(within(table).getByRole('row', { name: /Resolution/ }).className).toContain('compare__differs');
+    expect(within(dialog).queryByRole('alert')).toBeNull();
   });
 });
 
