@@ -47,7 +47,7 @@ export default function Assessment({ data }: Props) {
   // The first step is the server's markup too: the island replaces nothing when it goes live.
   if (!siteData) return <PathChoice phone={data.settings.company.phone} />;
   if (!state.path || state.step === 0) {
-    return <PathChoice phone={data.settings.company.phone} heading={heading} cleared={cleared} resumable={state.path} onChoose={choosePath} />;
+    return <PathChoice phone={data.settings.company.phone} heading={heading} cleared={cleared !== null} resumable={state.path} onChoose={choosePath} />;
   }
 
   const { settings, guidelines } = siteData;
