@@ -30,7 +30,11 @@ async function skipToResults(page: Page, path: RegExp, audience: 'home' | 'busin
   const results = page.getByRole('heading', { level: 2, name: `Three ways to protect your ${audience}` });
   await skipUntil(page, results);
   await results.waitFor();
+  await pricedPackages(page);
 }
+
+/** The server prices the packages after the results heading shows ("Pricing your three options…"). */
+const pricedPackages = (page: Page) => page.locator('.packages > li').first().waitFor();
 
 describe.concurrent.each([smallPhone, desktop])('the assessment results on a $name', (device) => {
   it('show the Recommended package first, in view, with the same facts as the others', async ({ expect }) => {
@@ -65,6 +69,7 @@ describe.concurrent.each([smallPhone, desktop])('the assessment results on a $na
     await page.screenshot({ path: `/tmp/require8-monitoring-${device.options.viewport!.width}.png`, fullPage: true });
     await page.getByRole('button', { name: 'See my options' }).click();
     await page.getByRole('heading', { level: 2, name: 'Three ways to protect your business' }).waitFor();
+    await pricedPackages(page);
     const monitoring = page.locator('.package__facts dt', { hasText: 'Monitoring' }).locator('xpath=following-sibling::dd[1]');
     const terms = await monitoring.allTextContents();
     expect(terms).toHaveLength(3);
@@ -74,6 +79,7 @@ describe.concurrent.each([smallPhone, desktop])('the assessment results on a $na
     await question.getByRole('radio', { name: 'No professional monitoring' }).check();
     await page.getByRole('button', { name: 'See my options' }).click();
     await page.getByRole('heading', { level: 2, name: 'Three ways to protect your business' }).waitFor();
+    await pricedPackages(page);
     expect(await monitoring.allTextContents()).toEqual(Array(3).fill('None (you can add it later)'));
     expect(errors).toEqual([]);
     await context.close();

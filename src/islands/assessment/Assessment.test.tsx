@@ -5,8 +5,12 @@ import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixtureGuidelines, fixtureProducts, fixtureSettings } from '~/domain/fixtures';
 import type { ClientData } from '~/stores/site-data';
+import { createCatalog } from '~/domain/catalog/catalog';
+import type { Premises } from '~/domain/premises/premises';
+import { answerEstimateEndpoint } from '~tests/helpers/estimate-endpoint';
 
 const data: ClientData = { products: fixtureProducts, settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines };
+const siteData = { catalog: createCatalog(fixtureProducts), settings: data.settings, guidelines: fixtureGuidelines };
 
 async function mount() {
   vi.resetModules();
@@ -20,10 +24,32 @@ async function mount() {
   return { store, configuration };
 }
 
-beforeEach(() => localStorage.clear());
+let asked: Premises[] = [];
+beforeEach(() => {
+  localStorage.clear();
+  asked = answerEstimateEndpoint(siteData, '2026-11-23');
+});
 afterEach(() => cleanup());
 
 describe('assessment island', () => {
+  it('says the options are being priced, and offers to try again when the server could not price them, keeping the answers', async () => {
+    let status = 503;
+    asked = answerEstimateEndpoint(siteData, '2026-11-23', { status: () => status });
+    const { store } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /A home/ }));
+    store.updateHome({ bedrooms: '4' });
+    store.goToStep(7);
+    expect((await screen.findByRole('status')).textContent).toBe('Pricing your three options…');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('We could not price the options just now.');
+    expect(store.$assessment.get().home.bedrooms).toBe('4');
+    status = 200;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('button', { name: 'Start from Recommended package' });
+    expect(asked).toHaveLength(2);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('renders its first step on the server as it is once live, so nothing on the page moves as it loads', async () => {
     vi.resetModules();
     const { default: Assessment } = await import('./Assessment');
@@ -79,6 +105,9 @@ describe('assessment island', () => {
     store.updateHome({ budget: 'complete', goals: ['deter', 'fire-co', 'monitoring'] });
     for (let i = 0; i < 6; i++) fireEvent.click(screen.getByRole('button', { name: 'Skip this step' }));
     await screen.findByRole('heading', { name: 'Three ways to protect your home' });
+    await screen.findByRole('button', { name: 'Start from Complete package' });
+    // Priced by the server, from the answers as the store read them.
+    expect(asked.at(-1)).toEqual(store.$reading.get()!.premises);
     const packages = screen.getAllByRole('listitem').filter((li) => li.classList.contains('package'));
     expect(packages.map((p) => p.querySelector('h3')!.textContent)).toEqual(['Complete', 'Essential', 'Recommended']);
     expect(packages.map((p) => p.classList.contains('package--highlighted'))).toEqual([true, false, false]);
@@ -92,7 +121,7 @@ describe('assessment island', () => {
     store.updateHome({ bedrooms: 'several' });
     store.goToStep(7);
     await screen.findByRole('heading', { name: 'Three ways to protect your home' });
-    expect(screen.getByText(/Bedrooms: enter a number/)).toBeTruthy();
+    expect(await screen.findByText(/Bedrooms: enter a number/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Change it' }));
     await screen.findByRole('heading', { name: 'Your home' });
   });
@@ -140,6 +169,7 @@ describe('assessment island', () => {
     expect(store.$assessment.get().business.monitoring).toBe('none');
     fireEvent.click(screen.getByRole('button', { name: 'See my options' }));
     await screen.findByRole('heading', { name: 'Three ways to protect your business' });
+    await screen.findAllByRole('button', { name: /^Start from/ });
     for (const facts of document.querySelectorAll('.package__facts')) expect(facts.textContent).toContain('None (you can add it later)');
   });
 

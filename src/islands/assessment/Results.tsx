@@ -1,15 +1,15 @@
-import { useMemo } from 'preact/hooks';
+import { useStore } from '@nanostores/preact';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { Configuration } from '~/domain/configuration/configuration';
 import type { SiteData } from '~/domain/site-data';
 import type { Path } from '~/domain/premises/draft';
 import { assumptionsOf } from '~/domain/premises/assumptions';
 import type { DraftReading } from '~/domain/premises/read-draft';
 import type { PackageTier } from '~/domain/recommend/tiers';
-import { recommend } from '~/domain/recommend/recommend';
 import { durationText, planPriceText } from '~/domain/wording';
 import { goToStep } from '~/stores/assessment';
 import { startPackage } from '~/stores/configuration/packages';
-import { todayIso } from '~/stores/site-data';
+import { $packages, loadPackages, packagesKey } from '~/stores/assessment-packages';
 import { range } from '../shared/format';
 import { matchFirst, summarisePackages, type PackageSummary } from './packages';
 import { stepsFor } from '~/domain/premises/steps';
@@ -24,13 +24,10 @@ interface Props {
 /** The three packages, the one matching the budget leaning first and highlighted. */
 export function Results({ data, path, reading }: Props) {
   const { settings } = data;
-  const summaries = useMemo(() => {
-    try {
-      return matchFirst(summarisePackages(recommend(reading.premises, data), data, todayIso()));
-    } catch {
-      return null;
-    }
-  }, [reading.premises, data]);
+  const packages = useStore($packages);
+  useEffect(() => void loadPackages(reading.premises), [reading.premises]);
+  const current = packages?.key === packagesKey(reading.premises) ? packages : null;
+  const summaries = useMemo(() => (current?.status === 'ready' ? matchFirst(summarisePackages(current.priced, data.catalog)) : null), [current, data]);
   const problems = Object.entries(reading.errors);
   const assumptions = assumptionsOf(reading.premises, settings);
   const steps = stepsFor(path);
@@ -41,6 +38,30 @@ export function Results({ data, path, reading }: Props) {
     startPackage(chosen.tier, Object.fromEntries(all.map((s) => [s.tier, s.configuration])) as Record<PackageTier, Configuration>);
     window.location.assign('/configure');
   };
+
+  if (!current || current.status === 'loading') {
+    return (
+      <p class="muted packages-status" role="status">
+        Pricing your three options…
+      </p>
+    );
+  }
+
+  if (current.status === 'failed') {
+    return (
+      <div class="callout" role="alert">
+        <p>
+          We could not price the options just now.{' '}
+          <button type="button" class="link-button" onClick={() => void loadPackages(reading.premises)}>
+            Try again
+          </button>
+        </p>
+        <p>
+          Your answers are kept. You can also <a href="/configure">build your own system</a> or call us on {settings.company.phone}.
+        </p>
+      </div>
+    );
+  }
 
   if (!summaries || summaries.every((s) => s.items === 0)) {
     return (

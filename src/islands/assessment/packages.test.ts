@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { estimate } from '~/domain/estimate/estimate';
 import { fixtureData } from '~/domain/fixtures';
 import { premisesSchema } from '~/domain/premises/premises';
-import { recommend } from '~/domain/recommend/recommend';
+import { pricedPackages } from '~tests/helpers/estimate-endpoint';
 import { matchFirst, summarisePackages } from './packages';
 
 const today = '2026-11-23';
 
 describe('summarisePackages', () => {
   const premises = premisesSchema.parse({ kind: 'home', goals: ['deter', 'fire-co', 'monitoring'], budget: 'essential' });
-  const recommendation = recommend(premises, fixtureData);
-  const summaries = summarisePackages(recommendation, fixtureData, today, 3);
+  const summaries = summarisePackages(pricedPackages(premises, fixtureData, today), fixtureData.catalog, 3);
 
   it('gives the three packages in order, highlighting the budget leaning', () => {
     expect(summaries.map((s) => [s.tier, s.title, s.highlighted])).toEqual([
@@ -22,14 +21,14 @@ describe('summarisePackages', () => {
 
   it('shows the budget match first, then the others leanest first, for every leaning', () => {
     for (const budget of ['essential', 'recommended', 'complete'] as const) {
-      const shown = matchFirst(summarisePackages(recommend({ ...premises, budget }, fixtureData), fixtureData, today));
+      const shown = matchFirst(summarisePackages(pricedPackages({ ...premises, budget }, fixtureData, today), fixtureData.catalog));
       expect(shown[0]).toMatchObject({ tier: budget, highlighted: true });
       const rest = shown.slice(1).map((s) => s.tier);
       expect(rest).toEqual(['essential', 'recommended', 'complete'].filter((t) => t !== budget));
     }
   });
 
-  it('uses the estimate engine for price, monthly fee and duration', () => {
+  it('shows the price, monthly fee and duration the estimate gives', () => {
     for (const s of summaries) {
       const result = estimate(s.configuration, fixtureData, { today });
       expect(s.oneTime).toEqual(result.oneTime);

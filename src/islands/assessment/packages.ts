@@ -1,10 +1,9 @@
+import type { Catalog } from '~/domain/catalog/catalog';
 import type { Configuration } from '~/domain/configuration/configuration';
-import type { SiteData } from '~/domain/site-data';
 import type { Duration } from '~/domain/estimate/duration';
-import { estimate } from '~/domain/estimate/estimate';
 import type { Range } from '~/domain/money';
 import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/tiers';
-import type { Recommendation } from '~/domain/recommend/recommend';
+import type { PricedPackages } from '~/stores/assessment-packages';
 
 /** One package as the results compare it: what it costs, how long it takes and what is in it. */
 export interface PackageSummary {
@@ -24,14 +23,14 @@ export interface PackageSummary {
   highlighted: boolean;
 }
 
-export function summarisePackages(recommendation: Recommendation, data: SiteData, today: string, mainCount = 4): PackageSummary[] {
+/** The three packages as the server recommended and priced them, in the words the results compare them in. */
+export function summarisePackages(recommendation: PricedPackages, catalog: Catalog, mainCount = 4): PackageSummary[] {
   return packageTiers.map((tier) => {
-    const configuration = recommendation.packages[tier];
-    const result = estimate(configuration, data, { today });
+    const { configuration, estimate: result } = recommendation.packages[tier];
     const units = new Map<string, { quantity: number; cents: number }>();
     for (const site of configuration.sites) {
       for (const line of site.lines) {
-        const product = data.catalog.get(line.productId);
+        const product = catalog.get(line.productId);
         if (!product || !('install' in product)) continue;
         const item = units.get(product.name) ?? { quantity: 0, cents: 0 };
         units.set(product.name, { quantity: item.quantity + line.quantity, cents: item.cents + line.quantity * product.priceCents });
