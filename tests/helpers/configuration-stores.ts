@@ -8,8 +8,9 @@ import type { ClientData } from '~/stores/site-data';
  * storage holds now.
  */
 export async function configurationStores() {
-  const [state, server, undo, start, actions, share, packages, add] = await Promise.all([
+  const [state, estimate, server, undo, start, actions, share, packages, add] = await Promise.all([
     import('~/stores/configuration/state'),
+    import('~/stores/configuration/estimate'),
     import('~/stores/configuration/server'),
     import('~/stores/configuration/undo'),
     import('~/stores/configuration/start'),
@@ -18,7 +19,7 @@ export async function configurationStores() {
     import('~/stores/configuration/packages'),
     import('~/stores/configuration/add'),
   ]);
-  return { ...state, ...server, ...undo, ...start, ...actions, ...share, ...packages, ...add };
+  return { ...state, ...estimate, ...server, ...undo, ...start, ...actions, ...share, ...packages, ...add };
 }
 
 /** A fresh copy of the store modules with today fixed, for the store tests. */

@@ -16,7 +16,7 @@ async function mount(config: object) {
   history.replaceState(null, '', '/configure');
   const { default: Configurator } = await import('./Configurator');
   const store = await import('~/stores/configuration/state');
-  store.$today.set('2026-11-23');
+  (await import('~/stores/configuration/estimate')).$today.set('2026-11-23');
   render(<Configurator data={data} />);
   await screen.findByRole('heading', { name: 'Your estimate' });
   return store;

@@ -1,17 +1,14 @@
 import { persistentAtom } from '@nanostores/persistent';
-import { atom, computed } from 'nanostores';
+import { atom } from 'nanostores';
 import type { Configuration } from '~/domain/configuration/configuration';
 import type { DecodeResult } from '~/domain/configuration/link';
-import { estimate, type Estimate } from '~/domain/estimate/estimate';
-import { phaseTotals, type PhaseTotal } from '~/domain/estimate/phases';
-import { $siteData, todayIso } from '../site-data';
 import { CONFIGURATION_KEY } from './keys';
 
 /**
  * The configuration the customer is working on: one persistent atom (localStorage, so it survives a
- * reload), the messages the page shows about it, and computed stores for the estimate and the phase
- * totals. The key carries a version: a later format uses a new key, never misreads this one.
- * Actions live beside it (start.ts, actions.ts, share.ts); the server's checks in server.ts.
+ * reload) and the messages the page shows about it. The key carries a version: a later format uses
+ * a new key, never misreads this one. Actions live beside it (start.ts, actions.ts, share.ts); the
+ * server's checks in server.ts; the estimate and phase totals in estimate.ts.
  */
 
 export { CONFIGURATION_KEY };
@@ -57,25 +54,3 @@ export function dismissNotice(): void {
 /** Why a share link could not be opened; the page offers ways forward. */
 export type LinkProblem = Extract<DecodeResult, { ok: false }>;
 export const $linkProblem = atom<LinkProblem | null>(null);
-
-/** Today's date for monitoring terms; an atom so tests can fix it. */
-export const $today = atom(todayIso());
-
-export const $estimate = computed([$configuration, $siteData, $today], (config, data, today): Estimate | null => {
-  if (!config || !data) return null;
-  try {
-    return estimate(config, data, { today });
-  } catch {
-    // Only a configuration that slipped past the catalog checks gets here; the page explains.
-    return null;
-  }
-});
-
-export const $phaseTotals = computed([$configuration, $siteData, $today], (config, data, today): PhaseTotal[] => {
-  if (!config || !data || config.phases.length === 0) return [];
-  try {
-    return phaseTotals(config, data, { today });
-  } catch {
-    return [];
-  }
-});
