@@ -41,7 +41,7 @@ export function Results({ data, path, reading }: Props) {
 
   if (!current || current.status === 'loading') {
     return (
-      <p class="muted packages-status" role="status">
+      <p class="muted" role="status">
         Pricing your three options…
       </p>
     );
