@@ -1,23 +1,23 @@
-import { useStore } from "@nanostores/preact";
-import { useEffect, useMemo, useState } from "preact/hooks";
-import type { SiteData } from "~/domain/site-data";
-import { swapOptions } from "~/domain/configuration/choices";
-import type { Audience, Site } from "~/domain/configuration/configuration";
-import { mergeRows } from "~/domain/catalog/compare";
-import { lineViewCheck } from "~/domain/checks/camera-view";
-import { swapLine } from "~/stores/configuration/actions";
-import { $specRows, loadSpecRows, specRowsOf } from "~/stores/spec-rows";
-import { Dialog } from "../shared/Dialog";
-import { Toggle } from "../shared/fields";
-import { domId } from "../shared/format";
-import { preselectedChoice, priceDifference, swapChoices } from "./model";
-import "./SwapDialog.css";
+import { useStore } from '@nanostores/preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { SiteData } from '~/domain/site-data';
+import { swapOptions } from '~/domain/configuration/choices';
+import type { Audience, Site } from '~/domain/configuration/configuration';
+import { mergeRows } from '~/domain/catalog/compare';
+import { lineViewCheck } from '~/domain/checks/camera-view';
+import { swapLine } from '~/stores/configuration/actions';
+import { $specRows, loadSpecRows, specRowsOf } from '~/stores/spec-rows';
+import { Dialog } from '../shared/Dialog';
+import { Toggle } from '../shared/fields';
+import { domId } from '../shared/format';
+import { preselectedChoice, priceDifference, swapChoices } from './model';
+import './SwapDialog.css';
 
 /** A view check's result in the dialog's words: passes, or falls short with a warning. */
 const viewWords = {
-  pass: "Passes this view",
-  warning: "Warning: falls short of this view",
-  problem: "Problem with this view",
+  pass: 'Passes this view',
+  warning: 'Warning: falls short of this view',
+  problem: 'Problem with this view',
 } as const;
 
 interface Props {
@@ -32,54 +32,23 @@ interface Props {
 }
 
 /** Swap a line to another product in the same role, comparing specs side by side with the differences marked. */
-export function SwapDialog({
-  data,
-  audience,
-  site,
-  lineIndex,
-  onClose,
-  onSwapped,
-}: Props) {
+export function SwapDialog({ data, audience, site, lineIndex, onClose, onSwapped }: Props) {
   const line = lineIndex === null ? undefined : site.lines[lineIndex];
   const current = line ? data.catalog.get(line.productId) : undefined;
   const choices = useMemo(
-    () =>
-      current && lineIndex !== null
-        ? swapChoices(
-            site,
-            lineIndex,
-            swapOptions(current, data.catalog, audience),
-            audience,
-            data,
-            data.settings,
-          )
-        : [],
+    () => (current && lineIndex !== null ? swapChoices(site, lineIndex, swapOptions(current, data.catalog, audience), audience, data, data.settings) : []),
     [current, site, lineIndex, data, audience],
   );
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [onlyDifferences, setOnlyDifferences] = useState(false);
-  const choice =
-    choices.find((c) => c.product.id === chosenId) ??
-    preselectedChoice(choices);
+  const choice = choices.find((c) => c.product.id === chosenId) ?? preselectedChoice(choices);
   const chosen = choice?.product;
-  const currentView =
-    current && lineIndex !== null
-      ? lineViewCheck(site, lineIndex, audience, data)
-      : null;
+  const currentView = current && lineIndex !== null ? lineViewCheck(site, lineIndex, audience, data) : null;
   const specs = useStore($specRows);
   useEffect(() => {
     if (current) void loadSpecRows();
   }, [current]);
-  const rows = useMemo(
-    () =>
-      current && chosen
-        ? mergeRows([
-            specRowsOf(specs, current.id),
-            specRowsOf(specs, chosen.id),
-          ])
-        : [],
-    [specs, current, chosen],
-  );
+  const rows = useMemo(() => (current && chosen ? mergeRows([specRowsOf(specs, current.id), specRowsOf(specs, chosen.id)]) : []), [specs, current, chosen]);
   const shown = onlyDifferences ? rows.filter((r) => r.differs) : rows;
   const units = line ? line.quantity - line.reused : 0;
   const close = () => {
@@ -88,20 +57,13 @@ export function SwapDialog({
   };
 
   return (
-    <Dialog
-      title={current ? `Swap the ${current.name}` : "Swap"}
-      open={!!current}
-      onClose={close}
-      wide
-    >
+    <Dialog title={current ? `Swap the ${current.name}` : 'Swap'} open={!!current} onClose={close} wide>
       <div class="swap-dialog">
         {current && (
           <>
             {currentView && (
               <p>
-                Now: {current.name},{" "}
-                <strong>{viewWords[currentView.status]}</strong> (
-                {line!.view!.label}).
+                Now: {current.name}, <strong>{viewWords[currentView.status]}</strong> ({line!.view!.label}).
               </p>
             )}
             <fieldset class="field choice">
@@ -109,25 +71,14 @@ export function SwapDialog({
               <div class="choice__options">
                 {choices.map(({ product: p, view, price }) => (
                   <label class="choice__option swap-option" key={p.id}>
-                    <input
-                      type="radio"
-                      name="swap-option"
-                      checked={p.id === chosen?.id}
-                      onChange={() => setChosenId(p.id)}
-                    />
+                    <input type="radio" name="swap-option" checked={p.id === chosen?.id} onChange={() => setChosenId(p.id)} />
                     <span>
-                      {p.name}{" "}
+                      {p.name}{' '}
                       <span class="muted">
                         ({p.brand} {p.model})
                       </span>
                       <span class="swap-option__facts">
-                        {view && (
-                          <span
-                            class={`swap-option__view swap-option__view--${view.status}`}
-                          >
-                            {viewWords[view.status]}
-                          </span>
-                        )}
+                        {view && <span class={`swap-option__view swap-option__view--${view.status}`}>{viewWords[view.status]}</span>}
                         <span class="swap-option__price">{price}</span>
                       </span>
                     </span>
@@ -137,15 +88,8 @@ export function SwapDialog({
             </fieldset>
             {!chosen && (
               <>
-                <p role="status">
-                  None of these meets this view, so none is chosen: the{" "}
-                  {current.name} stays unless you pick one to compare.
-                </p>
-                <button
-                  type="button"
-                  class="button button--secondary"
-                  onClick={close}
-                >
+                <p role="status">None of these meets this view, so none is chosen: the {current.name} stays unless you pick one to compare.</p>
+                <button type="button" class="button button--secondary" onClick={close}>
                   Keep the {current.name}
                 </button>
               </>
@@ -154,20 +98,10 @@ export function SwapDialog({
         )}
         {current && chosen && (
           <>
-            {specs.status === "ready" ? (
+            {specs.status === 'ready' ? (
               <>
-                <Toggle
-                  id={domId("swap", "differences")}
-                  label="Show only the differences"
-                  checked={onlyDifferences}
-                  onValue={setOnlyDifferences}
-                />
-                <div
-                  class="table-scroll"
-                  tabIndex={0}
-                  role="region"
-                  aria-label="Comparison"
-                >
+                <Toggle id={domId('swap', 'differences')} label="Show only the differences" checked={onlyDifferences} onValue={setOnlyDifferences} />
+                <div class="table-scroll" tabIndex={0} role="region" aria-label="Comparison">
                   <table class="compare">
                     <thead>
                       <tr>
@@ -180,15 +114,10 @@ export function SwapDialog({
                     </thead>
                     <tbody>
                       {shown.map((row) => (
-                        <tr
-                          key={row.key}
-                          class={row.differs ? "compare__differs" : undefined}
-                        >
+                        <tr key={row.key} class={row.differs ? 'compare__differs' : undefined}>
                           <th scope="row">
                             {row.label}
-                            {row.differs && (
-                              <span class="compare__badge">Differs</span>
-                            )}
+                            {row.differs && <span class="compare__badge">Differs</span>}
                           </th>
                           <td>{row.values[0]}</td>
                           <td>{row.values[1]}</td>
@@ -198,14 +127,10 @@ export function SwapDialog({
                   </table>
                 </div>
               </>
-            ) : specs.status === "failed" ? (
+            ) : specs.status === 'failed' ? (
               <p class="callout" role="alert">
-                The specifications could not be loaded.{" "}
-                <button
-                  type="button"
-                  class="link-button"
-                  onClick={() => void loadSpecRows()}
-                >
+                The specifications could not be loaded.{' '}
+                <button type="button" class="link-button" onClick={() => void loadSpecRows()}>
                   Try again
                 </button>
               </p>
@@ -215,17 +140,9 @@ export function SwapDialog({
               </p>
             )}
             <p>
-              <strong>Price difference:</strong>{" "}
-              {priceDifference(
-                current,
-                chosen,
-                Math.max(1, units),
-                data.settings,
-              )}
-              {line!.reused > 0 &&
-                ` (for the ${units} new units; the ${line!.reused} you already have are reused)`}
-              . Installation time can change too: the estimate updates after the
-              swap.
+              <strong>Price difference:</strong> {priceDifference(current, chosen, Math.max(1, units), data.settings)}
+              {line!.reused > 0 && ` (for the ${units} new units; the ${line!.reused} you already have are reused)`}. Installation time can change too: the
+              estimate updates after the swap.
             </p>
             <div class="button-row">
               <button
@@ -239,11 +156,7 @@ export function SwapDialog({
               >
                 Swap to the {chosen.name}
               </button>
-              <button
-                type="button"
-                class="button button--secondary"
-                onClick={close}
-              >
+              <button type="button" class="button button--secondary" onClick={close}>
                 Keep the {current.name}
               </button>
             </div>
