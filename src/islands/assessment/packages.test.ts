@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { estimate } from '~/domain/estimate/estimate';
 import { fixtureData } from '~/domain/fixtures';
 import { premisesSchema } from '~/domain/premises/premises';
-import { pricedPackages } from '~tests/helpers/estimate-endpoint';
+import { pricedRecommendation } from '~/domain/recommend/priced';
 import { matchFirst, summarisePackages } from './packages';
 
 const today = '2026-11-23';
 
 describe('summarisePackages', () => {
   const premises = premisesSchema.parse({ kind: 'home', goals: ['deter', 'fire-co', 'monitoring'], budget: 'essential' });
-  const summaries = summarisePackages(pricedPackages(premises, fixtureData, today), fixtureData.catalog, 3);
+  const summaries = summarisePackages(pricedRecommendation(premises, fixtureData, today), fixtureData.catalog, 3);
 
   it('gives the three packages in order, highlighting the budget leaning', () => {
     expect(summaries.map((s) => [s.tier, s.title, s.highlighted])).toEqual([
@@ -21,7 +21,7 @@ describe('summarisePackages', () => {
 
   it('shows the budget match first, then the others leanest first, for every leaning', () => {
     for (const budget of ['essential', 'recommended', 'complete'] as const) {
-      const shown = matchFirst(summarisePackages(pricedPackages({ ...premises, budget }, fixtureData, today), fixtureData.catalog));
+      const shown = matchFirst(summarisePackages(pricedRecommendation({ ...premises, budget }, fixtureData, today), fixtureData.catalog));
       expect(shown[0]).toMatchObject({ tier: budget, highlighted: true });
       const rest = shown.slice(1).map((s) => s.tier);
       expect(rest).toEqual(['essential', 'recommended', 'complete'].filter((t) => t !== budget));

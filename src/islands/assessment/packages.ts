@@ -3,7 +3,7 @@ import type { Configuration } from '~/domain/configuration/configuration';
 import type { Duration } from '~/domain/estimate/duration';
 import type { Range } from '~/domain/money';
 import { packageTiers, packageTitles, type PackageTier } from '~/domain/recommend/tiers';
-import type { PricedPackages } from '~/stores/assessment-packages';
+import type { PricedRecommendation } from '~/domain/recommend/priced';
 
 /** One package as the results compare it: what it costs, how long it takes and what is in it. */
 export interface PackageSummary {
@@ -24,7 +24,7 @@ export interface PackageSummary {
 }
 
 /** The three packages as the server recommended and priced them, in the words the results compare them in. */
-export function summarisePackages(recommendation: PricedPackages, catalog: Catalog, mainCount = 4): PackageSummary[] {
+export function summarisePackages(recommendation: PricedRecommendation, catalog: Catalog, mainCount = 4): PackageSummary[] {
   return packageTiers.map((tier) => {
     const { configuration, estimate: result } = recommendation.packages[tier];
     const units = new Map<string, { quantity: number; cents: number }>();

@@ -1,9 +1,6 @@
 import type { Catalog } from '~/domain/catalog/catalog';
-import { runChecks } from '~/domain/checks';
-import type { Configuration } from '~/domain/configuration/configuration';
-import { estimate } from '~/domain/estimate/estimate';
 import { validate } from '~/domain/issues';
-import { recommend } from '~/domain/recommend/recommend';
+import { pricedPackage, pricedRecommendation } from '~/domain/recommend/priced';
 import { installerToday } from '~/domain/settings/today';
 import { loadData } from '../content/collections';
 import { jsonAnswer, problemAnswer, toFieldErrors, type Answer } from './problem';
@@ -25,14 +22,11 @@ export async function estimateAnswer(body: unknown): Promise<Answer> {
   const data = await loadData();
   const { catalog } = data;
   const today = installerToday(data.settings);
-  const priced = (configuration: Configuration) => ({ estimate: estimate(configuration, data, { today }), checks: runChecks(configuration, data) });
 
   if (typeof body === 'object' && body !== null && 'premises' in body) {
     const parsed = validate(premisesBody, body);
     if (!parsed.ok) return problemAnswer('validation-error', 'The premises cannot be read as sent.', { errors: toFieldErrors(parsed.issues) });
-    const { audience, start, packages } = recommend(parsed.value.premises, data);
-    const offers = Object.fromEntries(Object.entries(packages).map(([tier, configuration]) => [tier, { configuration, ...priced(configuration) }])) as RecommendationAnswer['recommendation']['packages'];
-    const answer: RecommendationAnswer = { pricedOn: today, recommendation: { audience, start, packages: offers } };
+    const answer: RecommendationAnswer = { pricedOn: today, recommendation: pricedRecommendation(parsed.value.premises, data, today) };
     return jsonAnswer(answer, { headers: { 'Cache-Control': 'no-store' } });
   }
 
@@ -42,6 +36,7 @@ export async function estimateAnswer(body: unknown): Promise<Answer> {
   if (!parsed.ok) {
     return problemAnswer('validation-error', 'The configuration cannot be priced as sent.', { errors: toFieldErrors(parsed.issues) });
   }
-  const answer: PricedConfiguration = { pricedOn: today, ...priced(parsed.value.configuration) };
+  const { estimate, checks } = pricedPackage(parsed.value.configuration, data, today);
+  const answer: PricedConfiguration = { pricedOn: today, estimate, checks };
   return jsonAnswer(answer, { headers: { 'Cache-Control': 'no-store' } });
 }
