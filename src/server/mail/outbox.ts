@@ -45,19 +45,35 @@ export interface DeliveryOptions {
 
 type OutboxRow = typeof outbox.$inferSelect;
 
-async function claimDue(db: Database, now: Date, batchSize: number): Promise<OutboxRow[]> {
-  const due = db
+/** Due rows nobody holds, oldest first, locked so that another instance's run skips them. */
+function dueRows(db: Database, now: Date, batchSize: number) {
+  return db
     .select({ id: outbox.id })
     .from(outbox)
     .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now))))
     .orderBy(asc(outbox.id))
     .limit(batchSize)
     .for('update', { skipLocked: true });
-  return db
+}
+
+async function claimDue(db: Database, now: Date, batchSize: number): Promise<OutboxRow[]> {
+  const claimed = await db
     .update(outbox)
     .set({ lockedUntil: new Date(now.getTime() + CLAIM_MS) })
-    .where(inArray(outbox.id, due))
+    .where(inArray(outbox.id, dueRows(db, now, batchSize)))
     .returning();
+  // RETURNING follows no order: oldest first, as they were queued.
+  return claimed.sort((a, b) => a.id - b.id);
+}
+
+/** With no mail server, due rows are recorded as kept in one statement, which answers only what the log may say of them. */
+async function keepDue(db: Database, now: Date, batchSize: number): Promise<{ id: number; kind: OutboxRow['kind'] }[]> {
+  const kept = await db
+    .update(outbox)
+    .set({ status: 'logged', attempts: sql`${outbox.attempts} + 1`, lockedUntil: null, sentAt: now })
+    .where(inArray(outbox.id, dueRows(db, now, batchSize)))
+    .returning({ id: outbox.id, kind: outbox.kind });
+  return kept.sort((a, b) => a.id - b.id);
 }
 
 /**
@@ -79,19 +95,20 @@ export async function deliverDue(db: Database, options: DeliveryOptions): Promis
   const log = options.log ?? ((entry) => logger().info(entry, 'SMTP_URL is not set: message kept in the outbox, not sent'));
   const report: DeliveryReport = { sent: 0, logged: 0, retrying: 0, deadLettered: 0 };
   const { maxAttempts } = options.policy;
+  const { transport } = options;
+  if (!transport) {
+    const kept = await keepDue(db, now, options.batchSize ?? 20);
+    for (const row of kept) log(loggedMessage(row));
+    report.logged = kept.length;
+    return report;
+  }
   const rows = await claimDue(db, now, options.batchSize ?? 20);
   // One at a time over the pooled transport's open connection: a crash between the mail server's
   // answer and the row's update can then resend at most the one message in flight.
   const deliver = async (row: OutboxRow): Promise<void> => {
     const attempts = row.attempts + 1;
-    if (!options.transport) {
-      log(loggedMessage(row));
-      await db.update(outbox).set({ status: 'logged', attempts, lockedUntil: null, sentAt: now }).where(eq(outbox.id, row.id));
-      report.logged++;
-      return;
-    }
     try {
-      await options.transport.sendMail({
+      await transport.sendMail({
         from: options.from,
         to: row.to,
         replyTo: row.replyTo ?? undefined,

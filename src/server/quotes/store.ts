@@ -12,19 +12,28 @@ import type { SavedQuote } from './quote';
  * `createdBy` is the staff account that started a quote for a customer (null: the customer's own).
  */
 export async function insertQuote(db: Database, quote: SavedQuote, createdBy: string | null = null): Promise<void> {
-  const { revision } = quote;
-  const createdAt = revision.pricedAt;
-  await db.insert(quotes).values({
-    id: quote.id,
-    publicId: quote.publicId,
-    status: quote.status,
-    audience: quote.audience,
-    firstName: quote.firstName,
-    currentRevision: revision.number,
-    createdAt,
-    updatedAt: createdAt,
-  });
-  await db.insert(quoteRevisions).values(revisionRow(quote.id, revision, createdBy));
+  const [quoteRow, revisionRow] = quoteInserts(db, [quote], createdBy);
+  await quoteRow;
+  await revisionRow;
+}
+
+/** The two inserts of new quotes and their first revisions, not yet run: for a caller that runs them with others (one-statement.ts). */
+export function quoteInserts(db: Database, saved: SavedQuote[], createdBy: string | null = null) {
+  return [
+    db.insert(quotes).values(
+      saved.map((quote) => ({
+        id: quote.id,
+        publicId: quote.publicId,
+        status: quote.status,
+        audience: quote.audience,
+        firstName: quote.firstName,
+        currentRevision: quote.revision.number,
+        createdAt: quote.revision.pricedAt,
+        updatedAt: quote.revision.pricedAt,
+      })),
+    ),
+    db.insert(quoteRevisions).values(saved.map((quote) => revisionRow(quote.id, quote.revision, createdBy))),
+  ] as const;
 }
 
 function revisionRow(quoteId: string, revision: SavedQuote['revision'], createdBy: string | null): typeof quoteRevisions.$inferInsert {

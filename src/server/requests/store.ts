@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { CustomerRequest } from '~/domain/requests/request';
 import type { Database } from '../db/client';
-import { recordTimelineEvent } from '../timeline/store';
+import { recordTimelineEvent, timelineInsert, type NewTimelineEvent } from '../timeline/store';
+import { oneStatement } from '../db/one-statement';
 import { outbox, requests } from '../db/schema';
 import type { MailMessage } from '../mail/templates';
 import type { SavedQuote } from '../quotes/quote';
-import { insertQuote } from '../quotes/store';
+import { insertQuote, quoteInserts } from '../quotes/store';
 
 /**
  * Requests in the database. A request, its new quote and its outbox rows are written in one
@@ -27,13 +28,14 @@ export interface RequestRecord {
 /** What inserting came to: stored, or not stored because the key or the reference was already taken. */
 export type InsertOutcome = 'stored' | 'key-taken' | 'reference-taken';
 
-export async function findRequestByKey(db: Database, key: string) {
+/** The stored requests with these keys, found in one statement; one entry per key, undefined where none is stored. */
+export async function findRequestsByKeys(db: Database, keys: string[]) {
   const rows = await db
-    .select({ reference: requests.reference, kind: requests.kind, createdAt: requests.createdAt, quoteId: requests.quoteId, fingerprint: requests.fingerprint })
+    .select({ key: requests.idempotencyKey, reference: requests.reference, kind: requests.kind, createdAt: requests.createdAt, quoteId: requests.quoteId, fingerprint: requests.fingerprint })
     .from(requests)
-    .where(eq(requests.idempotencyKey, key))
-    .limit(1);
-  return rows[0];
+    .where(inArray(requests.idempotencyKey, [...new Set(keys)]));
+  const byKey = new Map(rows.map(({ key, ...found }) => [key, found]));
+  return keys.map((key) => byKey.get(key));
 }
 
 function requestRow(record: RequestRecord) {
@@ -86,8 +88,16 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 /** Thrown inside the transaction to roll it back when another submission with the key won. */
 class KeyTaken extends Error {}
 
-/** Writes the request with its quote and outbox rows in one transaction; returns once it has committed. */
-export async function insertRequest(db: Database, record: RequestRecord): Promise<InsertOutcome> {
+function outboxRows(record: RequestRecord) {
+  return record.messages.map((m) => ({ ...m, replyTo: m.replyTo ?? null, requestId: record.id, createdAt: record.now, nextAttemptAt: record.now }));
+}
+
+function submittedEvent(record: RequestRecord): NewTimelineEvent {
+  return { kind: 'request.submitted', actor: 'customer', requestId: record.id, quoteId: record.quote?.id ?? null, detail: { reference: record.reference }, at: record.now };
+}
+
+/** One request on its own, in a transaction that finds out which of its key and its reference was taken. */
+async function insertRequest(db: Database, record: RequestRecord): Promise<InsertOutcome> {
   try {
     await db.transaction(async (tx) => {
       if (record.quote) await insertQuote(tx, record.quote);
@@ -99,10 +109,9 @@ export async function insertRequest(db: Database, record: RequestRecord): Promis
         .onConflictDoNothing({ target: requests.idempotencyKey })
         .returning({ id: requests.id });
       if (inserted.length === 0) throw new KeyTaken();
-      await tx
-        .insert(outbox)
-        .values(record.messages.map((m) => ({ ...m, replyTo: m.replyTo ?? null, requestId: record.id, createdAt: record.now, nextAttemptAt: record.now })));
-      await recordTimelineEvent(tx, { kind: 'request.submitted', actor: 'customer', requestId: record.id, quoteId: record.quote?.id ?? null, detail: { reference: record.reference }, at: record.now });
+      const messages = outboxRows(record);
+      if (messages.length > 0) await tx.insert(outbox).values(messages);
+      await recordTimelineEvent(tx, submittedEvent(record));
     });
     return 'stored';
   } catch (error) {
@@ -110,6 +119,51 @@ export async function insertRequest(db: Database, record: RequestRecord): Promis
     if (isUniqueViolation(error, 'requests_reference_unique')) return 'reference-taken';
     throw error;
   }
+}
+
+/** Every row of `records` in one statement (one-statement.ts): it commits whole or fails whole. */
+async function insertTogether(db: Database, records: RequestRecord[]): Promise<void> {
+  const saved = records.flatMap((record) => (record.quote ? [record.quote] : []));
+  const messages = records.flatMap(outboxRows);
+  await db.execute(
+    oneStatement([
+      ...(saved.length > 0 ? quoteInserts(db, saved) : []),
+      db.insert(requests).values(records.map(requestRow)),
+      ...(messages.length > 0 ? [db.insert(outbox).values(messages)] : []),
+      timelineInsert(db, records.map(submittedEvent)),
+    ]),
+  );
+}
+
+/**
+ * Writes requests with their quotes, outbox rows and timeline events in one statement, however many
+ * there are, and answers once it has committed: stored, or 'key-taken' for a key stored before or
+ * seen earlier in `records`. A key already stored fails the statement whole: those keys are looked up
+ * together and the rest written again. A reference drawn twice (one in hundreds of millions) fails it
+ * too: then each is written on its own, so only that one is told to draw again.
+ */
+export async function insertRequests(db: Database, records: RequestRecord[]): Promise<InsertOutcome[]> {
+  const firstOfKey = new Map<string, RequestRecord>();
+  for (const record of records) if (!firstOfKey.has(record.idempotencyKey)) firstOfKey.set(record.idempotencyKey, record);
+  let writing = [...firstOfKey.values()];
+  const outcomes = new Map<string, InsertOutcome>();
+  while (writing.length > 0) {
+    try {
+      await insertTogether(db, writing);
+      for (const record of writing) outcomes.set(record.id, 'stored');
+      break;
+    } catch (error) {
+      const keyTaken = isUniqueViolation(error, 'requests_idempotency_key_unique');
+      if (!keyTaken && !isUniqueViolation(error, 'requests_reference_unique')) throw error;
+      const stored = keyTaken ? await findRequestsByKeys(db, writing.map((record) => record.idempotencyKey)) : [];
+      if (!stored.some(Boolean)) {
+        for (const record of writing) outcomes.set(record.id, await insertRequest(db, record));
+        break;
+      }
+      writing = writing.filter((_, i) => !stored[i]);
+    }
+  }
+  return records.map((record) => outcomes.get(record.id) ?? 'key-taken');
 }
 
 export interface StartedRequest {

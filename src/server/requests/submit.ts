@@ -9,7 +9,8 @@ import { quoteUrl } from '../quotes/public-id';
 import { prepareQuote, type PricingData, type SavedQuote } from '../quotes/quote';
 import { getQuoteById } from '../quotes/store';
 import { newReference, REFERENCE_ATTEMPTS } from './reference';
-import { findRequestByKey, insertRequest } from './store';
+import { groupCommit } from '../db/group-commit';
+import { findRequestsByKeys, insertRequests, type InsertOutcome, type RequestRecord } from './store';
 
 /**
  * Taking in a request. The request, its quote and its notifications are stored together (store.ts)
@@ -66,7 +67,7 @@ function withSitePostalCodes(configuration: Configuration, addresses: Address[])
 }
 
 async function replay(db: Database, key: string, fingerprint: string): Promise<SubmittedRequest | undefined> {
-  const existing = await findRequestByKey(db, key);
+  const [existing] = await findRequestsByKeys(db, [key]);
   if (!existing) return undefined;
   if (existing.fingerprint !== fingerprint) throw new IdempotencyConflictError();
   const quote = existing.quoteId ? await getQuoteById(db, existing.quoteId) : null;
@@ -123,6 +124,21 @@ function requestedQuote(request: InstallationRequest, configuration: Configurati
   );
 }
 
+/** The most submissions one statement carries: a burst goes in a few, and none waits long behind many. */
+const MAX_PER_STATEMENT = 64;
+
+const writers = new WeakMap<Database, (record: RequestRecord) => Promise<InsertOutcome>>();
+
+/** The database's group writer (group-commit.ts): concurrent submissions are committed together. */
+function writerFor(db: Database) {
+  let write = writers.get(db);
+  if (!write) {
+    write = groupCommit((records: RequestRecord[]) => insertRequests(db, records), { maxItems: MAX_PER_STATEMENT });
+    writers.set(db, write);
+  }
+  return write;
+}
+
 /**
  * Stores a validated request (see `requestSchemasFor`) with its quote and outbox rows. Returns once
  * they have committed; delivering the mail is the caller's next step.
@@ -132,17 +148,23 @@ export async function submitRequest(db: Database, request: CustomerRequest, opti
   const key = options.idempotencyKey ?? `server-${randomUUID()}`;
   const fingerprint = fingerprintOf(request);
 
-  // Most retries arrive after the first one committed: answer them without pricing anything.
-  const earlier = await replay(db, key, fingerprint);
-  if (earlier) return earlier;
-
+  // No lookup first: a retry is rare, and the write itself finds a key already used ('key-taken'),
+  // while a lookup before every write made each submission wait for the database twice.
   for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt++) {
     const reference = newReference(options.data.settings.company.referencePrefix);
     // Priced with each draw: the quote shows the reference, and a second draw is one in hundreds of millions.
-    const quote = request.kind === 'installation' && request.configuration ? requestedQuote(request, request.configuration, reference, options.data, now) : null;
+    let quote: SavedQuote | null;
+    try {
+      quote = request.kind === 'installation' && request.configuration ? requestedQuote(request, request.configuration, reference, options.data, now) : null;
+    } catch (error) {
+      // What was stored stays the answer to its retries, even once its products can no longer be priced.
+      const earlier = await replay(db, key, fingerprint);
+      if (earlier) return earlier;
+      throw error;
+    }
     const stored = details(request, reference, quote, options.mail.siteUrl);
     const messages = [customerConfirmation(stored, options.mail), installerNotification(stored, options.mail)];
-    const outcome = await insertRequest(db, { id: newRowId(), reference, request, quote, idempotencyKey: key, fingerprint, messages, now });
+    const outcome = await writerFor(db)({ id: newRowId(), reference, request, quote, idempotencyKey: key, fingerprint, messages, now });
     if (outcome === 'stored') return { reference, kind: request.kind, createdAt: now, quote, replayed: false };
     if (outcome === 'key-taken') {
       const winner = await replay(db, key, fingerprint);

@@ -56,16 +56,23 @@ export interface NewTimelineEvent {
 }
 
 export async function recordTimelineEvent(db: Database, event: NewTimelineEvent): Promise<void> {
-  await db.insert(timelineEvents).values({
-    id: newRowId(),
-    kind: event.kind,
-    actor: event.actor,
-    quoteId: event.quoteId ?? null,
-    requestId: event.requestId ?? null,
-    staffId: event.staffId ?? null,
-    detail: event.detail ?? {},
-    ...(event.at ? { createdAt: event.at } : {}),
-  });
+  await timelineInsert(db, [event]);
+}
+
+/** The insert of several events, not yet run: for a caller that runs it with others (one-statement.ts). */
+export function timelineInsert(db: Database, events: NewTimelineEvent[]) {
+  return db.insert(timelineEvents).values(
+    events.map((event) => ({
+      id: newRowId(),
+      kind: event.kind,
+      actor: event.actor,
+      quoteId: event.quoteId ?? null,
+      requestId: event.requestId ?? null,
+      staffId: event.staffId ?? null,
+      detail: event.detail ?? {},
+      ...(event.at ? { createdAt: event.at } : {}),
+    })),
+  );
 }
 
 /** A request's and its quote's events, oldest first. */
