@@ -110,6 +110,16 @@ describe('signing in', () => {
     for (let i = 0; i < 7; i++) statuses.push((await signIn(run.server, `guess${i}@example.com`, 'some guess or other', address)).status);
     expect(statuses).toEqual([422, 422, 422, 422, 422, 422, 429]);
   });
+
+  it('counts malformed attempts against the address too, so a flood of them is refused like any other', async () => {
+    const address = '203.0.113.79';
+    const statuses = [];
+    for (const email of ['', 'not-an-email', 'still @ wrong', '', 'x', '@']) statuses.push((await post(run.server, '/staff/login', { email, password: 'some guess' }, { address })).status);
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 422]);
+    const limited = await signIn(run.server, 'manager@example.com', team.passwords.manager, address);
+    expect(limited.status).toBe(429);
+    expect(limited.html).toContain('Too many sign-in attempts');
+  });
 });
 
 describe('reset requests', () => {
@@ -133,6 +143,16 @@ describe('reset requests', () => {
     const statuses = [];
     for (let i = 0; i < 7; i++) statuses.push((await post(run.server, '/staff/forgot', { email: `reset-guess${i}@example.com` }, { address })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+  });
+
+  it('count malformed emails against the address too', async () => {
+    const address = '203.0.113.89';
+    const statuses = [];
+    for (const email of ['', 'not-an-email', 'x@', '', '@y', 'z']) statuses.push((await post(run.server, '/staff/forgot', { email }, { address })).status);
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 422]);
+    const limited = await post(run.server, '/staff/forgot', { email: 'ada@example.com' }, { address });
+    expect(limited.status).toBe(429);
+    expect(limited.html).toContain('Too many reset requests');
   });
 });
 

@@ -49,14 +49,14 @@ const tooMany: Record<Attempt, (wait: string) => string> = {
   reset: (wait) => `Too many reset requests. Please wait ${wait} and try again, or ask an admin.`,
 };
 
-/** Counts one attempt by the address and on the email; the refusal once either has used its allowance. */
-async function overLimit(attempt: Attempt, clientKey: string, email: string): Promise<RateLimitedOutcome | undefined> {
-  const { email: byEmail, address: byAddress } = limitersFor(attempt);
-  for (const [limiter, key] of [[byAddress, clientKey], [byEmail, email]] as const) {
-    const allowed = await consume(limiter, key);
-    if (!allowed.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: allowed.retryAfterSeconds, message: tooMany[attempt](friendlyWait(allowed.retryAfterSeconds)) };
-  }
-  return undefined;
+/**
+ * Counts one attempt on the address or on the email; the refusal once it has used its allowance.
+ * The address is counted before the form is even read, so malformed attempts use it up too; the
+ * email once it is one.
+ */
+async function overLimit(attempt: Attempt, counted: keyof AttemptLimiters, key: string): Promise<RateLimitedOutcome | undefined> {
+  const allowed = await consume(limitersFor(attempt)[counted], key);
+  return allowed.ok ? undefined : { ok: false, reason: 'rate-limited', retryAfterSeconds: allowed.retryAfterSeconds, message: tooMany[attempt](friendlyWait(allowed.retryAfterSeconds)) };
 }
 
 export type SignInOutcome =
@@ -66,11 +66,13 @@ export type SignInOutcome =
   | RateLimitedOutcome;
 
 export async function signIn(db: Database, input: unknown, clientKey: string): Promise<SignInOutcome> {
+  const byAddress = await overLimit('sign-in', 'address', clientKey);
+  if (byAddress) return byAddress;
   const checked = validate(signInSchema, input);
   if (!checked.ok) return { ok: false, reason: 'invalid', issues: checked.issues };
   const { email, password } = checked.value;
-  const limited = await overLimit('sign-in', clientKey, email);
-  if (limited) return limited;
+  const byEmail = await overLimit('sign-in', 'email', email);
+  if (byEmail) return byEmail;
   const account = await accountByEmail(db, email);
   const matches = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
   if (!account || !account.passwordHash || account.disabledAt || !matches) return { ok: false, reason: 'mismatch', message: mismatchMessage };
@@ -83,7 +85,7 @@ export async function signIn(db: Database, input: unknown, clientKey: string): P
 /**
  * Mails a reset link when the email belongs to an enabled account; does nothing otherwise. The
  * caller answers the same either way. Only field errors (a malformed email) and the rate limit,
- * counted before the account is looked up, come back.
+ * counted before the account is looked up (by address before the form is read), come back.
  */
 export async function requestPasswordReset(
   db: Database,
@@ -92,10 +94,12 @@ export async function requestPasswordReset(
   site: string,
   mail: (account: StaffAccountRow, link: IssuedLink) => StaffMail,
 ): Promise<Outcome<null> | RateLimitedOutcome> {
+  const byAddress = await overLimit('reset', 'address', clientKey);
+  if (byAddress) return byAddress;
   const checked = validate(forgotSchema, input);
   if (!checked.ok) return { ok: false, issues: checked.issues };
-  const limited = await overLimit('reset', clientKey, checked.value.email);
-  if (limited) return limited;
+  const byEmail = await overLimit('reset', 'email', checked.value.email);
+  if (byEmail) return byEmail;
   const account = await accountByEmail(db, checked.value.email);
   if (account && !account.disabledAt) await issueLink(db, { purpose: 'reset_password', staffId: account.id, site }, (link) => mail(account, link));
   return { ok: true, value: null };
