@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '~/server/db/client';
 import { freshDataDir } from './pglite-template';
@@ -70,3 +71,21 @@ export const backends: Backend[] = [
   { name: 'pglite', open: openPglite },
   ...(process.env.DATABASE_URL ? [{ name: 'postgres' as const, open: () => openPostgres(process.env.DATABASE_URL!) }] : []),
 ];
+
+/**
+ * The backend's database for the describe block that calls this: opened before its tests, disposed
+ * of after them. Returns how a test reaches it.
+ */
+export function databaseForSuite(backend: Backend): () => TestDatabase['db'] {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await backend.open();
+  }, 60_000);
+  afterAll(async () => {
+    await database?.dispose();
+  });
+  return () => {
+    if (!database) throw new Error(`The ${backend.name} test database is not open`);
+    return database.db;
+  };
+}

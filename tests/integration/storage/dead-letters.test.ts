@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixtureConfig, fixtureData, fixtureSite } from '~/domain/fixtures';
 import type { CustomerRequest } from '~/domain/requests/request';
 import { outbox } from '~/server/db/schema';
@@ -8,7 +8,7 @@ import { deliverDue, outboxCounts, type DeliveryReport } from '~/server/mail/out
 import { smtpOptions } from '~/server/mail/transport';
 import { logger } from '~/server/ops/log';
 import { submitRequest } from '~/server/requests/submit';
-import { backends, type TestDatabase } from '../../helpers/db';
+import { backends, databaseForSuite } from '../../helpers/db';
 import { startSmtp, type TestSmtp } from '../../helpers/smtp';
 
 /**
@@ -34,17 +34,10 @@ const request: CustomerRequest = {
 const personal = /ada|lovelace|analytical|4417|010-2000/i;
 
 describe.each(backends)('dead letters on $name', { timeout: 60_000 }, (backend) => {
-  let database: TestDatabase;
   let smtp: TestSmtp | undefined;
   const transports: Transporter[] = [];
-  const db = () => database.db;
+  const db = databaseForSuite(backend);
 
-  beforeAll(async () => {
-    database = await backend.open();
-  }, 60_000);
-  afterAll(async () => {
-    await database?.dispose();
-  });
   beforeEach(async () => {
     await db().delete(outbox);
   });

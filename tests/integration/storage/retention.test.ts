@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fixtureConfig, fixtureData, fixtureSite } from '~/domain/fixtures';
 import type { CustomerRequest } from '~/domain/requests/request';
 import { outbox, quoteRevisions, quotes, requests, shortLinks } from '~/server/db/schema';
@@ -7,7 +7,7 @@ import { deliverDue } from '~/server/mail/outbox';
 import { purgeExpired, retentionCutoffs } from '~/server/privacy/retention';
 import { createShortLink, openShortLink } from '~/server/share/short-links';
 import { submitRequest } from '~/server/requests/submit';
-import { backends, type TestDatabase } from '../../helpers/db';
+import { backends, databaseForSuite } from '../../helpers/db';
 
 /**
  * The privacy notice's periods are enforced: what is older than a period is deleted, what is newer
@@ -45,16 +45,9 @@ describe('retention cutoffs', () => {
 });
 
 describe.each(backends)('retention on $name', (backend) => {
-  let database: TestDatabase;
-  const db = () => database.db;
+  const db = databaseForSuite(backend);
   const rows = async (table: typeof requests | typeof quotes | typeof outbox | typeof quoteRevisions | typeof shortLinks) => (await db().select({ n: count() }).from(table))[0]!.n;
 
-  beforeAll(async () => {
-    database = await backend.open();
-  }, 60_000);
-  afterAll(async () => {
-    await database?.dispose();
-  });
   beforeEach(async () => {
     await db().delete(outbox);
     await db().delete(requests);

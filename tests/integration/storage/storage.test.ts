@@ -1,6 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCatalog } from '~/domain/catalog/catalog';
 import { addDays } from '~/domain/estimate/dates';
 import { estimate } from '~/domain/estimate/estimate';
@@ -17,7 +17,7 @@ import { getQuoteByPublicId } from '~/server/quotes/store';
 import { referencePattern } from '~/server/requests/reference';
 import { IdempotencyConflictError, submitRequest } from '~/server/requests/submit';
 import { timelineOf } from '~/server/timeline/store';
-import { backends, createPostgresDatabase, type TestDatabase } from '../../helpers/db';
+import { backends, databaseForSuite, createPostgresDatabase } from '../../helpers/db';
 import { freshDataDir } from '../../helpers/pglite-template';
 
 const data = fixtureData;
@@ -57,15 +57,8 @@ const service: CustomerRequest = {
 };
 
 describe.each(backends)('storage on $name', (backend) => {
-  let database: TestDatabase;
-  const db = () => database.db;
+  const db = databaseForSuite(backend);
 
-  beforeAll(async () => {
-    database = await backend.open();
-  }, 60_000);
-  afterAll(async () => {
-    await database?.dispose();
-  });
   beforeEach(async () => {
     await db().delete(outbox);
     await db().delete(requests);

@@ -1,13 +1,13 @@
 import { count, eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fixtureConfig, fixtureData, fixtureSite } from '~/domain/fixtures';
 import type { CustomerRequest } from '~/domain/requests/request';
 import { newRowId } from '~/server/db/row-id';
 import { outbox, quoteRevisions, quotes, requests, timelineEvents } from '~/server/db/schema';
 import { insertRequests, type RequestRecord } from '~/server/requests/store';
 import { IdempotencyConflictError, submitRequest } from '~/server/requests/submit';
-import { backends, type TestDatabase } from '../../helpers/db';
+import { backends, databaseForSuite } from '../../helpers/db';
 
 /**
  * Submissions that arrive together are committed together (group-commit.ts, requests/store.ts):
@@ -48,16 +48,9 @@ function serviceRecord(reference: string, idempotencyKey: string): RequestRecord
 }
 
 describe.each(backends)('submission bursts on $name', (backend) => {
-  let database: TestDatabase;
-  const db = () => database.db;
+  const db = databaseForSuite(backend);
   const rows = async (table: typeof requests | typeof quotes | typeof quoteRevisions | typeof outbox) => (await db().select({ n: count() }).from(table))[0]!.n;
 
-  beforeAll(async () => {
-    database = await backend.open();
-  }, 60_000);
-  afterAll(async () => {
-    await database?.dispose();
-  });
   beforeEach(async () => {
     await db().delete(requests);
     await db().delete(quotes);
