@@ -3,13 +3,13 @@ import type { Configuration } from '~/domain/configuration/configuration';
 import { packageAlternatives } from '~/domain/requests/packages';
 import { firstName, type Address, type CustomerRequest, type InstallationRequest } from '~/domain/requests/request';
 import type { Database } from '../db/client';
+import { groupCommit } from '../db/group-commit';
 import { newRowId } from '../db/row-id';
 import { customerConfirmation, installerNotification, type MailContext, type StoredRequestDetails } from '../mail/templates';
 import { quoteUrl } from '../quotes/public-id';
 import { prepareQuote, type PricingData, type SavedQuote } from '../quotes/quote';
 import { getQuoteById } from '../quotes/store';
 import { newReference, REFERENCE_ATTEMPTS } from './reference';
-import { groupCommit } from '../db/group-commit';
 import { findRequestsByKeys, insertRequests, type InsertOutcome, type RequestRecord } from './store';
 
 /**
