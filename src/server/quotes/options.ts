@@ -4,7 +4,7 @@ import { estimate, type Estimate } from '~/domain/estimate/estimate';
 import type { Range } from '~/domain/money';
 import type { SiteData } from '~/domain/site-data';
 import type { SavedQuote } from './quote';
-import { failedChecks, productsUsed, type FrozenAddOn, type FrozenAlternative, type QuoteSnapshot } from './snapshot';
+import { failedChecks, jsonCopy, productsUsed, type FrozenAddOn, type FrozenAlternative, type QuoteSnapshot } from './snapshot';
 
 /**
  * The alternatives and add-ons a revision offers, read from its frozen snapshot; and the one way to
@@ -86,8 +86,7 @@ export function withOptions(snapshot: QuoteSnapshot, options: RevisionOptions, d
   const result: QuoteSnapshot = { ...snapshot, primary: options.primary };
   if (alternatives.length > 0) result.alternatives = alternatives;
   if (options.addOns.length > 0) result.addOns = options.addOns;
-  // Stored as jsonb: no object shared with the live catalog.
-  return JSON.parse(JSON.stringify(result)) as QuoteSnapshot;
+  return jsonCopy(result);
 }
 
 const hoursOf = (result: Estimate) => result.sites.reduce((sum, site) => ({ low: sum.low + site.duration.hours.low, high: sum.high + site.duration.hours.high }), { low: 0, high: 0 });

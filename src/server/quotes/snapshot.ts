@@ -137,7 +137,7 @@ export function freezeEstimate(config: Configuration, data: SiteData, today: str
  * A snapshot is stored as jsonb and must not share objects with the live catalog or the estimate
  * cache, so what it holds is copied through JSON, as the database will keep it.
  */
-function jsonCopy<T>(value: T): T {
+export function jsonCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 

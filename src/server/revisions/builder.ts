@@ -18,7 +18,7 @@ import { recordPipelineEvent } from '../pipeline/record';
 import type { RequestRow } from '../pipeline/store';
 import { quoteUrl } from '../quotes/public-id';
 import type { SavedQuote } from '../quotes/quote';
-import { freezeEstimate } from '../quotes/snapshot';
+import { freezeEstimate, jsonCopy } from '../quotes/snapshot';
 import { getQuoteById, previousShownRevision } from '../quotes/store';
 import type { StaffUser } from '../staff/sessions';
 import type { NewTimelineEvent } from '../timeline/store';
@@ -178,7 +178,7 @@ export function sendRevision(db: Database, user: StaffUser, reference: string, c
     const { quote, request, row, priced } = builder;
     const today = installerToday(ctx.data.settings, ctx.now);
     const frozen = freezeEstimate(priced.draft.configuration, ctx.data, today, quote.revision.snapshot.customer ?? null);
-    const snapshot = { ...frozen, estimate: JSON.parse(JSON.stringify(priced.estimate)) as typeof priced.estimate, staff: { ...priced.draft.changes, sentBy: user.id, approvedBy: row?.approval === 'approved' ? row.decidedBy : null } };
+    const snapshot = { ...frozen, estimate: jsonCopy(priced.estimate), staff: { ...priced.draft.changes, sentBy: user.id, approvedBy: row?.approval === 'approved' ? row.decidedBy : null } };
     const revision = { number: quote.revision.number + 1, configuration: priced.draft.configuration, snapshot, pricedAt: ctx.now, validUntil: addDays(today, ctx.data.settings.quoteValidityDays) };
     const url = quoteUrl(ctx.siteUrl, quote.publicId);
     const { currency, locale } = snapshot.estimate;
