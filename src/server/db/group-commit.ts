@@ -18,14 +18,13 @@ export interface GroupCommitOptions {
  */
 export function groupCommit<Item, Outcome>(write: (items: Item[]) => Promise<Outcome[]>, options: GroupCommitOptions): (item: Item) => Promise<Outcome> {
   type Waiting = { item: Item; resolve: (outcome: Outcome) => void; reject: (error: unknown) => void };
-  let queue: Waiting[] = [];
+  const queue: Waiting[] = [];
   let writing = false;
 
   async function drain(): Promise<void> {
     writing = true;
     while (queue.length > 0) {
-      const batch = queue.slice(0, options.maxItems);
-      queue = queue.slice(batch.length);
+      const batch = queue.splice(0, options.maxItems);
       try {
         const outcomes = await write(batch.map((waiting) => waiting.item));
         if (outcomes.length !== batch.length) throw new Error(`A group write answered ${outcomes.length} outcomes for ${batch.length} items`);

@@ -56,24 +56,28 @@ function dueRows(db: Database, now: Date, batchSize: number) {
     .for('update', { skipLocked: true });
 }
 
+/** RETURNING follows no order: the rows oldest first, as they were queued. */
+const oldestFirst = <Row extends { id: number }>(rows: Row[]): Row[] => rows.sort((a, b) => a.id - b.id);
+
 async function claimDue(db: Database, now: Date, batchSize: number): Promise<OutboxRow[]> {
-  const claimed = await db
-    .update(outbox)
-    .set({ lockedUntil: new Date(now.getTime() + CLAIM_MS) })
-    .where(inArray(outbox.id, dueRows(db, now, batchSize)))
-    .returning();
-  // RETURNING follows no order: oldest first, as they were queued.
-  return claimed.sort((a, b) => a.id - b.id);
+  return oldestFirst(
+    await db
+      .update(outbox)
+      .set({ lockedUntil: new Date(now.getTime() + CLAIM_MS) })
+      .where(inArray(outbox.id, dueRows(db, now, batchSize)))
+      .returning(),
+  );
 }
 
 /** With no mail server, due rows are recorded as kept in one statement, which answers only what the log may say of them. */
 async function keepDue(db: Database, now: Date, batchSize: number): Promise<{ id: number; kind: OutboxRow['kind'] }[]> {
-  const kept = await db
-    .update(outbox)
-    .set({ status: 'logged', attempts: sql`${outbox.attempts} + 1`, lockedUntil: null, sentAt: now })
-    .where(inArray(outbox.id, dueRows(db, now, batchSize)))
-    .returning({ id: outbox.id, kind: outbox.kind });
-  return kept.sort((a, b) => a.id - b.id);
+  return oldestFirst(
+    await db
+      .update(outbox)
+      .set({ status: 'logged', attempts: sql`${outbox.attempts} + 1`, lockedUntil: null, sentAt: now })
+      .where(inArray(outbox.id, dueRows(db, now, batchSize)))
+      .returning({ id: outbox.id, kind: outbox.kind }),
+  );
 }
 
 /**
