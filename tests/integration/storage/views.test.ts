@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureConfig, fixtureData, fixtureSite } from '~/domain/fixtures';
 import { outbox } from '~/server/db/schema';
 import type { MailMessage } from '~/server/mail/templates';
 import { createQuote } from '~/server/quotes/quote';
 import { timelineOf } from '~/server/timeline/store';
 import { insertView, viewsOf } from '~/server/views/store';
-import { backends, type TestDatabase } from '../../helpers/db';
+import { backends, databaseForSuite } from '../../helpers/db';
 
 /** Views in the database: many at once tell the installer once per revision, and read back per revision. */
 
@@ -14,17 +14,10 @@ const mail: MailMessage = { kind: 'quote-first-viewed', to: 'installer@example.c
 const configuration = fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 2 }])]);
 
 describe.each(backends)('views on $name', (backend) => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await backend.open();
-  }, 60_000);
-  afterAll(async () => {
-    await database?.dispose();
-  });
+  const database = databaseForSuite(backend);
 
   it('counts every view, but only the first of each revision writes a mail and a timeline event, even when views arrive together', async () => {
-    const { db } = database;
+    const db = database();
     const quote = await createQuote(db, { configuration, status: 'sent' }, fixtureData);
     const at = (minute: number) => new Date(Date.UTC(2030, 0, 15, 10, minute));
     const firsts = await Promise.all(Array.from({ length: 6 }, (_, i) => insertView(db, { quoteId: quote.id, revision: 1, agent: 'safari', at: at(i), firstViewMail: mail })));
