@@ -50,8 +50,17 @@ export const postalCode = z.string().check(z.trim(), z.maxLength(10, 'at most 10
 /** Purposes renamed since links, drafts and requests were saved with them: old name → current. */
 const renamedPurposes: Record<string, ViewPurpose> = { recognise: 'recognize' };
 
+/**
+ * Old name → current, for a schema that reads values under names they were saved with: its
+ * transform does it in code, and this says the same as data for the rules the browser checks forms
+ * with (field-rules/from-schema.ts).
+ */
+export const renamedValues = z.registry<{ renamed: Readonly<Record<string, string>> }>();
+
 /** A camera view's purpose, reading the former UK spelling of one as its current name. */
-export const viewPurpose = z.pipe(
-  z.transform((value: unknown) => (typeof value === 'string' ? (renamedPurposes[value] ?? value) : value)),
-  z.enum(viewPurposes),
-);
+export const viewPurpose = z
+  .pipe(
+    z.transform((value: unknown) => (typeof value === 'string' ? (renamedPurposes[value] ?? value) : value)),
+    z.enum(viewPurposes),
+  )
+  .register(renamedValues, { renamed: renamedPurposes });

@@ -1,6 +1,6 @@
 import { cleanTestStorage, getTestStorage, setTestStorageKey, useTestStorageEngine } from '@nanostores/persistent';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fixtureGuidelines, fixtureProducts, fixtureSettings } from '../domain/fixtures';
+import { fixtureGuidelines, fixturePremisesRules, fixtureProducts, fixtureSettings } from '../domain/fixtures';
 import { newHomeDraft } from '../domain/premises/draft';
 
 useTestStorageEngine();
@@ -10,6 +10,7 @@ async function freshStore() {
   const store = await import('./assessment');
   const { provideSiteData } = await import('./site-data');
   provideSiteData({ products: fixtureProducts, settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines });
+  store.$premisesRules.set(fixturePremisesRules);
   return store;
 }
 

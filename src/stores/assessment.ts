@@ -13,6 +13,7 @@ import {
   type Path,
   type SiteDraft,
 } from '../domain/premises/draft';
+import type { FieldRule } from '../domain/field-rules/rules';
 import { readDraft, type DraftReading } from '../domain/premises/read-draft';
 import { stepsFor } from '../domain/premises/steps';
 import { $siteData } from './site-data';
@@ -57,10 +58,13 @@ export const $assessment = persistentAtom<AssessmentState>(ASSESSMENT_KEY, newAs
   decode: decodeAssessment,
 });
 
-/** The answers read as premises, with every problem by field; null until a path is chosen. */
-export const $reading = computed([$assessment, $siteData], (state, data): DraftReading | null => {
-  if (!state.path) return null;
-  return readDraft(state.path, state.path === 'home' ? state.home : state.business, data?.settings.units ?? 'imperial');
+/** The premises schema's rules (`rulesOf(premisesSchema)`), which the page passes to the island as data. */
+export const $premisesRules = atom<FieldRule | null>(null);
+
+/** The answers read as premises, with every problem by field; null until a path is chosen and the rules are in. */
+export const $reading = computed([$assessment, $siteData, $premisesRules], (state, data, rules): DraftReading | null => {
+  if (!state.path || !rules) return null;
+  return readDraft(state.path, state.path === 'home' ? state.home : state.business, data?.settings.units ?? 'imperial', rules);
 });
 
 const update = (change: (state: AssessmentState) => AssessmentState) => $assessment.set(change($assessment.get()));

@@ -156,13 +156,13 @@ try {
 
     // Mail: every outbox row of this run, each delivered once.
     const outboxIds = await withClient(database.url, async (db) => (await db.query<{ id: string }>('select id::text as id from outbox')).rows.map((row) => row.id));
-    const messageIdOf = (id: string) => new RegExp(`^<outbox-${id}-`);
     const deadline = Date.now() + mailWaitMs;
     const deliveredIds = () => new Set(smtp.messages.map((message) => /^<outbox-(\d+)-/.exec(message.headers.get('message-id') ?? '')?.[1]).filter(Boolean));
     while (deliveredIds().size < outboxIds.length && Date.now() < deadline) await sleep(500);
     const byMessageId = new Map<string, number>();
     for (const message of smtp.messages) byMessageId.set(message.headers.get('message-id') ?? '', (byMessageId.get(message.headers.get('message-id') ?? '') ?? 0) + 1);
-    const undelivered = outboxIds.filter((id) => ![...byMessageId.keys()].some((messageId) => messageIdOf(id).test(messageId)));
+    const delivered = deliveredIds();
+    const undelivered = outboxIds.filter((id) => !delivered.has(id));
     const twice = [...byMessageId.values()].filter((count) => count > 1).length;
 
     console.log(

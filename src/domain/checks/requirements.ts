@@ -1,5 +1,5 @@
 import type { MonitoringPlan } from '../catalog/product';
-import { requiredRetentionDays, type Requirement } from '../premises/premises';
+import { requiredRetentionDays, type Requirement } from '../premises/vocabulary';
 import { count } from '../units';
 import { linesOfType, sumOver, unitsInRole, type Check, type SiteView } from './check';
 import { recordingPlan } from './video';

@@ -1,6 +1,6 @@
 import type { Drive, Recorder } from '../catalog/product';
 import { count, formatNumber } from '../units';
-import { requiredRetentionDays } from '../premises/premises';
+import { requiredRetentionDays } from '../premises/vocabulary';
 import { storageNeededTb, type RecordingPlan } from '../video/storage';
 import { cameraViewCheck } from './camera-view';
 import { addSuggestion, cheapest, linesOfType, sumOver, type Check, type SiteView } from './check';

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Product } from '../catalog/product';
 import { isInstalled } from '../catalog/guards';
 import type { Issue } from '../issues';
-import { siteRequirements } from '../premises/premises';
+import { siteRequirements } from '../premises/vocabulary';
 import { numberBetween, postalCode, printable, trimmedText, viewPurpose, wellFormed, wholeNumber } from '../schema';
 import { assumableConditions, wiringAccessOptions } from '../settings/vocabulary';
 

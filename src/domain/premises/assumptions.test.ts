@@ -7,6 +7,7 @@ import { conditionValueText } from '../wording';
 import { assumptionsOf } from './assumptions';
 import { newBusinessDraft, newHomeDraft, newSiteDraft } from './draft';
 import { readDraft } from './read-draft';
+import { fixturePremisesRules } from '../fixtures';
 
 const data = loadData();
 const locale = 'en-US';
@@ -37,7 +38,7 @@ describe('figures the assessment assumed', () => {
     fc.assert(
       fc.property(areaText, units, (area, u) => {
         const settings = { units: u, locale };
-        const { premises, errors } = readDraft('home', { ...newHomeDraft(), area: area === undefined ? '' : String(area) }, u);
+        const { premises, errors } = readDraft('home', { ...newHomeDraft(), area: area === undefined ? '' : String(area) }, u, fixturePremisesRules);
         if (errors.area) return; // out of the schema's range: not this rule's concern
         const conditions = recommend(premises, { ...data, settings: { ...data.settings, units: u } }).packages.recommended.sites[0]!.conditions;
         expectWording(conditionValueText(conditions, 'floorAreaM2', settings), area, steps(u).area, u);
@@ -55,7 +56,7 @@ describe('figures the assessment assumed', () => {
       fc.property(fc.array(fc.record({ area: areaText, ceiling: ceilingText }), { minLength: 1, maxLength: 3 }), units, (answers, u) => {
         const settings = { units: u, locale };
         const draft = { ...newBusinessDraft(), sites: answers.map((a, i) => ({ ...newSiteDraft(i + 1), area: a.area === undefined ? '' : String(a.area), ceiling: a.ceiling === undefined ? '' : String(a.ceiling) })) };
-        const { premises, errors } = readDraft('business', draft, u);
+        const { premises, errors } = readDraft('business', draft, u, fixturePremisesRules);
         const sites = recommend(premises, { ...data, settings: { ...data.settings, units: u } }).packages.recommended.sites;
         answers.forEach((a, i) => {
           if (errors[`sites.${i}.area`] || errors[`sites.${i}.ceiling`]) return; // out of the schema's range: not this rule's concern

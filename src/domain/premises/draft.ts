@@ -1,17 +1,7 @@
 import { homeAreas, type HomeArea, type ViewPurpose } from '../guidelines/vocabulary';
 import type { WiringAccess } from '../settings/vocabulary';
-import {
-  businessSystems,
-  monitoringChoices,
-  siteRequirements,
-  systemGoals,
-  type BudgetLeaning,
-  type BusinessPremises,
-  type BusinessSite,
-  type Goal,
-  type HomePremises,
-  type MonitoringChoice,
-} from './premises';
+import type { BusinessPremises, BusinessSite, HomePremises } from './premises';
+import { businessSystems, monitoringChoices, siteRequirements, systemGoals, type BudgetLeaning, type Goal, type MonitoringChoice } from './vocabulary';
 
 /**
  * The needs assessment as the customer types it: drafts hold exactly what was entered (numbers as

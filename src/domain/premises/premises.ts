@@ -1,20 +1,24 @@
 import * as z from 'zod/mini';
-import { systems } from '../catalog/roles';
 import { homeAreas } from '../guidelines/vocabulary';
 import { numberBetween, postalCode, trimmedText, viewPurpose, wholeNumber } from '../schema';
 import { assumableConditions, wiringAccessOptions } from '../settings/vocabulary';
+import {
+  budgetLeanings,
+  businessSystems,
+  monitoringChoices,
+  openingHours,
+  premisesTypes,
+  propertyTypes,
+  siteRequirements,
+  systemGoals,
+  TYPICAL_VIEW_DISTANCE_M,
+} from './vocabulary';
 
 /**
  * What the needs assessment learns about the premises. Homeowners answer one short path, businesses
  * one path per site. Every answer has a default so the assessment can be skipped or left half done;
  * the recommendation rules turn it into configurations. Stored values are metric.
  */
-
-export const systemGoals = ['deter', 'evidence', 'monitoring', 'fire-co', 'smart-locks'] as const;
-export type Goal = (typeof systemGoals)[number];
-
-export const budgetLeanings = ['essential', 'recommended', 'complete'] as const;
-export type BudgetLeaning = (typeof budgetLeanings)[number];
 
 const count = (max: number, what: string) =>
   z.number({ error: `enter the number of ${what}` }).check(z.int(`${what}: a whole number`), z.minimum(0, `${what} cannot be negative`), z.maximum(max, `at most ${max} ${what}`));
@@ -32,9 +36,6 @@ export const existingEquipmentSchema = z.object({
   alarmPanel: z._default(z.boolean(), false),
   doorbellCamera: z._default(z.boolean(), false),
 });
-
-export const propertyTypes = ['house', 'townhouse', 'apartment'] as const;
-export type PropertyType = (typeof propertyTypes)[number];
 
 export const homePremisesSchema = z.object({
   kind: z.literal('home'),
@@ -64,32 +65,6 @@ export const homePremisesSchema = z.object({
 });
 export type HomePremises = z.infer<typeof homePremisesSchema>;
 
-export const premisesTypes = ['office', 'retail', 'warehouse', 'restaurant', 'clinic', 'other'] as const;
-export type PremisesType = (typeof premisesTypes)[number];
-
-/** When a business site is open. */
-export const openingHours = ['business-hours', 'extended', 'always-open'] as const;
-export type OpeningHours = (typeof openingHours)[number];
-
-/** Compliance or insurer requirements that decide parts of the design. */
-export const siteRequirements = ['fire-alarm-code', 'insurer-monitoring', 'video-retention-90', 'access-audit'] as const;
-export type Requirement = (typeof siteRequirements)[number];
-
-/** Days of video a site's requirements ask to keep, if they ask: the recommendation records that long and the checks hold it. */
-export function requiredRetentionDays(requirements: readonly Requirement[]): number | undefined {
-  return requirements.includes('video-retention-90') ? 90 : undefined;
-}
-
-/**
- * How a business wants its alarms monitored. Month to month unless the customer picks a contract:
- * long contracts with exit fees are what customers of this trade complain about most.
- */
-export const monitoringChoices = ['month-to-month', 'contract', 'none'] as const;
-export type MonitoringChoice = (typeof monitoringChoices)[number];
-
-/** Assumed when a customer leaves the distance to an area blank; the assessment shows it as the typical figure. */
-export const TYPICAL_VIEW_DISTANCE_M = 10;
-
 /** An area a business wants watched, and what the picture must let them do there. */
 export const watchAreaSchema = z.object({
   name: trimmedText(1, 60, 'name the area'),
@@ -98,9 +73,6 @@ export const watchAreaSchema = z.object({
   outdoor: z._default(z.boolean(), false),
 });
 export type WatchArea = z.infer<typeof watchAreaSchema>;
-
-/** A business can ask for any system we install. */
-export const businessSystems = systems;
 
 export const businessSiteSchema = z.object({
   name: trimmedText(1, 80, 'give the site a name'),

@@ -1,12 +1,15 @@
-import { validate, type Issue } from '../issues';
+import { checkRules, type FieldRule } from '../field-rules/rules';
+import type { Issue } from '../issues';
 import { areaToM2, lengthToMetres, type UnitSystem } from '../units';
 import type { BusinessDraft, ExistingDraft, HomeDraft, Path, SiteDraft, TriState } from './draft';
 import { assumableConditions } from '../settings/vocabulary';
-import { premisesSchema, type Premises, type PremisesInput, TYPICAL_VIEW_DISTANCE_M } from './premises';
+import type { Premises } from './premises';
+import { TYPICAL_VIEW_DISTANCE_M } from './vocabulary';
 
 /**
- * Reading a draft into premises with the shared schema: every problem is named by the draft's field
- * key, and the premises use the default in its place, so a half-answered assessment still gives a
+ * Reading a draft into premises with the shared schema's rules (`rulesOf(premisesSchema)`, passed in
+ * as data so the browser does not load zod): every problem is named by the draft's field key, and
+ * the premises use the default in its place, so a half-answered assessment still gives a
  * recommendation.
  */
 
@@ -155,16 +158,16 @@ export interface DraftReading {
 }
 
 /**
- * Reads a draft into premises with the shared schema. Problems are collected by field (numbers that
- * do not parse, then the schema's own messages), and the premises use defaults in their place, so
- * a half-answered or skipped assessment still gives a recommendation.
+ * Reads a draft into premises with the premises schema's rules. Problems are collected by field
+ * (numbers that do not parse, then the schema's own messages), and the premises use defaults in
+ * their place, so a half-answered or skipped assessment still gives a recommendation.
  */
-export function readDraft(path: Path, draft: HomeDraft | BusinessDraft, units: UnitSystem): DraftReading {
+export function readDraft(path: Path, draft: HomeDraft | BusinessDraft, units: UnitSystem, premisesRules: FieldRule): DraftReading {
   const r: Reader = { errors: {}, units };
   const raw = path === 'home' ? homeInput(draft as HomeDraft, r) : businessInput(draft as BusinessDraft, r);
   const input = compact(raw) as Record<string, unknown>;
   for (let round = 0; round < 4; round++) {
-    const result = validate(premisesSchema, input as PremisesInput);
+    const result = checkRules<Premises>(premisesRules, input);
     if (result.ok) return { premises: result.value, errors: r.errors };
     for (const issue of result.issues) {
       const key = fieldKey(issue.path);
@@ -173,6 +176,7 @@ export function readDraft(path: Path, draft: HomeDraft | BusinessDraft, units: U
     }
   }
   // Unreachable with the drafts above; the defaults are a safe answer all the same.
-  const premises = premisesSchema.parse(path === 'home' ? { kind: 'home' } : { kind: 'business', sites: [{ name: 'Site 1' }] });
-  return { premises, errors: r.errors };
+  const defaults = checkRules<Premises>(premisesRules, path === 'home' ? { kind: 'home' } : { kind: 'business', sites: [{ name: 'Site 1' }] });
+  if (!defaults.ok) throw new Error('The premises rules refuse their own defaults');
+  return { premises: defaults.value, errors: r.errors };
 }

@@ -4,17 +4,8 @@ import type { Product } from '../catalog/product';
 import type { RoleId } from '../catalog/roles';
 import { runChecks, type Check } from '../checks';
 import type { Configuration } from '../configuration/configuration';
-import {
-  monitoringChoices,
-  premisesSchema,
-  premisesTypes,
-  siteRequirements,
-  systemGoals,
-  type BusinessPremises,
-  type Goal,
-  type MonitoringChoice,
-  type Requirement,
-} from '../premises/premises';
+import { premisesSchema, type BusinessPremises } from '../premises/premises';
+import { monitoringChoices, premisesTypes, siteRequirements, systemGoals, type Goal, type MonitoringChoice, type Requirement } from '../premises/vocabulary';
 import { packageTiers, type PackageTier } from './need';
 import { recommend, type Recommendation } from './recommend';
 

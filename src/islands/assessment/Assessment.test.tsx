@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { hydrate, render as renderInto } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fixtureGuidelines, fixtureProducts, fixtureSettings } from '~/domain/fixtures';
+import { fixtureGuidelines, fixturePremisesRules, fixtureProducts, fixtureSettings } from '~/domain/fixtures';
 import type { ClientData } from '~/stores/site-data';
 import { createCatalog } from '~/domain/catalog/catalog';
 import type { Premises } from '~/domain/premises/premises';
@@ -18,7 +18,7 @@ async function mount() {
   const store = await import('~/stores/assessment');
   const configuration = await import('~/stores/configuration/state');
   const { $siteData } = await import('~/stores/site-data');
-  render(<Assessment data={data} />);
+  render(<Assessment data={data} premisesRules={fixturePremisesRules} />);
   // Live once the island has its data: its buttons are disabled until then.
   await waitFor(() => expect($siteData.get()).not.toBeNull());
   return { store, configuration };
@@ -53,7 +53,7 @@ describe('assessment island', () => {
   it('renders its first step on the server as it is once live, so nothing on the page moves as it loads', async () => {
     vi.resetModules();
     const { default: Assessment } = await import('./Assessment');
-    const served = renderToString(<Assessment data={data} />);
+    const served = renderToString(<Assessment data={data} premisesRules={fixturePremisesRules} />);
     expect(served).toContain('Is this for a home or a business?');
     expect(served).not.toMatch(/Loading/i);
     // Until the island is live a click would do nothing, so the buttons say they cannot be used yet.
@@ -61,7 +61,7 @@ describe('assessment island', () => {
     const root = document.createElement('div');
     root.innerHTML = served;
     document.body.append(root);
-    await act(() => hydrate(<Assessment data={data} />, root));
+    await act(() => hydrate(<Assessment data={data} premisesRules={fixturePremisesRules} />, root));
     await waitFor(() => expect((within(root).getByRole('button', { name: /A home/ }) as HTMLButtonElement).disabled).toBe(false));
     const enabled = (html: string) => html.replace(/ disabled(="")?/g, '');
     expect(enabled(root.innerHTML)).toBe(enabled(served));

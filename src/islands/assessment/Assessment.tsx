@@ -1,9 +1,10 @@
 import { useStore } from '@nanostores/preact';
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FieldRule } from '~/domain/field-rules/rules';
 import type { SiteData } from '~/domain/site-data';
 import type { BusinessDraft, HomeDraft, Path } from '~/domain/premises/draft';
-import { $assessment, $cleared, $reading, choosePath, nextStep, previousStep, restartAssessment, resultsStep, undoRestart } from '~/stores/assessment';
+import { $assessment, $cleared, $premisesRules, $reading, choosePath, nextStep, previousStep, restartAssessment, resultsStep, undoRestart } from '~/stores/assessment';
 import { provideSiteData, type ClientData } from '~/stores/site-data';
 import { focusField } from '../shared/fields';
 import { BusinessQuestions } from './BusinessQuestions';
@@ -17,13 +18,18 @@ import './assessment.css';
 
 interface Props {
   data: ClientData;
+  /** `rulesOf(premisesSchema)`: what the answers are checked with as they are typed. */
+  premisesRules: FieldRule;
 }
 
 /** The guided needs assessment: short steps, every question skippable, answers saved as typed. */
-export default function Assessment({ data }: Props) {
+export default function Assessment({ data, premisesRules }: Props) {
   // The stores get the data once the island is live; until then the server's placeholder stays.
   const [siteData, setSiteData] = useState<SiteData | null>(null);
-  useEffect(() => setSiteData(provideSiteData(data)), [data]);
+  useEffect(() => {
+    $premisesRules.set(premisesRules);
+    setSiteData(provideSiteData(data));
+  }, [data, premisesRules]);
   const hydrated = siteData !== null;
   const state = useStore($assessment);
   const reading = useStore($reading);

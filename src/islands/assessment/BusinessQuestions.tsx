@@ -11,7 +11,7 @@ import {
   type OpeningHours,
   type PremisesType,
   type Requirement,
-} from '~/domain/premises/premises';
+} from '~/domain/premises/vocabulary';
 import { formatLength } from '~/domain/units';
 import { addArea, addSiteDraft, removeArea, removeSiteDraft, toggled, updateArea, updateBusiness, updateSite } from '~/stores/assessment';
 import { Checks, Choice, focusField, SelectField, TextField } from '../shared/fields';

@@ -1,7 +1,7 @@
 import type { Guidelines } from '~/domain/guidelines/guidelines';
 import { homeAreas } from '~/domain/guidelines/vocabulary';
 import type { ExistingDraft, HomeDraft, TriState } from '~/domain/premises/draft';
-import { propertyTypes, type Goal, type PropertyType } from '~/domain/premises/premises';
+import { propertyTypes, type Goal, type PropertyType } from '~/domain/premises/vocabulary';
 import { formatArea, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
 import { toggled, updateHome } from '~/stores/assessment';
 import { Checks, Choice, TextField, Toggle } from '../shared/fields';
