@@ -39,6 +39,7 @@ const table: { [N in ConfigName]: { unset: Config[N]; valid: [string, Config[N]]
   INSTALLER_EMAIL: { unset: undefined, valid: [['installer@example.com', 'installer@example.com']], invalid: [['installer', /email address/], ['Installer <installer@example.com>', /email address/]] },
   OUTBOX_INTERVAL_SECONDS: { unset: 30, valid: [['1', 1], ['300', 300]], invalid: [['-1', /whole number, 1 or more/], ['0', /1 or more/], ['soon', /whole number/]] },
   OUTBOX_RETRY_SECONDS: { unset: 60, valid: [['1', 1], ['3600', 3600]], invalid: [['0', /1 or more/], ['1.5', /whole number/]] },
+  OUTBOX_CLAIM_SECONDS: { unset: 120, valid: [['5', 5], ['600', 600]], invalid: [['0', /1 or more/], ['2.5', /whole number/]] },
   RETENTION_INTERVAL_MINUTES: { unset: 60, valid: [['1', 1], ['1440', 1440]], invalid: [['0', /1 or more/], ['hourly', /whole number/]] },
   REMINDER_INTERVAL_MINUTES: { unset: 10, valid: [['1', 1], ['60', 60]], invalid: [['0', /1 or more/], ['often', /whole number/]] },
   REDIS_URL: {

@@ -62,6 +62,8 @@ export const configSchema = z.object({
   INSTALLER_EMAIL: optional(email),
   OUTBOX_INTERVAL_SECONDS: withDefault(wholeNumber(1), 30),
   OUTBOX_RETRY_SECONDS: withDefault(wholeNumber(1), 60),
+  /** Longer than a run takes to send its batch (20 messages), or another instance could send one of them again. */
+  OUTBOX_CLAIM_SECONDS: withDefault(wholeNumber(1), 120),
   /** How often the server deletes what is past the privacy notice's retention periods. */
   RETENTION_INTERVAL_MINUTES: withDefault(wholeNumber(1), 60),
   /** How often the server looks for installation reminders that are due (settings.booking.reminderDaysBefore). */

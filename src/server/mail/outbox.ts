@@ -14,9 +14,6 @@ import { logger } from '../ops/log';
  * with its last error until staff retry it (dead-letters.ts) or the retention purge deletes it.
  */
 
-/** A claim expires, so a row whose instance died mid-send is picked up again. */
-const CLAIM_MS = 2 * 60_000;
-
 export type RetryPolicy = Settings['outbox'];
 
 /** 1, 2, 4 … times the base between tries, at most `maxDelayMultiple` times the base. */
@@ -40,6 +37,8 @@ export interface DeliveryOptions {
   log?: (entry: { messageId: number; kind: string }) => void;
   /** The first retry's delay (OUTBOX_RETRY_SECONDS); later ones double. */
   retryBaseMs: number;
+  /** How long a run holds the rows it claimed (OUTBOX_CLAIM_SECONDS): a row whose instance died mid-send is picked up again after it. */
+  claimMs: number;
   policy: RetryPolicy;
 }
 
@@ -59,11 +58,11 @@ function dueRows(db: Database, now: Date, batchSize: number) {
 /** RETURNING follows no order: the rows oldest first, as they were queued. */
 const oldestFirst = <Row extends { id: number }>(rows: Row[]): Row[] => rows.sort((a, b) => a.id - b.id);
 
-async function claimDue(db: Database, now: Date, batchSize: number): Promise<OutboxRow[]> {
+async function claimDue(db: Database, now: Date, batchSize: number, claimMs: number): Promise<OutboxRow[]> {
   return oldestFirst(
     await db
       .update(outbox)
-      .set({ lockedUntil: new Date(now.getTime() + CLAIM_MS) })
+      .set({ lockedUntil: new Date(now.getTime() + claimMs) })
       .where(inArray(outbox.id, dueRows(db, now, batchSize)))
       .returning(),
   );
@@ -106,7 +105,7 @@ export async function deliverDue(db: Database, options: DeliveryOptions): Promis
     report.logged = kept.length;
     return report;
   }
-  const rows = await claimDue(db, now, options.batchSize ?? 20);
+  const rows = await claimDue(db, now, options.batchSize ?? 20, options.claimMs);
   // One at a time over the pooled transport's open connection: a crash between the mail server's
   // answer and the row's update can then resend at most the one message in flight.
   const deliver = async (row: OutboxRow): Promise<void> => {

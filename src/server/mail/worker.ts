@@ -32,7 +32,7 @@ async function runUntilIdle(): Promise<void> {
   do {
     again = false;
     const [db, { transport, from }, settings] = await Promise.all([getDb(), mailSetup(), loadSettings()]);
-    const report = await deliverDue(db, { transport, from, retryBaseMs: config().OUTBOX_RETRY_SECONDS * 1000, policy: settings.outbox });
+    const report = await deliverDue(db, { transport, from, retryBaseMs: config().OUTBOX_RETRY_SECONDS * 1000, claimMs: config().OUTBOX_CLAIM_SECONDS * 1000, policy: settings.outbox });
     // A full batch means more may be waiting.
     if (report.sent + report.logged + report.retrying + report.deadLettered >= 20) again = true;
   } while (again);

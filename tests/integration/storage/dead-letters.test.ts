@@ -62,7 +62,7 @@ describe.each(backends)('dead letters on $name', { timeout: 60_000 }, (backend) 
     const reports: DeliveryReport[] = [];
     let now = Date.now();
     for (let round = 0; round < policy.maxAttempts + 2 && (await outboxCounts(db())).pending; round++) {
-      reports.push(...(await Promise.all(workers.map((transport) => deliverDue(db(), { transport, from: 'quotes@example.com', retryBaseMs, policy, now: new Date(now) })))));
+      reports.push(...(await Promise.all(workers.map((transport) => deliverDue(db(), { transport, from: 'quotes@example.com', retryBaseMs, claimMs: 120_000, policy, now: new Date(now) })))));
       // Past the longest delay, so every message is due again in the next round.
       now += policy.maxDelayMultiple * retryBaseMs + 1000;
     }
@@ -85,7 +85,7 @@ describe.each(backends)('dead letters on $name', { timeout: 60_000 }, (backend) 
     expect(await outboxCounts(db())).toEqual({ dead: 6 });
     expect(await countDeadLetters(db())).toBe(6);
     // Nothing more is tried, however long one waits.
-    const later = await deliverDue(db(), { transport: transports[0]!, from: 'quotes@example.com', retryBaseMs, policy, now: new Date(Date.now() + 365 * 86_400_000) });
+    const later = await deliverDue(db(), { transport: transports[0]!, from: 'quotes@example.com', retryBaseMs, claimMs: 120_000, policy, now: new Date(Date.now() + 365 * 86_400_000) });
     expect(later).toEqual({ sent: 0, logged: 0, retrying: 0, deadLettered: 0 });
 
     // One warning per dead letter, naming it by id and kind only; no log line carries personal content.
@@ -144,7 +144,7 @@ describe.each(backends)('dead letters on $name', { timeout: 60_000 }, (backend) 
 
     const transport = nodemailer.createTransport(smtpOptions(smtp.url));
     transports.push(transport);
-    const report = await deliverDue(db(), { transport, from: 'quotes@example.com', retryBaseMs, policy });
+    const report = await deliverDue(db(), { transport, from: 'quotes@example.com', retryBaseMs, claimMs: 120_000, policy });
     expect(report).toEqual({ sent: 1, logged: 0, retrying: 0, deadLettered: 0 });
     expect(smtp.messages.map((message) => message.headers.get('message-id'))).toEqual([expect.stringContaining(`<outbox-${chosen}-`)]);
     expect(await outboxCounts(db())).toEqual({ sent: 1, dead: 5 });

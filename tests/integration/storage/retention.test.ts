@@ -58,7 +58,7 @@ describe.each(backends)('retention on $name', (backend) => {
   async function submitAt(name: string, at: Date) {
     const stored = await submitRequest(db(), installation(name), { data, mail, now: at });
     // No mail server: each message is logged, which counts as sent.
-    await deliverDue(db(), { transport: null, from: 'quotes@example.com', retryBaseMs: 1000, policy: data.settings.outbox, now: at, log: () => undefined });
+    await deliverDue(db(), { transport: null, from: 'quotes@example.com', retryBaseMs: 1000, claimMs: 120_000, policy: data.settings.outbox, now: at, log: () => undefined });
     return stored;
   }
 

@@ -22,7 +22,7 @@ import { freshDataDir } from '../../helpers/pglite-template';
 
 const data = fixtureData;
 const mail = { settings: data.settings, installerEmail: 'installer@example.com', siteUrl: 'https://quotes.example.com' };
-const delivery = { from: 'quotes@example.com', retryBaseMs: 60_000, policy: data.settings.outbox };
+const delivery = { from: 'quotes@example.com', retryBaseMs: 60_000, claimMs: 120_000, policy: data.settings.outbox };
 const maxAttempts = data.settings.outbox.maxAttempts;
 const config = fixtureConfig([
   fixtureSite([
@@ -244,6 +244,19 @@ describe.each(backends)('storage on $name', (backend) => {
       expect(sent.sort()).toEqual(['ada@example.com', 'ada@example.com', 'installer@example.com', 'installer@example.com']);
       expect(await outboxCounts(db())).toEqual({ sent: 4 });
       expect((await deliverDue(db(), { ...delivery, transport })).sent).toBe(0);
+    });
+
+    it('leaves the messages another run claimed until its claim has passed, then sends them', async () => {
+      await submitOne();
+      const start = new Date('2030-01-01T00:00:00Z');
+      // An instance that claims the messages and dies before sending them: its sendMail never answers.
+      const dying = { sendMail: () => new Promise(() => undefined) } as unknown as Transporter;
+      void deliverDue(db(), { ...delivery, transport: dying, now: start });
+      await vi.waitFor(async () => expect((await db().select().from(outbox)).every((row) => row.lockedUntil?.getTime() === start.getTime() + delivery.claimMs)).toBe(true));
+      const transport = nodemailer.createTransport({ jsonTransport: true });
+      expect((await deliverDue(db(), { ...delivery, transport, now: new Date(start.getTime() + delivery.claimMs - 1) })).sent).toBe(0);
+      expect((await deliverDue(db(), { ...delivery, transport, now: new Date(start.getTime() + delivery.claimMs + 1) })).sent).toBe(2);
+      expect(await outboxCounts(db())).toEqual({ sent: 2 });
     });
 
     it('keeps a message that could not be sent, with the error, and retries it later until it gives up', async () => {
