@@ -47,6 +47,11 @@ declare module 'autocannon' {
     totalCompletedRequests: number;
   }
 
-  function autocannon(options: Options): Promise<Result>;
+  /** A run under way: it resolves with the figures when its duration is up or `stop()` is called. */
+  export interface Run extends Promise<Result> {
+    stop(): void;
+  }
+
+  function autocannon(options: Options): Run;
   export default autocannon;
 }
