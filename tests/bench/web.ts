@@ -16,8 +16,10 @@ import { formatTable, recommendedConfiguration, startSite, submitRequest } from 
 
 const gate = { performance: 90, accessibility: 100 };
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-/** Lighthouse's advice: one run can be an outlier, so each page's figures are from the median of several. */
-/** Pages with an island vary from run to run (script timing): their median of three is taken. Pages without JavaScript get one run. */
+/**
+ * Lighthouse's advice: one run can be an outlier, so a page with an island (whose script timing
+ * varies from run to run) gets the median of three. A page without JavaScript gets one run.
+ */
 const runsWithIslands = 3;
 
 /** Without the networking flags Chromium waits on services it cannot reach here and stalls. */

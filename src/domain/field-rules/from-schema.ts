@@ -16,12 +16,14 @@ type IssueFields = Record<string, unknown> & { code: string };
 
 const defOf = (schema: Schema) => schema._zod.def as unknown as Def;
 
+/** An error map answers with text, an object holding it, or nothing. */
+const textOf = (answer: ReturnType<core.$ZodErrorMap>) => (typeof answer === 'string' ? answer : answer?.message);
+
 /** The message zod gives this issue: the schema's (or check's) own error first, then the forms' friendly words. */
 function messageFor(owner: Schema, fields: IssueFields): string {
   const issue = { input: 'x', path: [], inst: owner, ...fields } as unknown as core.$ZodRawIssue;
   const own = (defOf(owner).error as core.$ZodErrorMap | undefined)?.(issue);
-  const friendly = friendlyErrors(issue);
-  const message = (typeof own === 'string' ? own : own?.message) ?? (typeof friendly === 'string' ? friendly : friendly?.message);
+  const message = textOf(own) ?? textOf(friendlyErrors(issue));
   if (!message) throw new Error(`rulesOf: no message for a ${fields.code} issue`);
   return message;
 }

@@ -62,23 +62,24 @@ function runChecks(checks: FieldCheck[], start: unknown, path: Path, issues: Iss
       if (!Number.isSafeInteger(value)) issues.push({ path, message: c.message });
       continue;
     }
-    const ok = (() => {
-      switch (c.check) {
-        case 'min':
-          return c.inclusive ? (value as number) >= c.value : (value as number) > c.value;
-        case 'max':
-          return c.inclusive ? (value as number) <= c.value : (value as number) < c.value;
-        case 'minLength':
-          return lengthOf(value as string | unknown[]) >= c.value;
-        case 'maxLength':
-          return lengthOf(value as string | unknown[]) <= c.value;
-        case 'pattern':
-          return new RegExp(c.source, c.flags).test(value as string);
-      }
-    })();
-    if (!ok) issues.push({ path, message: c.message });
+    if (!passes(c, value)) issues.push({ path, message: c.message });
   }
   return value;
+}
+
+function passes(c: Exclude<FieldCheck, { check: 'trim' | 'int' }>, value: unknown): boolean {
+  switch (c.check) {
+    case 'min':
+      return c.inclusive ? (value as number) >= c.value : (value as number) > c.value;
+    case 'max':
+      return c.inclusive ? (value as number) <= c.value : (value as number) < c.value;
+    case 'minLength':
+      return lengthOf(value as string | unknown[]) >= c.value;
+    case 'maxLength':
+      return lengthOf(value as string | unknown[]) <= c.value;
+    case 'pattern':
+      return new RegExp(c.source, c.flags).test(value as string);
+  }
 }
 
 /** The message of the first leading maximum a list is over: zod then refuses it whole, its items unread. */
