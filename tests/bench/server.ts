@@ -9,9 +9,9 @@
  *    same time; the home page's p99 says whether storing requests stalls everything else.
  * 3. Durability: submissions at concurrency 50 while the server is killed with SIGKILL, then more
  *    once it is restarted on the same data directory. Then every submission that got no 2xx is sent
- *    again with its Idempotency-Key, as a real client retries. Every acknowledged request must be in the database,
- *    and acknowledged and stored must be equal (no loss, no duplicate); the script exits non-zero
- *    otherwise.
+ *    again with its Idempotency-Key, as a real client retries. Every acknowledged request must be in
+ *    the database, and acknowledged and stored must be equal (no loss, no duplicate); the script
+ *    exits non-zero otherwise.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
