@@ -8,9 +8,8 @@ import type { ClientData } from '~/stores/site-data';
  * storage holds now.
  */
 export async function configurationStores() {
-  const [state, estimate, server, undo, start, actions, share, packages, add] = await Promise.all([
+  const [state, server, undo, start, actions, share, packages, add] = await Promise.all([
     import('~/stores/configuration/state'),
-    import('~/stores/configuration/estimate'),
     import('~/stores/configuration/server'),
     import('~/stores/configuration/undo'),
     import('~/stores/configuration/start'),
@@ -19,15 +18,13 @@ export async function configurationStores() {
     import('~/stores/configuration/packages'),
     import('~/stores/configuration/add'),
   ]);
-  return { ...state, ...estimate, ...server, ...undo, ...start, ...actions, ...share, ...packages, ...add };
+  return { ...state, ...server, ...undo, ...start, ...actions, ...share, ...packages, ...add };
 }
 
-/** A fresh copy of the store modules with today fixed, for the store tests. */
+/** A fresh copy of the store modules, for the store tests. */
 export async function freshStore() {
   vi.resetModules();
-  const store = await configurationStores();
-  store.$today.set('2026-11-23');
-  return store;
+  return configurationStores();
 }
 
 export const storeData: ClientData = { products: fixtureProducts, settings: fixtureSettings, guidelines: fixtureGuidelines };

@@ -160,14 +160,15 @@ describe('POST /api/estimate with premises', () => {
 });
 
 describe('POST /api/configurations/check', () => {
-  it('reads a share code and a configuration with the server’s schema and catalog', async () => {
+  it('reads a share code and a configuration with the server’s schema and catalog, and prices it as POST /api/estimate does', async () => {
     const configuration = homeConfiguration();
     const code = await encodeConfiguration(configuration);
+    const priced = (await (await post('/api/estimate', { configuration })).json()) as { pricedOn: string; estimate: unknown };
     for (const body of [{ code }, { configuration }]) {
       const response = await post('/api/configurations/check', body);
       expect(response.status).toBe(200);
       const answer = (await response.json()) as { ok: boolean; configuration: unknown; checks: { id: string; status: string }[] };
-      expect(answer).toMatchObject({ ok: true, configuration });
+      expect(answer).toMatchObject({ ok: true, configuration, pricedOn: priced.pricedOn, estimate: priced.estimate, phaseTotals: [] });
       expect(answer.checks.map((c) => c.id)).toContain('home:recording:channels');
     }
   });

@@ -1,5 +1,5 @@
-import type { Check } from '../checks/check';
 import type { Issue } from '../issues';
+import type { PricedEdit } from '../recommend/priced';
 import type { Configuration } from './configuration';
 
 /**
@@ -37,8 +37,8 @@ export type DecodeResult =
   | { ok: true; configuration: Configuration }
   | { ok: false; reason: 'unsupported-version' | 'damaged' | 'invalid' | 'unavailable'; message: string; issues: Issue[] };
 
-/** What the server's check answers: a usable configuration comes with its engineering checks. */
-export type CheckedResult = (Extract<DecodeResult, { ok: true }> & { checks: Check[] }) | Extract<DecodeResult, { ok: false }>;
+/** What the server's check answers: a usable configuration comes with its estimate, phase totals and engineering checks. */
+export type CheckedResult = (Extract<DecodeResult, { ok: true }> & PricedEdit) | Extract<DecodeResult, { ok: false }>;
 
 /** A code that inflates past MAX_DECODED_BYTES: refused before more of it is inflated (the API answers 413). */
 export interface OversizedCode {

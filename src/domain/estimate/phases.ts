@@ -8,7 +8,8 @@ import { estimate, type EstimateData } from './estimate';
  * minimum charge (each phase is a separate visit). Monitoring plans are not part of any phase.
  */
 
-export type BudgetStatus = 'no-budget' | 'within' | 'may-exceed' | 'over';
+export const budgetStatuses = ['no-budget', 'within', 'may-exceed', 'over'] as const;
+export type BudgetStatus = (typeof budgetStatuses)[number];
 
 export interface PhaseTotal {
   /** 1-based phase number, or null for lines not yet in a phase. */

@@ -1,6 +1,7 @@
 import { runChecks, type Check } from '../checks';
 import type { Configuration } from '../configuration/configuration';
 import { estimate, type Estimate } from '../estimate/estimate';
+import { phaseTotals, type PhaseTotal } from '../estimate/phases';
 import type { Premises } from '../premises/premises';
 import type { SiteData } from '../site-data';
 import { recommend, type Recommendation } from './recommend';
@@ -21,6 +22,18 @@ export interface PricedRecommendation extends Omit<Recommendation, 'packages'> {
 /** Prices a configuration with the catalog and settings as they are on `today`. */
 export function pricedPackage(configuration: Configuration, data: SiteData, today: string): PricedPackage {
   return { configuration, estimate: estimate(configuration, data, { today }), checks: runChecks(configuration, data) };
+}
+
+/** What the configurator shows beside a configuration as it is edited, all priced by the server. */
+export interface PricedEdit extends Omit<PricedPackage, 'configuration'> {
+  /** The installer's calendar day the prices and monitoring terms are from. */
+  pricedOn: string;
+  phaseTotals: PhaseTotal[];
+}
+
+export function pricedEdit(configuration: Configuration, data: SiteData, today: string): PricedEdit {
+  const { estimate, checks } = pricedPackage(configuration, data, today);
+  return { pricedOn: today, estimate, phaseTotals: phaseTotals(configuration, data, { today }), checks };
 }
 
 export function pricedRecommendation(premises: Premises, data: SiteData, today: string): PricedRecommendation {

@@ -21,13 +21,15 @@ const home = () =>
     ]),
   ]);
 
+/** Once the server has answered for the latest change: the estimate is no longer marked as updating. */
+const priced = () => waitFor(() => expect(screen.getByRole('complementary', { name: 'Your estimate' }).getAttribute('aria-busy')).toBe('false'));
+
 /** A fresh island and stores, reading whatever localStorage holds now. */
 async function mount(hash = '') {
   vi.resetModules();
   history.replaceState(null, '', `/configure${hash}`);
   const { default: Configurator } = await import('./Configurator');
   const store = await configurationStores();
-  store.$today.set('2026-11-23');
   const view = render(<Configurator data={data} />);
   return { ...view, store };
 }
@@ -55,7 +57,7 @@ describe('configurator island', () => {
   it('shows the saved configuration with its estimate, and a quantity change updates both', async () => {
     localStorage.setItem(KEY, JSON.stringify(home()));
     const { store } = await mount();
-    await screen.findByRole('heading', { name: 'Your estimate' });
+    await priced();
     const before = store.$estimate.get()!.oneTime;
     const total = () => document.querySelector('.estimate-panel__total')!.textContent;
     expect(total()).toContain('$');
@@ -84,7 +86,7 @@ describe('configurator island', () => {
     localStorage.setItem(KEY, JSON.stringify(home()));
     const { store } = await mount();
     fireEvent.click(await screen.findByRole('button', { name: 'Remove Test recorder' }));
-    await screen.findByText('Removed Test recorder.');
+    await screen.findByText('Removed Test recorder.', { selector: '.notice--undo' });
     expect(store.$configuration.get()!.sites[0]!.lines).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(store.$configuration.get()).toEqual(home()));
@@ -101,7 +103,7 @@ describe('configurator island', () => {
   it('announces the new range after a change settles', async () => {
     localStorage.setItem(KEY, JSON.stringify(home()));
     const { store } = await mount();
-    await screen.findByRole('heading', { name: 'Your estimate' });
+    await priced();
     const live = document.querySelector('[aria-live="polite"]')!;
     expect(live.textContent).toBe('');
     store.changeQuantity('site-1', 2, 6);
@@ -188,6 +190,7 @@ describe('configurator island', () => {
     localStorage.setItem('secure-quote:package:v1', JSON.stringify({ tier: 'recommended', packages }));
     const { store } = await mount();
     const bar = await screen.findByRole('region', { name: 'Your package: Recommended' });
+    await priced();
     fireEvent.click(within(bar).getByRole('button', { name: 'Switch to Essential' }));
     await waitFor(() => expect(store.$configuration.get()).toEqual(packages.essential));
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));

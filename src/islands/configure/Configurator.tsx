@@ -6,10 +6,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SiteData } from '~/domain/site-data';
 import { addNewSite } from '~/stores/configuration/actions';
 import { addFromLink, addRequest } from '~/stores/configuration/add';
-import { $checks, $checksState, followChecks } from '~/stores/configuration/server';
+import { $checks, $estimate, $phaseTotals, $pricingState, $today, followPricing, priceAgain } from '~/stores/configuration/server';
 import { codeFromHash, dismissLinkProblem, openShareCode } from '~/stores/configuration/share';
 import { clearConfiguration, initConfigurator, startEmpty, verifySaved } from '~/stores/configuration/start';
-import { $estimate, $phaseTotals, $today } from '~/stores/configuration/estimate';
 import { $configuration, $linkProblem, $notice, dismissNotice } from '~/stores/configuration/state';
 import { $undo, undo } from '~/stores/configuration/undo';
 import type { ClientData } from '~/stores/site-data';
@@ -41,7 +40,7 @@ export default function Configurator({ data }: Props) {
       history.replaceState(history.state, '', adding.rest);
       addFromLink(adding.productId);
     }
-    const stopChecks = followChecks();
+    const stopPricing = followPricing();
     const openFromHash = async () => {
       const code = codeFromHash(location.hash);
       if (code === null) return;
@@ -53,7 +52,7 @@ export default function Configurator({ data }: Props) {
     void openFromHash();
     window.addEventListener('hashchange', openFromHash);
     return () => {
-      stopChecks();
+      stopPricing();
       window.removeEventListener('hashchange', openFromHash);
     };
   }, [data]);
@@ -66,7 +65,7 @@ function Live({ data, opening }: { data: SiteData; opening: boolean }) {
   const config = useStore($configuration);
   const estimate = useStore($estimate);
   const checks = useStore($checks);
-  const checksState = useStore($checksState);
+  const pricingState = useStore($pricingState);
   const phaseTotals = useStore($phaseTotals);
   const notice = useStore($notice);
   const undoStep = useStore($undo);
@@ -147,10 +146,13 @@ function Live({ data, opening }: { data: SiteData; opening: boolean }) {
           </button>
         </div>
       )}
-      {checksState === 'unavailable' && config && (
-        <p class="notice" role="status">
-          The engineering checks could not run just now. The estimate is up to date; the checks run again after your next change.
-        </p>
+      {pricingState === 'unavailable' && config && estimate && (
+        <div class="notice" role="status">
+          <p>We could not update the estimate and the checks just now, so they are for your configuration before your last change. Nothing you entered is lost.</p>
+          <button type="button" class="button button--secondary button--small" onClick={priceAgain}>
+            Try again
+          </button>
+        </div>
       )}
       {undoStep && (
         <p class="notice notice--undo" role="status">
@@ -216,14 +218,22 @@ function Live({ data, opening }: { data: SiteData; opening: boolean }) {
                 </button>
               </p>
             </div>
-            <aside class="configurator__aside" id="estimate" aria-labelledby="estimate-heading">
+            <aside class="configurator__aside" id="estimate" aria-labelledby="estimate-heading" aria-busy={pricingState === 'updating'}>
               <h2 id="estimate-heading">Your estimate</h2>
+              <p class="estimate-status muted" role="status">
+                {pricingState === 'updating' ? (estimate ? 'Updating…' : 'Pricing your configuration…') : ''}
+              </p>
               {estimate ? (
                 <EstimatePanel estimate={estimate} format={format} siteId={siteId} onShowSite={setView} />
               ) : (
-                <p class="notice notice--error" role="alert">
-                  We could not price this configuration. Please start over or call us on {format.company.phone}.
-                </p>
+                pricingState === 'unavailable' && (
+                  <div class="notice notice--error" role="alert">
+                    <p>We could not price your configuration just now. Check your connection and try again, or call us on {format.company.phone}.</p>
+                    <button type="button" class="button button--small" onClick={priceAgain}>
+                      Try again
+                    </button>
+                  </div>
+                )
               )}
               <ShareBar config={config} />
             </aside>

@@ -16,9 +16,8 @@ async function mount(config: object) {
   history.replaceState(null, '', '/configure');
   const { default: Configurator } = await import('./Configurator');
   const store = await import('~/stores/configuration/state');
-  (await import('~/stores/configuration/estimate')).$today.set('2026-11-23');
   render(<Configurator data={data} />);
-  await screen.findByRole('heading', { name: 'Your estimate' });
+  await waitFor(() => expect(document.querySelector('.estimate-panel')).not.toBeNull());
   return store;
 }
 

@@ -196,9 +196,9 @@ function operations(examples: ApiExamples): Json {
     '/api/configurations/check': {
       post: {
         operationId: 'checkConfiguration',
-        summary: 'Read a share code or a configuration with today\'s catalog',
+        summary: 'Read, price and check a share code or a configuration with today\'s catalog',
         description:
-          'Answers 200 whether or not the configuration can be used: `ok: true` with the configuration as the schema reads it (defaults filled in) and its engineering checks, or `ok: false` with the reason, a message and every issue. A share code that inflates past 1 MiB (more than any configuration needs) is refused with 413 before more of it is inflated. Nothing is stored.',
+          'Answers 200 whether or not the configuration can be used: `ok: true` with the configuration as the schema reads it (defaults filled in), its estimate and the total of each phase, priced on `pricedOn`, and its engineering checks, or `ok: false` with the reason, a message and every issue. A share code that inflates past 1 MiB (more than any configuration needs) is refused with 413 before more of it is inflated. Nothing is stored.',
         requestBody: {
           required: true,
           content: jsonContent(ref('check-request'), {

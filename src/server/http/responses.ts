@@ -5,6 +5,7 @@ import type { Check } from '~/domain/checks/check';
 import { audiences, configurationSchema } from '~/domain/configuration/configuration';
 import type { CheckedResult } from '~/domain/configuration/link';
 import type { Estimate } from '~/domain/estimate/estimate';
+import { budgetStatuses, type PhaseTotal } from '~/domain/estimate/phases';
 import { packageTiers } from '~/domain/recommend/need';
 import { requestKinds } from '~/domain/requests/request';
 import { settingsSchema } from '~/domain/settings/settings';
@@ -136,9 +137,26 @@ export const recommendationSchema = z.object({
 });
 export type RecommendationAnswer = z.infer<typeof recommendationSchema>;
 
+export const phaseTotalSchema = z.object({
+  phase: z.number().int().min(1).nullable().describe('1-based phase number; null for the lines not yet in a phase'),
+  name: z.string(),
+  budgetCents: cents,
+  oneTime: rangeSchema.describe("The phase's one-time total with tax, priced as a visit of its own"),
+  units: z.number().int().describe("Units on the phase's lines, across sites"),
+  status: z.enum(budgetStatuses),
+});
+sameType<z.infer<typeof phaseTotalSchema>, PhaseTotal>(true);
+
 const issueSchema = z.object({ path: z.array(z.union([z.string(), z.number().int()])), message: z.string() });
 export const checkedConfigurationSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), configuration: configurationSchema, checks }),
+  z.object({
+    ok: z.literal(true),
+    configuration: configurationSchema,
+    pricedOn,
+    estimate: estimateSchema,
+    phaseTotals: z.array(phaseTotalSchema).describe('Each phase against its budget, then the lines in no phase; empty without phases'),
+    checks,
+  }),
   z.object({
     ok: z.literal(false),
     reason: z.enum(['unsupported-version', 'damaged', 'invalid', 'unavailable']),

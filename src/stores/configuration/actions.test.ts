@@ -1,5 +1,5 @@
 import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerCheckEndpoint } from '~tests/helpers/check-endpoint';
 import { freshStore, homeConfiguration as home, storeData as data } from '~tests/helpers/configuration-stores';
 import { createCatalog } from '~/domain/catalog/catalog';
@@ -7,25 +7,37 @@ import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSite } from '
 
 useTestStorageEngine();
 
+let stopPricing = () => {};
 beforeEach(() => {
   cleanTestStorage();
   answerCheckEndpoint({ catalog: createCatalog(fixtureProducts), settings: data.settings, guidelines: fixtureGuidelines });
 });
 
+afterEach(() => stopPricing());
+
 describe('actions', () => {
+  /** Started from the home configuration, priced by the server after each edit. */
   async function started() {
     const store = await freshStore();
     store.initConfigurator(data);
+    stopPricing = store.followPricing(5);
     store.startFrom(home());
     return store;
   }
 
+  /** The estimate once the server has answered for the latest edit. */
+  async function priced(store: Awaited<ReturnType<typeof started>>) {
+    await vi.waitFor(() => expect(store.$pricingState.get()).toBe('ready'));
+    return store.$estimate.get()!;
+  }
+
   it('edit lines and keep the estimate in step', async () => {
     const store = await started();
-    const before = store.$estimate.get()!.oneTime;
+    const before = (await priced(store)).oneTime;
     store.changeQuantity('site-1', 0, 4);
     expect(store.$configuration.get()!.sites[0]!.lines[0]!.quantity).toBe(4);
-    const after = store.$estimate.get()!.oneTime;
+    expect(store.$pricingState.get()).toBe('updating');
+    const after = (await priced(store)).oneTime;
     expect(after.low).toBeGreaterThan(before.low);
     store.changeReused('site-1', 0, 2);
     store.setConnection('site-1', 2, 'wired');
@@ -48,39 +60,46 @@ describe('actions', () => {
     const store = await started();
     store.addToSite('site-1', 'panel', 1);
     store.choosePlan('site-1', 'plan-36');
-    const result = store.$estimate.get()!;
+    const result = await priced(store);
     expect(result.monthlyCents).toBe(3000);
     expect(result.sites[0]!.plan!.endDate).toBe('2029-11-22');
+    expect(store.$today.get()).toBe('2026-11-23');
     store.choosePlan('site-1', undefined);
-    expect(store.$estimate.get()!.monthlyCents).toBe(0);
+    expect((await priced(store)).monthlyCents).toBe(0);
   });
 
   it('follow the server’s checks after edits settle, and apply a suggestion in one step', async () => {
     const store = await freshStore();
     store.initConfigurator(data);
-    const stop = store.followChecks(5);
+    const stop = store.followPricing(5);
     store.startFrom(fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 2 }])]));
     await vi.waitFor(() => expect(store.$checks.get().some((c) => c.suggestion)).toBe(true));
-    expect(store.$checksState.get()).toBe('ready');
+    expect(store.$pricingState.get()).toBe('ready');
     const fix = store.$checks.get().find((c) => c.suggestion)!;
     store.applySuggestion(fix.suggestion!.change);
     await vi.waitFor(() => expect(store.$checks.get().find((c) => c.id === fix.id)?.status).not.toBe('problem'));
     stop();
   });
 
-  it('say the checks are unavailable when the server cannot be reached, keeping the last answer', async () => {
+  it('say the figures are unavailable when the server cannot be reached, keeping the last answer, and ask again on request', async () => {
     const store = await freshStore();
     store.initConfigurator(data);
-    const stop = store.followChecks(5);
+    const stop = store.followPricing(5);
     store.startFrom(fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 2 }])]));
     await vi.waitFor(() => expect(store.$checks.get().length).toBeGreaterThan(0));
-    const before = store.$checks.get();
+    const [checks, estimate] = [store.$checks.get(), store.$estimate.get()];
+    const answer = globalThis.fetch;
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('offline');
     });
     store.changeQuantity('site-1', 0, 3);
-    await vi.waitFor(() => expect(store.$checksState.get()).toBe('unavailable'));
-    expect(store.$checks.get()).toBe(before);
+    await vi.waitFor(() => expect(store.$pricingState.get()).toBe('unavailable'));
+    expect(store.$checks.get()).toBe(checks);
+    expect(store.$estimate.get()).toBe(estimate);
+    vi.stubGlobal('fetch', answer);
+    await store.priceAgain();
+    expect(store.$pricingState.get()).toBe('ready');
+    expect(store.$estimate.get()!.oneTime.low).toBeGreaterThan(estimate!.oneTime.low);
     stop();
   });
 
@@ -88,18 +107,20 @@ describe('actions', () => {
     const store = await started();
     store.changeConditions('site-1', { storeys: 3, postalCode: undefined });
     expect(store.$configuration.get()!.sites[0]!.conditions).not.toHaveProperty('postalCode');
-    expect(store.$estimate.get()!.sites[0]!.travelZone.assumed).toBe(true);
+    expect((await priced(store)).sites[0]!.travelZone.assumed).toBe(true);
     store.changeRecording('site-1', { retentionDays: 90, mode: 'continuous' });
     expect(store.$configuration.get()!.sites[0]!.recording!.retentionDays).toBe(90);
     const id = store.addNewSite('Warehouse')!;
     expect(id).toBe('site-2');
     store.renameSiteTo(id, 'North warehouse');
     store.addToSite(id, 'smoke', 2);
-    expect(store.$estimate.get()!.sites.map((s) => s.name)).toEqual(['Home', 'North warehouse']);
+    expect((await priced(store)).sites.map((s) => s.name)).toEqual(['Home', 'North warehouse']);
     store.addNewPhase('First', 100_000);
     store.setPhase('site-1', 0, 1);
+    await priced(store);
     expect(store.$phaseTotals.get().map((p) => p.phase)).toEqual([1, null]);
     store.removePhaseAt(0);
+    await priced(store);
     expect(store.$phaseTotals.get()).toEqual([]);
     store.undo();
     expect(store.$configuration.get()!.phases).toHaveLength(1);

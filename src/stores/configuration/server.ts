@@ -2,11 +2,16 @@ import { atom } from 'nanostores';
 import type { Check } from '~/domain/checks';
 import type { Configuration } from '~/domain/configuration/configuration';
 import type { CheckedResult } from '~/domain/configuration/link';
+import type { Estimate } from '~/domain/estimate/estimate';
+import type { PhaseTotal } from '~/domain/estimate/phases';
+import { todayIso } from '../site-data';
 import { $configuration } from './state';
 
 /**
- * What the configurator asks the server: the one call (POST /api/configurations/check) and the
- * engineering checks it keeps asking for while the customer edits.
+ * What the configurator asks the server: the one call (POST /api/configurations/check), and the
+ * estimate, phase totals and engineering checks it keeps asking for while the customer edits.
+ * Prices are the server's to compute (the browser could be told anything), and the pricing, the
+ * schema and the checks would take the configurator past its JavaScript budget.
  */
 
 const unavailable: CheckedResult = {
@@ -17,8 +22,9 @@ const unavailable: CheckedResult = {
 };
 
 /**
- * Asks the server to check a share code or a configuration against the shared schema and today's
- * catalog (POST /api/configurations/check). A network failure reads as `unavailable`.
+ * Asks the server to read, price and check a share code or a configuration against the shared
+ * schema and today's catalog (POST /api/configurations/check). A network failure, or a refusal
+ * such as too many requests, reads as `unavailable`.
  */
 export async function checkOnServer(body: { code: string } | { configuration: Configuration }): Promise<CheckedResult> {
   try {
@@ -29,44 +35,68 @@ export async function checkOnServer(body: { code: string } | { configuration: Co
   }
 }
 
-/**
- * The engineering checks come from the server, asked again shortly after each change: with the
- * schema they would take the configurator past its JavaScript budget.
- */
+/** The last estimate the server gave; null until the first answer, or without a configuration. */
+export const $estimate = atom<Estimate | null>(null);
+/** Each phase against its budget, from the same answer; empty without phases. */
+export const $phaseTotals = atom<PhaseTotal[]>([]);
 export const $checks = atom<Check[]>([]);
-/** `checking` while an answer is awaited; `unavailable` when the last one could not be had. */
-export const $checksState = atom<'ready' | 'checking' | 'unavailable'>('ready');
+/** The installer's calendar day the figures are from (the visitor's until the first answer): monitoring terms run from it. */
+export const $today = atom(todayIso());
+/**
+ * `updating` from a change until the server's answer for it (the figures shown are for an earlier
+ * version); `unavailable` when the last answer could not be had.
+ */
+export const $pricingState = atom<'ready' | 'updating' | 'unavailable'>('ready');
 
-let checksAsked = 0;
-/** The configuration the current checks were made for: a fix is only applied to that one. */
-let checkedConfiguration: Configuration | null = null;
+let asked = 0;
+/** The configuration the figures shown were made for: a check's fix is only applied to that one. */
+let pricedConfiguration: Configuration | null = null;
 
 /** True when the checks shown were made for exactly this configuration, so their line numbers hold. */
-export const checksAreFor = (config: Configuration): boolean => config === checkedConfiguration;
+export const checksAreFor = (config: Configuration): boolean => config === pricedConfiguration;
 
-async function refreshChecks(config: Configuration | null): Promise<void> {
-  const asked = ++checksAsked;
+async function price(config: Configuration | null): Promise<void> {
+  const question = ++asked;
   if (!config) {
+    pricedConfiguration = null;
+    $estimate.set(null);
+    $phaseTotals.set([]);
     $checks.set([]);
-    $checksState.set('ready');
+    $pricingState.set('ready');
     return;
   }
-  $checksState.set('checking');
   const result = await checkOnServer({ configuration: config });
-  if (asked !== checksAsked) return;
-  if (result.ok) {
-    $checks.set(result.checks);
-    checkedConfiguration = config;
+  if (question !== asked) return;
+  if (!result.ok) {
+    $pricingState.set('unavailable');
+    return;
   }
-  $checksState.set(result.ok ? 'ready' : 'unavailable');
+  pricedConfiguration = config;
+  $today.set(result.pricedOn);
+  $estimate.set(result.estimate);
+  $phaseTotals.set(result.phaseTotals);
+  $checks.set(result.checks);
+  $pricingState.set('ready');
 }
 
-/** Checks the working configuration again once edits pause for `delayMs`; returns a stop function. */
-export function followChecks(delayMs = 250): () => void {
+/** Asks again now for the working configuration (after an answer could not be had). */
+export function priceAgain(): Promise<void> {
+  $pricingState.set('updating');
+  return price($configuration.get());
+}
+
+/**
+ * Prices and checks the working configuration at once, then again each time edits pause for
+ * `delayMs`; the figures read as updating from the edit on. Returns a stop function.
+ */
+export function followPricing(delayMs = 250): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let first = true;
   const unsubscribe = $configuration.subscribe((config) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void refreshChecks(config), delayMs);
+    if (config) $pricingState.set('updating');
+    timer = setTimeout(() => void price(config), first ? 0 : delayMs);
+    first = false;
   });
   return () => {
     clearTimeout(timer);

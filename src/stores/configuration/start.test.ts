@@ -68,8 +68,6 @@ describe('saved configuration', () => {
     setTestStorageKey(CONFIGURATION_KEY, '{"audience":"home","sites":[{"id":"BAD ID"}]}');
     const store = await freshStore();
     expect(store.$configuration.get()).toBeNull();
-    store.initConfigurator(data);
-    expect(store.$estimate.get()).toBeNull();
   });
 
   it('removes saved items the catalog no longer has and says so', async () => {
@@ -80,7 +78,12 @@ describe('saved configuration', () => {
     store.initConfigurator(data);
     expect(store.$configuration.get()!.sites[0]!.lines.map((l) => l.productId)).toEqual(['cam']);
     expect(store.$notice.get()!.details[0]).toContain('"retired-camera" is no longer offered');
-    expect(store.$estimate.get()).not.toBeNull();
+    const stop = store.followPricing();
+    await vi.waitFor(() => expect(store.$estimate.get()).not.toBeNull());
+    const priced = store.$estimate.get()!.sites[0]!.lines.flatMap((l) => (l.productId ? [l.productId] : []));
+    expect(priced).toContain('cam');
+    expect(priced).not.toContain('retired-camera');
+    stop();
   });
 
   it('clears storage when the configuration is cleared, and undo brings it back', async () => {

@@ -78,9 +78,11 @@ export async function startFromRecommended(page: Page): Promise<void> {
   await expectAccessible(page, 'the configurator');
 }
 
-/** The configurator's headline estimate, once the island is live. */
+/** The configurator's headline estimate, once the island is live and the server has priced the latest change. */
 export async function estimateTotal(page: Page): Promise<string> {
-  const total = page.getByRole('complementary', { name: 'Your estimate' }).getByText(rangePattern).first();
+  const panel = page.getByRole('complementary', { name: 'Your estimate' });
+  await page.locator('#estimate[aria-busy="false"]').waitFor();
+  const total = panel.getByText(rangePattern).first();
   await total.waitFor();
   return textOf(total);
 }
