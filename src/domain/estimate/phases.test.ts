@@ -40,7 +40,7 @@ describe('phaseTotals', () => {
     const first = estimate(configurationForPhase(config(), 1), fixtureData, { today }).oneTime;
     expect(rows[0]!.oneTime).toEqual(first);
     expect(rows[0]!.status).toBe(budgetStatus(first, 200_000));
-    // $100 cannot cover four contacts with labour and the minimum charge.
+    // $100 cannot cover four contacts with labor and the minimum charge.
     expect(rows[1]!.status).toBe('over');
   });
 

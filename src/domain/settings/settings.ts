@@ -13,7 +13,7 @@ const percent = z.number().min(0).max(100);
 /** Widening of an estimate range, in percent of the amount it applies to. */
 const widening = z.number().min(0).max(300);
 
-/** How an on-site condition changes wired labour: longer on average and a wider high end. */
+/** How an on-site condition changes wired labor: longer on average and a wider high end. */
 const condition = z.object({
   /** Shown beside every line it affects: "Finished walls: cable has to be fished". */
   label: z.string().min(3).max(120),
@@ -65,7 +65,7 @@ export const settingsSchema = z
     tax: z.object({
       /** Sales tax on equipment and materials, percent (up to 4 decimals). */
       equipmentPercent: percent,
-      /** Tax on labour, services and travel, percent. Permits are passed through untaxed. */
+      /** Tax on labor, services and travel, percent. Permits are passed through untaxed. */
       laborPercent: percent,
     }),
     labor: z.object({
@@ -88,7 +88,7 @@ export const settingsSchema = z
       /** The line's name on the estimate and the quote. */
       label: z.string().min(3).max(120),
     }),
-    /** The least the work on a site (labour, services and travel) is billed at, before tax. */
+    /** The least the work on a site (labor, services and travel) is billed at, before tax. */
     minimumChargeCents: cents,
     travel: z.object({
       /** Catalog service (role travel) priced per technician-day on site. */
@@ -100,7 +100,7 @@ export const settingsSchema = z
       unknownZoneSpreadHighPercent: widening,
     }),
     spread: z.object({
-      /** How far below the central figure the low end of labour and materials sits. */
+      /** How far below the central figure the low end of labor and materials sits. */
       lowPercent: z.number().min(0).max(50),
       /** How far above it the high end sits before any condition widens it. */
       highPercent: widening,

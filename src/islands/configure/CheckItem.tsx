@@ -5,7 +5,7 @@ import './CheckItem.css';
 
 const icons = { pass: '✓', warning: '!', problem: '✕' } as const;
 
-/** One engineering check: status in words (not colour alone), the numbers, and the one-click fix. */
+/** One engineering check: status in words (not color alone), the numbers, and the one-click fix. */
 export function CheckItem({ check, onApplied }: { check: Check; onApplied?: () => void }) {
   return (
     <li class={`check check--${check.status}`}>

@@ -24,7 +24,7 @@ interface Props {
 }
 
 /**
- * The site conditions that drive labour, cable and travel, in the installer's units. A typed value is
+ * The site conditions that drive labor, cable and travel, in the installer's units. A typed value is
  * applied when the field is left (or Enter is pressed) once the server has checked it; a value the
  * schema rejects stays in the box with the reason beside it and the estimate keeps the last good value.
  */
