@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { config, ConfigError, configWarnings } from './config';
 import { fallbackPolicy, pageKey, securityHeaders, staticPoliciesFile } from './http/security-headers';
 import { isJsonType } from './http/body';
+import { isDirectPath, type DirectPath } from './http/direct-paths';
 import { routeFor } from './http/methods';
 import { problemDocument } from './http/problem';
 import { loadStaticFiles, staticFileHandler } from './http/static-files';
@@ -125,14 +126,13 @@ const serveStatic = staticFileHandler(loadStaticFiles(clientDir));
 
 const lifecycle: Lifecycle = { warmedUp: false, stopping: false };
 /** Loaded after listening, as the route modules are (see below): /healthz answers meanwhile. */
-let estimateDirect: Promise<typeof import('./http/estimate-direct')> | undefined;
+let directApi: Promise<typeof import('./http/direct-api')> | undefined;
 /** The adapter's bound on any body; 0 or none means unbounded, as for the adapter. */
 const drainLimit = options.bodySizeLimit || Number.POSITIVE_INFINITY;
 
-/** The estimate route's usual form, answered without Astro (http/estimate-direct.ts says why and what stays the same). */
-function isDirectEstimate(request: IncomingMessage): boolean {
-  return request.method === 'POST' && request.url === '/api/estimate' && isJsonType(request.headers['content-type']);
-}
+/** The usual form of the estimate and check routes, answered without Astro (http/direct-api.ts says why and what stays the same). */
+const isDirect = (request: IncomingMessage): request is IncomingMessage & { url: DirectPath } =>
+  request.method === 'POST' && isDirectPath(request.url) && isJsonType(request.headers['content-type']);
 
 function answer(request: IncomingMessage, response: ServerResponse): void {
   const requestId = requestIdFor(request.headers['x-request-id']);
@@ -160,9 +160,9 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
     return;
   }
   compress(request as Parameters<typeof compress>[0], response as Parameters<typeof compress>[1], () => undefined);
-  if (isDirectEstimate(request)) {
-    estimateDirect ??= import('./http/estimate-direct');
-    void estimateDirect.then(({ answerEstimate }) => answerEstimate(request, response, requestId, drainLimit));
+  if (isDirect(request)) {
+    directApi ??= import('./http/direct-api');
+    void directApi.then(({ answerDirectly }) => answerDirectly(request.url, request, response, requestId, drainLimit));
     return;
   }
   const locals: App.Locals = { requestId };

@@ -23,7 +23,7 @@ import { acknowledgedAnswers, retryUnacknowledged, submissions, type Ledger } fr
 
 /** Limits far above what the benchmark sends from its one address, so it measures the work, not the limiter. */
 const env = { RATE_LIMIT_SUBMISSIONS: '100000000', RATE_LIMIT_ESTIMATES: '100000000' };
-const load = { connections: 10, seconds: 6 };
+const load = { connections: 10, seconds: 5 };
 /** The home page while submissions run: a steady trickle of visitors, not a second flood. */
 const browsing = { connections: 4, requestsPerSecond: 100 };
 /** Submissions until the kill, and after the restart: not while the server is down, as clients retry later rather than at once. */
@@ -77,6 +77,7 @@ try {
     { name: 'GET /', method: 'GET', path: '/', headers: brotli },
     { name: 'GET /configure (br)', method: 'GET', path: '/configure', headers: brotli },
     { name: 'POST /api/estimate', method: 'POST', path: '/api/estimate', headers: json, body: JSON.stringify({ configuration }) },
+    { name: 'POST /api/configurations/check', method: 'POST', path: '/api/configurations/check', headers: json, body: JSON.stringify({ configuration }) },
     { name: 'POST /api/requests', method: 'POST', path: '/api/requests', headers: json, body: JSON.stringify(installationRequest(configuration, 'ceiling')) },
   ];
   /** Submissions each need their own key and visitor; the other routes send the same request every time. */

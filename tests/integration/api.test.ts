@@ -173,7 +173,19 @@ describe('POST /api/configurations/check', () => {
     }
   });
 
-  it('explains damaged codes and configurations with gone products, with paths', async () => {
+  it('answers the same through Astro (any other form of the address) as on the entry’s direct path', async () => {
+    const body = { configuration: homeConfiguration() };
+    const direct = await post('/api/configurations/check', body);
+    const throughAstro = await post('/api/configurations/check?via=astro', body);
+    expect(throughAstro.status).toBe(direct.status);
+    expect(await throughAstro.json()).toEqual(await direct.json());
+    const broken = { something: 1 };
+    const [brokenDirect, brokenThroughAstro] = await Promise.all([post('/api/configurations/check', broken), post('/api/configurations/check?via=astro', broken)]);
+    expect([brokenDirect.status, brokenThroughAstro.status]).toEqual([422, 422]);
+    expect(await brokenThroughAstro.json()).toEqual(await brokenDirect.json());
+  });
+
+    it('explains damaged codes and configurations with gone products, with paths', async () => {
     const damaged = await (await post('/api/configurations/check', { code: 'v1.abc' })).json();
     expect(damaged).toMatchObject({ ok: false, reason: 'damaged' });
     const configuration = homeConfiguration();

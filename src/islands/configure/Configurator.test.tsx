@@ -21,8 +21,12 @@ const home = () =>
     ]),
   ]);
 
-/** Once the server has answered for the latest change: the estimate is no longer marked as updating. */
-const priced = () => waitFor(() => expect(screen.getByRole('complementary', { name: 'Your estimate' }).getAttribute('aria-busy')).toBe('false'));
+/** Once the server has answered for the latest change: the estimate is neither marked as updating nor as not updated. */
+const priced = () =>
+  waitFor(() => {
+    expect(screen.getByRole('complementary', { name: 'Your estimate' }).getAttribute('aria-busy')).toBe('false');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
 
 /** A fresh island and stores, reading whatever localStorage holds now. */
 async function mount(hash = '') {
@@ -67,6 +71,37 @@ describe('configurator island', () => {
     await waitFor(() => expect(total()).not.toBe(initial));
     expect(store.$estimate.get()!.oneTime.low).toBeGreaterThan(before.low);
     expect(JSON.parse(localStorage.getItem(KEY)!).sites[0].lines[0].quantity).toBe(3);
+  });
+
+  it('says when the server could not price the configuration, keeps what is shown, and tries again on request', async () => {
+    localStorage.setItem(KEY, JSON.stringify(home()));
+    const answer = globalThis.fetch;
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('offline');
+    });
+    const { store } = await mount();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('We could not price your configuration just now.');
+    expect(document.querySelector('.estimate-panel')).toBeNull();
+    vi.stubGlobal('fetch', answer);
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await priced();
+    const shown = document.querySelector('.estimate-panel__total')!.textContent;
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('offline');
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'One more: Test camera' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('they are for your configuration before your last change');
+    expect(document.querySelector('.estimate-panel__total')!.textContent).toBe(shown);
+    expect(document.querySelector('.sticky-total')!.textContent).toContain('Not updated');
+    expect(store.$configuration.get()!.sites[0]!.lines[0]!.quantity).toBe(3);
+    vi.stubGlobal('fetch', answer);
+    fireEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Try again' }));
+    await priced();
+    expect(document.querySelector('.estimate-panel__total')!.textContent).not.toBe(shown);
+    expect(document.querySelector('.sticky-total')!.textContent).toContain('See estimate');
   });
 
   it('keeps a typed quantity that is not a number in the box and names the problem', async () => {

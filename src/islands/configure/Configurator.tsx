@@ -146,14 +146,6 @@ function Live({ data, opening }: { data: SiteData; opening: boolean }) {
           </button>
         </div>
       )}
-      {pricingState === 'unavailable' && config && estimate && (
-        <div class="notice" role="status">
-          <p>We could not update the estimate and the checks just now, so they are for your configuration before your last change. Nothing you entered is lost.</p>
-          <button type="button" class="button button--secondary button--small" onClick={priceAgain}>
-            Try again
-          </button>
-        </div>
-      )}
       {undoStep && (
         <p class="notice notice--undo" role="status">
           {undoStep.label}{' '}
@@ -223,25 +215,26 @@ function Live({ data, opening }: { data: SiteData; opening: boolean }) {
               <p class="estimate-status muted" role="status">
                 {pricingState === 'updating' ? (estimate ? 'Updating…' : 'Pricing your configuration…') : ''}
               </p>
-              {estimate ? (
-                <EstimatePanel estimate={estimate} format={format} siteId={siteId} onShowSite={setView} />
-              ) : (
-                pricingState === 'unavailable' && (
-                  <div class="notice notice--error" role="alert">
-                    <p>We could not price your configuration just now. Check your connection and try again, or call us on {format.company.phone}.</p>
-                    <button type="button" class="button button--small" onClick={priceAgain}>
-                      Try again
-                    </button>
-                  </div>
-                )
+              {pricingState === 'unavailable' && (
+                <div class={`notice${estimate ? '' : ' notice--error'}`} role="alert">
+                  <p>
+                    {estimate
+                      ? 'We could not update the estimate and the checks just now: they are for your configuration before your last change. Nothing you entered is lost.'
+                      : `We could not price your configuration just now. Check your connection and try again, or call us on ${format.company.phone}.`}
+                  </p>
+                  <button type="button" class="button button--secondary button--small" onClick={priceAgain}>
+                    Try again
+                  </button>
+                </div>
               )}
+              {estimate && <EstimatePanel estimate={estimate} format={format} siteId={siteId} onShowSite={setView} />}
               <ShareBar config={config} />
             </aside>
           </div>
           {estimate && (
             <a class="sticky-total" href="#estimate">
               <span>{range(siteId && sites.length > 1 ? estimate.sites.find((s) => s.siteId === siteId)!.oneTime : estimate.oneTime, format)}</span>
-              <span class="sticky-total__more">See estimate</span>
+              <span class="sticky-total__more">{pricingState === 'ready' ? 'See estimate' : pricingState === 'updating' ? 'Updating…' : 'Not updated'}</span>
             </a>
           )}
         </>

@@ -6,7 +6,7 @@ import { toResponse } from '~/server/http/problem';
 /**
  * POST /api/estimate (see src/server/http/estimate-answer.ts). The server entry answers the usual
  * form of it (`POST /api/estimate`, a JSON body) itself, without Astro's request pipeline
- * (src/server/http/estimate-direct.ts); this route answers the rest (a query string, a trailing
+ * (src/server/http/direct-api.ts); this route answers the rest (a query string, a trailing
  * slash, another content type) and the dev server.
  */
 export const prerender = false;

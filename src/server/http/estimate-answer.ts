@@ -12,7 +12,7 @@ import type { PricedConfiguration, RecommendationAnswer } from './responses';
  * - `{ configuration }` in: `{ estimate, checks }` out.
  * - `{ premises }` in (the needs assessment's answers): `{ recommendation }` out, with the three
  *   packages, each a configuration with its estimate and checks.
- * The Astro route (src/pages/api/estimate.ts) and the server entry's direct path (estimate-direct.ts) both answer with it.
+ * The Astro route (src/pages/api/estimate.ts) and the server entry's direct path (direct-api.ts) both answer with it.
  */
 
 /** Built once per catalog, which is loaded once per process. */

@@ -54,7 +54,7 @@ export function problemDocument(type: ProblemType, detail: string, members: Reco
 
 /**
  * An API answer before it becomes a Response: the Astro routes wrap it in one, and the server entry
- * writes it straight to the socket for the routes it answers itself (estimate-direct.ts).
+ * writes it straight to the socket for the routes it answers itself (direct-api.ts).
  */
 export interface Answer {
   status: number;

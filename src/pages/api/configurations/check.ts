@@ -1,23 +1,12 @@
-import { MAX_DECODED_BYTES } from '~/domain/configuration/link';
-import { openConfiguration, openShareCode } from '~/domain/configuration/open';
-import { validate } from '~/domain/issues';
-import { pricedEdit } from '~/domain/recommend/priced';
-import { installerToday } from '~/domain/settings/today';
-import { loadData } from '~/server/content/collections';
 import { apiRoute, rateLimited } from '~/server/http/api';
 import { readJsonBody } from '~/server/http/body';
-import { checkBody } from '~/server/http/request-bodies';
-import { json, problem, toFieldErrors } from '~/server/http/problem';
-import type { CheckedConfiguration } from '~/server/http/responses';
+import { checkAnswer } from '~/server/http/check-answer';
+import { toResponse } from '~/server/http/problem';
 
 /**
- * POST /api/configurations/check: `{ code }` (a share code) or `{ configuration }` in; out, the
- * configuration as the schema reads it with today's catalog, its estimate, each phase's total and
- * its engineering checks, or why it cannot be used (`ok: false` with a reason, a message and the
- * path of every problem). The
- * configurator asks here after each change rather than shipping the schema, the pricing and the
- * checks to the browser: prices are the server's to compute, and together they would take it past
- * its JavaScript budget. Nothing is stored.
+ * POST /api/configurations/check (see src/server/http/check-answer.ts). The server entry answers
+ * the usual form of it (exactly this address, a JSON body) itself, without Astro's request pipeline
+ * (src/server/http/direct-api.ts); this route answers the rest and the dev server.
  */
 export const prerender = false;
 
@@ -26,15 +15,5 @@ export const POST = apiRoute(async (context) => {
   if (limited) return limited;
   const body = await readJsonBody(context.request);
   if (!body.ok) return body.response;
-  const parsed = validate(checkBody, body.value);
-  if (!parsed.ok || ('configuration' in parsed.value && parsed.value.configuration === undefined)) {
-    return problem('validation-error', 'Nothing to check.', { errors: toFieldErrors(parsed.ok ? [{ path: ['configuration'], message: 'Send the configuration to check' }] : parsed.issues) });
-  }
-  const data = await loadData();
-  const result = 'code' in parsed.value ? await openShareCode(parsed.value.code, data.catalog) : openConfiguration(parsed.value.configuration, data.catalog);
-  if (!result.ok && result.reason === 'too-large') {
-    return problem('payload-too-large', `The share code inflates to more than ${MAX_DECODED_BYTES.toLocaleString('en-US')} bytes, more than any configuration needs; it was not read.`);
-  }
-  const answer: CheckedConfiguration = result.ok ? { ...result, ...pricedEdit(result.configuration, data, installerToday(data.settings)) } : result;
-  return json(answer, { headers: { 'Cache-Control': 'no-store' } });
+  return toResponse(await checkAnswer(body.value));
 });
