@@ -1,5 +1,6 @@
 import type { Camera } from '../catalog/product';
-import type { Audience, Site } from '../configuration/configuration';
+import type { Guidelines } from '../guidelines/guidelines';
+import type { Line, Site } from '../configuration/configuration';
 import type { SiteData } from '../site-data';
 import { formatLength } from '../units';
 import { lensSetting, purposeMet } from '../video/pixel-density';
@@ -8,7 +9,8 @@ import type { Check, ResolvedLine, SiteView } from './check';
 
 /**
  * The view check of a camera line, in a module of its own: the configurator's swap dialog judges each
- * option with it, so it must not bring the other checks (or the assessment's schemas) into the page.
+ * option with its verdict (viewFit), so it must not bring the other checks (or the assessment's
+ * schemas) into the page, nor the check's wording.
  */
 
 const ppm = (value: number) => `${Math.round(value)} px/m`;
@@ -23,17 +25,26 @@ function cameraWords(camera: Camera, hfovDeg: number): string {
   return /\blens\b/i.test(camera.name) ? `The ${camera.name}` : `The ${camera.name} with its ${camera.specs.focalMm[0]} mm lens`;
 }
 
+/**
+ * How a camera does at a view: its lens setting there, how far its infrared lights at night, and the
+ * verdict: it passes when it reaches the density the purpose needs and, outdoors, lights that far.
+ */
+export function viewFit(product: Camera, target: NonNullable<Line['view']>, guidelines: Guidelines) {
+  const setting = lensSetting(product, target.purpose, target.distanceM, guidelines);
+  const nightReachM = (product.specs.irRangeM * guidelines.video.irPlanningPercent) / 100;
+  const outdoor = product.specs.weatherRating !== 'indoor';
+  const dark = outdoor && nightReachM < target.distanceM;
+  return { setting, nightReachM, outdoor, dark, status: setting.meets && !dark ? ('pass' as const) : ('warning' as const) };
+}
+
 /** Each camera view: the density the chosen camera achieves where the purpose asks for it. */
 export function cameraViewCheck(view: SiteView, { line, index, product }: ResolvedLine & { product: Camera }): Check | null {
   const target = line.view;
   if (!target) return null;
   const { guidelines, settings, catalog } = view.data;
   const length = (m: number) => formatLength(m, settings.units, settings.locale);
-  const setting = lensSetting(product, target.purpose, target.distanceM, guidelines);
+  const { setting, nightReachM, outdoor, dark, status } = viewFit(product, target, guidelines);
   const needed = guidelines.video.pixelDensity[target.purpose];
-  const nightReachM = (product.specs.irRangeM * guidelines.video.irPlanningPercent) / 100;
-  const outdoor = product.specs.weatherRating !== 'indoor';
-  const dark = outdoor && nightReachM < target.distanceM;
   const base = {
     id: `${view.site.id}:view:${index}`,
     siteId: view.site.id,
@@ -43,8 +54,8 @@ export function cameraViewCheck(view: SiteView, { line, index, product }: Resolv
   };
   const achieved = `${cameraWords(product, setting.hfovDeg)} gives ${ppm(setting.ppm)} at ${length(target.distanceM)}; ${purposeWords[target.purpose]} needs ${ppm(needed)}.`;
 
-  if (setting.meets && !dark) {
-    return { ...base, status: 'pass', detail: achieved };
+  if (status === 'pass') {
+    return { ...base, status, detail: achieved };
   }
   if (setting.meets) {
     return {
@@ -76,13 +87,12 @@ export function cameraViewCheck(view: SiteView, { line, index, product }: Resolv
 }
 
 /**
- * The view check of one line as it is shown beside it, on its own: the swap dialog judges each option
- * with it without loading every other check.
+ * The verdict of one line's view check (pass or warning; null without a camera view), as the check
+ * beside the line gives it: the swap dialog judges each option with it without the check's words.
  */
-export function lineViewCheck(site: Site, lineIndex: number, audience: Audience, data: SiteData): Check | null {
+export function lineViewStatus(site: Site, lineIndex: number, data: Pick<SiteData, 'catalog' | 'guidelines'>): 'pass' | 'warning' | null {
   const line = site.lines[lineIndex];
-  if (!line) return null;
-  const product = data.catalog.get(line.productId);
-  if (product?.type !== 'camera') return null;
-  return cameraViewCheck({ site, audience, lines: [], data }, { line, index: lineIndex, product });
+  const product = line && data.catalog.get(line.productId);
+  if (!line?.view || product?.type !== 'camera') return null;
+  return viewFit(product, line.view, data.guidelines).status;
 }

@@ -4,7 +4,7 @@ import type { SiteData } from '~/domain/site-data';
 import { swapOptions } from '~/domain/configuration/choices';
 import type { Audience, Site } from '~/domain/configuration/configuration';
 import { mergeRows } from '~/domain/catalog/compare';
-import { lineViewCheck } from '~/domain/checks/camera-view';
+import { lineViewStatus } from '~/domain/checks/camera-view';
 import { swapLine } from '~/stores/configuration/actions';
 import { $specRows, loadSpecRows, specRowsOf } from '~/stores/spec-rows';
 import { Dialog } from '../shared/Dialog';
@@ -17,7 +17,6 @@ import './SwapDialog.css';
 const viewWords = {
   pass: 'Passes this view',
   warning: 'Warning: falls short of this view',
-  problem: 'Problem with this view',
 } as const;
 
 interface Props {
@@ -36,14 +35,14 @@ export function SwapDialog({ data, audience, site, lineIndex, onClose, onSwapped
   const line = lineIndex === null ? undefined : site.lines[lineIndex];
   const current = line ? data.catalog.get(line.productId) : undefined;
   const choices = useMemo(
-    () => (current && lineIndex !== null ? swapChoices(site, lineIndex, swapOptions(current, data.catalog, audience), audience, data, data.settings) : []),
+    () => (current && lineIndex !== null ? swapChoices(site, lineIndex, swapOptions(current, data.catalog, audience), data, data.settings) : []),
     [current, site, lineIndex, data, audience],
   );
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [onlyDifferences, setOnlyDifferences] = useState(false);
   const choice = choices.find((c) => c.product.id === chosenId) ?? preselectedChoice(choices);
   const chosen = choice?.product;
-  const currentView = current && lineIndex !== null ? lineViewCheck(site, lineIndex, audience, data) : null;
+  const currentView = current && lineIndex !== null ? lineViewStatus(site, lineIndex, data) : null;
   const specs = useStore($specRows);
   useEffect(() => {
     if (current) void loadSpecRows();
@@ -63,7 +62,7 @@ export function SwapDialog({ data, audience, site, lineIndex, onClose, onSwapped
           <>
             {currentView && (
               <p>
-                Now: {current.name}, <strong>{viewWords[currentView.status]}</strong> ({line!.view!.label}).
+                Now: {current.name}, <strong>{viewWords[currentView]}</strong> ({line!.view!.label}).
               </p>
             )}
             <fieldset class="field choice">
@@ -78,7 +77,7 @@ export function SwapDialog({ data, audience, site, lineIndex, onClose, onSwapped
                         ({p.brand} {p.model})
                       </span>
                       <span class="swap-option__facts">
-                        {view && <span class={`swap-option__view swap-option__view--${view.status}`}>{viewWords[view.status]}</span>}
+                        {view && <span class={`swap-option__view swap-option__view--${view}`}>{viewWords[view]}</span>}
                         <span class="swap-option__price">{price}</span>
                       </span>
                     </span>
