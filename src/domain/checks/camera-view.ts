@@ -43,7 +43,7 @@ export function cameraViewCheck(view: SiteView, { line, index, product }: Resolv
   if (!target) return null;
   const { guidelines, settings, catalog } = view.data;
   const length = (m: number) => formatLength(m, settings.units, settings.locale);
-  const { setting, nightReachM, outdoor, dark, status } = viewFit(product, target, guidelines);
+  const { setting, nightReachM, outdoor, status } = viewFit(product, target, guidelines);
   const needed = guidelines.video.pixelDensity[target.purpose];
   const base = {
     id: `${view.site.id}:view:${index}`,
