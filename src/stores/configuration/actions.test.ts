@@ -1,4 +1,4 @@
-import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
+import { cleanTestStorage, setTestStorageKey, useTestStorageEngine } from '@nanostores/persistent';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerCheckEndpoint } from '~tests/helpers/check-endpoint';
 import { freshStore, homeConfiguration as home, storeData as data } from '~tests/helpers/configuration-stores';
@@ -8,9 +8,10 @@ import { fixtureConfig, fixtureGuidelines, fixtureProducts, fixtureSite } from '
 useTestStorageEngine();
 
 let stopPricing = () => {};
+let asked: unknown[] = [];
 beforeEach(() => {
   cleanTestStorage();
-  answerCheckEndpoint({ catalog: createCatalog(fixtureProducts), settings: data.settings, guidelines: fixtureGuidelines });
+  asked = answerCheckEndpoint({ catalog: createCatalog(fixtureProducts), settings: data.settings, guidelines: fixtureGuidelines });
 });
 
 afterEach(() => stopPricing());
@@ -101,6 +102,21 @@ describe('actions', () => {
     expect(store.$pricingState.get()).toBe('ready');
     expect(store.$estimate.get()!.oneTime.low).toBeGreaterThan(estimate!.oneTime.low);
     stop();
+  });
+
+  it('ask the server once for a configuration that is checked and then priced: the start, a checked condition change', async () => {
+    const { CONFIGURATION_KEY } = await freshStore();
+    setTestStorageKey(CONFIGURATION_KEY, JSON.stringify(home()));
+    const store = await freshStore();
+    store.initConfigurator(data);
+    stopPricing = store.followPricing(5);
+    await store.verifySaved();
+    await priced(store);
+    expect(asked).toHaveLength(1);
+    expect(await store.changeConditionsChecked('site-1', { storeys: 3 })).toBeUndefined();
+    expect((await priced(store)).sites[0]!.duration).toBeDefined();
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toMatchObject({ configuration: { sites: [{ conditions: { storeys: 3 } }] } });
   });
 
   it('edit site conditions, recording, sites and phases', async () => {

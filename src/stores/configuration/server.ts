@@ -21,18 +21,42 @@ const unavailable: CheckedResult = {
   issues: [],
 };
 
-/**
- * Asks the server to read, price and check a share code or a configuration against the shared
- * schema and today's catalog (POST /api/configurations/check). A network failure, or a refusal
- * such as too many requests, reads as `unavailable`.
- */
-export async function checkOnServer(body: { code: string } | { configuration: Configuration }): Promise<CheckedResult> {
+async function ask(body: { code: string } | { configuration: Configuration }): Promise<CheckedResult> {
   try {
     const response = await fetch('/api/configurations/check', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     return response.ok ? ((await response.json()) as CheckedResult) : unavailable;
   } catch {
     return unavailable;
   }
+}
+
+/**
+ * The last configuration asked about and its answer (in flight or come), so that the start's check
+ * of the saved configuration, a checked condition change and the pricing that follows each share
+ * one request. Once answered, it is kept under the configuration as the server read it too (defaults
+ * filled in), which is what the start or an opened share code carries on with; an answer that could
+ * not be had is not kept.
+ */
+let last: { configs: Configuration[]; answer: Promise<CheckedResult> } | undefined;
+
+function keep(config: Configuration | null, answer: Promise<CheckedResult>): Promise<CheckedResult> {
+  const kept = { configs: config ? [config] : [], answer };
+  if (config) last = kept;
+  void answer.then((result) => {
+    if (result.ok && (!config || last === kept)) last = { configs: [...kept.configs, result.configuration], answer };
+    else if (!result.ok && result.reason === 'unavailable' && last === kept) last = undefined;
+  });
+  return answer;
+}
+
+/**
+ * Asks the server to read, price and check a share code or a configuration against the shared
+ * schema and today's catalog (POST /api/configurations/check). A network failure, or a refusal
+ * such as too many requests, reads as `unavailable`.
+ */
+export function checkOnServer(body: { code: string } | { configuration: Configuration }): Promise<CheckedResult> {
+  if ('configuration' in body && last?.configs.includes(body.configuration)) return last.answer;
+  return keep('configuration' in body ? body.configuration : null, ask(body));
 }
 
 /** The last estimate the server gave; null until the first answer, or without a configuration. */
@@ -81,6 +105,7 @@ async function price(config: Configuration | null): Promise<void> {
 
 /** Asks again now for the working configuration (after an answer could not be had). */
 export function priceAgain(): Promise<void> {
+  last = undefined;
   $pricingState.set('updating');
   return price($configuration.get());
 }
