@@ -212,7 +212,8 @@ function Live({ data, opening }: { data: SiteData; opening: boolean }) {
             </div>
             <aside class="configurator__aside" id="estimate" aria-labelledby="estimate-heading" aria-busy={pricingState === 'updating'}>
               <h2 id="estimate-heading">Your estimate</h2>
-              <p class="estimate-status muted" role="status">
+              {/* Not a live region: "Updating…" on every edit would be noise; the new totals are announced once they settle. */}
+              <p class="estimate-status muted">
                 {pricingState === 'updating' ? (estimate ? 'Updating…' : 'Pricing your configuration…') : ''}
               </p>
               {pricingState === 'unavailable' && (
