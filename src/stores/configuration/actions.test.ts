@@ -119,6 +119,22 @@ describe('actions', () => {
     expect(asked[1]).toMatchObject({ configuration: { sites: [{ conditions: { storeys: 3 } }] } });
   });
 
+  it('ask again by themselves once the server says they may, after it refused too many requests', async () => {
+    const store = await started();
+    await priced(store);
+    const answer = globalThis.fetch;
+    let refused = 0;
+    vi.stubGlobal('fetch', async (...args: Parameters<typeof fetch>) => {
+      if (refused++ > 0) return answer(...args);
+      return new Response('{}', { status: 429, headers: { 'Retry-After': '1' } });
+    });
+    store.changeQuantity('site-1', 0, 5);
+    await vi.waitFor(() => expect(store.$pricingState.get()).toBe('unavailable'));
+    await vi.waitFor(() => expect(store.$pricingState.get()).toBe('ready'), { timeout: 3000 });
+    expect(refused).toBe(2);
+    expect(store.$estimate.get()!.sites[0]!.lines.find((l) => l.productId === 'cam')!.quantity).toBe(5);
+  });
+
   it('edit site conditions, recording, sites and phases', async () => {
     const store = await started();
     store.changeConditions('site-1', { storeys: 3, postalCode: undefined });

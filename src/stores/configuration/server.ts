@@ -21,9 +21,13 @@ const unavailable: CheckedResult = {
   issues: [],
 };
 
-async function ask(body: { code: string } | { configuration: Configuration }): Promise<CheckedResult> {
+/** Unavailable because the server asked us to wait (429): it says how long, in seconds. */
+type Answer = CheckedResult & { retryAfterSeconds?: number };
+
+async function ask(body: { code: string } | { configuration: Configuration }): Promise<Answer> {
   try {
     const response = await fetch('/api/configurations/check', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status === 429) return { ...unavailable, retryAfterSeconds: Math.min(60, Number(response.headers.get('Retry-After')) || 10) };
     return response.ok ? ((await response.json()) as CheckedResult) : unavailable;
   } catch {
     return unavailable;
@@ -37,9 +41,9 @@ async function ask(body: { code: string } | { configuration: Configuration }): P
  * filled in), which is what the start or an opened share code carries on with; an answer that could
  * not be had is not kept.
  */
-let last: { configs: Configuration[]; answer: Promise<CheckedResult> } | undefined;
+let last: { configs: Configuration[]; answer: Promise<Answer> } | undefined;
 
-function keep(config: Configuration | null, answer: Promise<CheckedResult>): Promise<CheckedResult> {
+function keep(config: Configuration | null, answer: Promise<Answer>): Promise<Answer> {
   const kept = { configs: config ? [config] : [], answer };
   if (config) last = kept;
   void answer.then((result) => {
@@ -52,9 +56,9 @@ function keep(config: Configuration | null, answer: Promise<CheckedResult>): Pro
 /**
  * Asks the server to read, price and check a share code or a configuration against the shared
  * schema and today's catalog (POST /api/configurations/check). A network failure, or a refusal
- * such as too many requests, reads as `unavailable`.
+ * such as too many requests, reads as `unavailable` (with how long to wait, for too many requests).
  */
-export function checkOnServer(body: { code: string } | { configuration: Configuration }): Promise<CheckedResult> {
+export function checkOnServer(body: { code: string } | { configuration: Configuration }): Promise<Answer> {
   if ('configuration' in body && last?.configs.includes(body.configuration)) return last.answer;
   return keep('configuration' in body ? body.configuration : null, ask(body));
 }
@@ -93,6 +97,8 @@ async function price(config: Configuration | null): Promise<void> {
   if (question !== asked) return;
   if (!result.ok) {
     $pricingState.set('unavailable');
+    // Too many changes in a minute: ask again once the server says we may, unless the customer changed something since.
+    if (result.retryAfterSeconds) setTimeout(() => question === asked && void price(config), result.retryAfterSeconds * 1000);
     return;
   }
   pricedConfiguration = config;
