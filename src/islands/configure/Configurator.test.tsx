@@ -104,6 +104,29 @@ describe('configurator island', () => {
     expect(document.querySelector('.sticky-total')!.textContent).toContain('See estimate');
   });
 
+  it('shows a phase’s total only for the phase as it is now, and the totals as updating until the server answers', async () => {
+    const phased = fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 2, phase: 1 }, { productId: 'nvr', quantity: 1 }])], { audience: 'business', phases: [{ name: 'First', budgetCents: 100_000 }] });
+    localStorage.setItem(KEY, JSON.stringify(phased));
+    const { store } = await mount();
+    await priced();
+    const phaseTotal = () => document.querySelector('.phase__total')?.textContent ?? null;
+    expect(phaseTotal()).toContain('(budget $1,000)');
+    const answer = globalThis.fetch;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.stubGlobal('fetch', async (...args: Parameters<typeof fetch>) => {
+      await gate;
+      return answer(...args);
+    });
+    store.changePhase(0, { budgetCents: 500_000 });
+    await waitFor(() => expect(document.querySelector('.phases--updating')).not.toBeNull());
+    expect(phaseTotal()).toBeNull();
+    release();
+    await priced();
+    expect(phaseTotal()).toContain('(budget $5,000)');
+    expect(document.querySelector('.phases--updating')).toBeNull();
+  });
+
   it('keeps a typed quantity that is not a number in the box and names the problem', async () => {
     localStorage.setItem(KEY, JSON.stringify(home()));
     const { store } = await mount();

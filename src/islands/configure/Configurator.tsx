@@ -201,7 +201,7 @@ function Live({ data, opening }: { data: SiteData; opening: boolean }) {
               {config.audience === 'business' && (
                 <section aria-labelledby="phases-heading">
                   <h2 id="phases-heading">Phases</h2>
-                  <Phases config={config} catalog={data.catalog} totals={phaseTotals} oneVisit={estimate?.oneTime ?? null} format={format} />
+                  <Phases config={config} catalog={data.catalog} totals={phaseTotals} oneVisit={estimate?.oneTime ?? null} updating={pricingState !== 'ready'} format={format} />
                 </section>
               )}
               <p>

@@ -21,6 +21,8 @@ interface Props {
   totals: PhaseTotal[];
   /** The estimate's one-time total: everything in one visit. */
   oneVisit: Range | null;
+  /** True while the server prices a change: the totals shown are for the configuration before it. */
+  updating: boolean;
   format: Format;
 }
 
@@ -81,11 +83,11 @@ function SystemPhases({ config, catalog }: { config: Configuration; catalog: Cat
  * Split the work into phases, each with a budget; lines are assigned on the lines themselves. Every
  * phase is priced as its own visit, against its budget.
  */
-export function Phases({ config, catalog, totals, oneVisit, format: f }: Props) {
+export function Phases({ config, catalog, totals, oneVisit, updating, format: f }: Props) {
   const [name, setName] = useState('');
   const money = (cents: number) => formatMoney(cents, f.currency, f.locale, true);
   return (
-    <div class="phases">
+    <div class={`phases${updating ? ' phases--updating' : ''}`}>
       <p class="field__hint">
         Install in stages: add phases with a budget, then put whole systems in a phase here (or move a single line with its own Phase choice). Each phase is priced as its own visit, with its own travel and minimum
         charge; the estimate’s total is for doing everything in one visit. Monitoring fees are not part of any phase.
@@ -94,7 +96,8 @@ export function Phases({ config, catalog, totals, oneVisit, format: f }: Props) 
       {config.phases.length > 0 && (
         <ol class="phases__list">
           {config.phases.map((phase, i) => {
-            const total = totals.find((t) => t.phase === i + 1);
+            // A total from an answer about this phase as it was named and budgeted then: a removed or renamed phase does not borrow another's.
+            const total = totals.find((t) => t.phase === i + 1 && t.name === phase.name && t.budgetCents === phase.budgetCents);
             return (
               <li key={`${i}-${config.phases.length}`} class="phase">
                 <CommitField id={domId('phase', i, 'name')} label={`Phase ${i + 1} name`} initial={phase.name} maxLength={60}

@@ -54,6 +54,6 @@ export function travelLine(duration: Duration, zone: TravelZoneMatch, ctx: Prici
     unitCents: perDay,
     amount: { low: booked.low * perDay, high: Math.round((booked.high * perDay * (100 + widen)) / 100) },
     reason: `${capitalized(crewText(duration))}: ${technicianDaysText} at ${ctx.money(perDay)} in the ${zone.zone.name} zone.`,
-    drivers: zone.assumed ? [{ label: 'No postal code yet, so the travel zone is assumed', laborPercent: 0, highPercent: widen }] : [],
+    drivers: zone.assumed ? [{ label: 'No ZIP code yet, so the travel zone is assumed', laborPercent: 0, highPercent: widen }] : [],
   };
 }
