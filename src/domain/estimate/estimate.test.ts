@@ -151,7 +151,7 @@ describe('travel zones', () => {
     const site = travelFor();
     expect(site.travelZone).toEqual({ id: 'far', name: 'Far', assumed: true });
     expect(lineOf(site.lines, 'travel').amount).toEqual({ low: 7000, high: 14000 });
-    expect(lineOf(site.lines, 'travel').drivers[0]!.label).toMatch(/No postal code/);
+    expect(lineOf(site.lines, 'travel').drivers[0]!.label).toMatch(/No ZIP code/);
   });
 });
 
