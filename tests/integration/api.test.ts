@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeConfiguration } from '~/domain/configuration/link';
 import { addDays } from '~/domain/estimate/dates';
 import { estimate } from '~/domain/estimate/estimate';
-import { homeConfiguration, installationRequest, loadData, productFor } from '../helpers/configuration';
+import { checkedConfigurationSchema } from '~/server/http/responses';
+import { homeConfiguration, installationRequest, loadData, productFor, twoSiteConfiguration } from '../helpers/configuration';
 import { serverForFile } from '../helpers/server';
 import { installerDay } from '../helpers/data-files';
 
@@ -171,6 +172,18 @@ describe('POST /api/configurations/check', () => {
       expect(answer).toMatchObject({ ok: true, configuration, pricedOn: priced.pricedOn, estimate: priced.estimate, phaseTotals: [] });
       expect(answer.checks.map((c) => c.id)).toContain('home:recording:channels');
     }
+  });
+
+  it('gives a phased configuration each phase’s total against its budget, as its response schema says', async () => {
+    const phased = twoSiteConfiguration();
+    phased.phases = [{ name: 'Shop first', budgetCents: 100_000 }];
+    phased.sites[0]!.lines = phased.sites[0]!.lines.map((line) => ({ ...line, phase: 1 }));
+    const answer = checkedConfigurationSchema.parse(await (await post('/api/configurations/check', { configuration: phased })).json());
+    if (!answer.ok) throw new Error(answer.message);
+    expect(answer.phaseTotals.map((t) => [t.phase, t.name, t.budgetCents])).toEqual([[1, 'Shop first', 100_000], [null, 'Not in a phase yet', 0]]);
+    const units = (site: (typeof phased.sites)[number]) => site.lines.reduce((n, line) => n + line.quantity, 0);
+    expect(answer.phaseTotals.map((t) => t.units)).toEqual([units(phased.sites[0]!), units(phased.sites[1]!)]);
+    expect(answer.phaseTotals[0]!.status).toBe(answer.phaseTotals[0]!.oneTime.low > 100_000 ? 'over' : answer.phaseTotals[0]!.oneTime.high <= 100_000 ? 'within' : 'may-exceed');
   });
 
   it('answers the same through Astro (any other form of the address) as on the entry’s direct path', async () => {
