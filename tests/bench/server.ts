@@ -1,7 +1,8 @@
 /**
  * `npm run bench:server`: autocannon against the production server on PGlite.
  * 1. Every route beside its ceiling: `GET /`, `GET /configure` (brotli, as browsers ask),
- *    `POST /api/estimate` (the recommended home package) and request submission (`POST /api/requests`,
+ *    `POST /api/estimate` and `POST /api/configurations/check` (the recommended home package; the
+ *    configurator asks the second after each change) and request submission (`POST /api/requests`,
  *    each with its own Idempotency-Key and email, as real visitors), each then sent with the same
  *    autocannon settings to a bare node:http server answering the same bytes (bare-server.ts), in the
  *    same run: the ratio says what the server's work costs, whatever this machine's speed today.

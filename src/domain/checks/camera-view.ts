@@ -34,7 +34,7 @@ export function viewFit(product: Camera, target: NonNullable<Line['view']>, guid
   const nightReachM = (product.specs.irRangeM * guidelines.video.irPlanningPercent) / 100;
   const outdoor = product.specs.weatherRating !== 'indoor';
   const dark = outdoor && nightReachM < target.distanceM;
-  return { setting, nightReachM, outdoor, dark, status: setting.meets && !dark ? ('pass' as const) : ('warning' as const) };
+  return { setting, nightReachM, outdoor, status: setting.meets && !dark ? ('pass' as const) : ('warning' as const) };
 }
 
 /** Each camera view: the density the chosen camera achieves where the purpose asks for it. */

@@ -111,7 +111,6 @@ async function price(config: Configuration | null): Promise<void> {
 
 /** Asks again now for the working configuration (after an answer could not be had). */
 export function priceAgain(): Promise<void> {
-  last = undefined;
   $pricingState.set('updating');
   return price($configuration.get());
 }
