@@ -11,6 +11,7 @@ import pg from 'pg';
 import { config } from '../config';
 import { logger } from '../ops/log';
 import journal from './migrations/meta/_journal.json';
+import type { Statement } from './one-statement';
 import { PGliteThread } from './pglite-thread';
 import * as schema from './schema';
 
@@ -122,6 +123,16 @@ export function getDatabase(): Promise<DatabaseHandle> {
 
 export async function getDb(): Promise<Database> {
   return (await getDatabase()).db;
+}
+
+/**
+ * Runs a statement written outside drizzle (one-statement.ts) on the driver drizzle was given: pg's
+ * pool and PGlite (in-process or on its thread) each take text and parameters. Not inside a
+ * transaction: a statement that needs one is a transaction of its own.
+ */
+export async function runStatement(db: Database, statement: Statement): Promise<void> {
+  const { $client } = db as Database & { $client: { query(text: string, params: unknown[]): Promise<unknown> } };
+  await $client.query(statement.text, statement.params);
 }
 
 /** Throws unless the database answers now, with every migration applied (getDatabase migrates before it resolves). */

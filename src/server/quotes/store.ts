@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { rowsOf, type TableRows } from '../db/one-statement';
 import { newRowId } from '../db/row-id';
 import { quoteRevisions, quotes } from '../db/schema';
 import { SECRET_ID_PATTERN } from './public-id';
@@ -12,28 +13,26 @@ import type { SavedQuote } from './quote';
  * `createdBy` is the staff account that started a quote for a customer (null: the customer's own).
  */
 export async function insertQuote(db: Database, quote: SavedQuote, createdBy: string | null = null): Promise<void> {
-  const [quoteRow, revisionRow] = quoteInserts(db, [quote], createdBy);
-  await quoteRow;
-  await revisionRow;
+  await db.insert(quotes).values(quoteRow(quote));
+  await db.insert(quoteRevisions).values(revisionRow(quote.id, quote.revision, createdBy));
 }
 
-/** The two inserts of new quotes and their first revisions, not yet run: for a caller that runs them with others (one-statement.ts). */
-export function quoteInserts(db: Database, saved: SavedQuote[], createdBy: string | null = null) {
-  return [
-    db.insert(quotes).values(
-      saved.map((quote) => ({
-        id: quote.id,
-        publicId: quote.publicId,
-        status: quote.status,
-        audience: quote.audience,
-        firstName: quote.firstName,
-        currentRevision: quote.revision.number,
-        createdAt: quote.revision.pricedAt,
-        updatedAt: quote.revision.pricedAt,
-      })),
-    ),
-    db.insert(quoteRevisions).values(saved.map((quote) => revisionRow(quote.id, quote.revision, createdBy))),
-  ] as const;
+function quoteRow(quote: SavedQuote): typeof quotes.$inferInsert {
+  return {
+    id: quote.id,
+    publicId: quote.publicId,
+    status: quote.status,
+    audience: quote.audience,
+    firstName: quote.firstName,
+    currentRevision: quote.revision.number,
+    createdAt: quote.revision.pricedAt,
+    updatedAt: quote.revision.pricedAt,
+  };
+}
+
+/** The rows of new quotes and their first revisions, for a caller that inserts them with others (one-statement.ts). */
+export function quoteRows(saved: SavedQuote[], createdBy: string | null = null): TableRows[] {
+  return [rowsOf(quotes, saved.map(quoteRow)), rowsOf(quoteRevisions, saved.map((quote) => revisionRow(quote.id, quote.revision, createdBy)))];
 }
 
 function revisionRow(quoteId: string, revision: SavedQuote['revision'], createdBy: string | null): typeof quoteRevisions.$inferInsert {

@@ -1,12 +1,12 @@
 import { inArray } from 'drizzle-orm';
 import type { CustomerRequest } from '~/domain/requests/request';
-import type { Database } from '../db/client';
-import { recordTimelineEvent, timelineInsert, type NewTimelineEvent } from '../timeline/store';
-import { oneStatement } from '../db/one-statement';
+import { runStatement, type Database } from '../db/client';
+import { oneStatement, rowsOf } from '../db/one-statement';
+import { recordTimelineEvent, timelineRows, type NewTimelineEvent } from '../timeline/store';
 import { outbox, requests } from '../db/schema';
 import type { MailMessage } from '../mail/templates';
 import type { SavedQuote } from '../quotes/quote';
-import { insertQuote, quoteInserts } from '../quotes/store';
+import { insertQuote, quoteRows } from '../quotes/store';
 
 /**
  * Requests in the database. A request, its new quote and its outbox rows are written in one
@@ -125,14 +125,7 @@ async function insertRequest(db: Database, record: RequestRecord): Promise<Inser
 async function insertTogether(db: Database, records: RequestRecord[]): Promise<void> {
   const saved = records.flatMap((record) => (record.quote ? [record.quote] : []));
   const messages = records.flatMap(outboxRows);
-  await db.execute(
-    oneStatement([
-      ...(saved.length > 0 ? quoteInserts(db, saved) : []),
-      db.insert(requests).values(records.map(requestRow)),
-      ...(messages.length > 0 ? [db.insert(outbox).values(messages)] : []),
-      timelineInsert(db, records.map(submittedEvent)),
-    ]),
-  );
+  await runStatement(db, oneStatement([...quoteRows(saved), rowsOf(requests, records.map(requestRow)), rowsOf(outbox, messages), timelineRows(records.map(submittedEvent))]));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { asc, eq, or } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { rowsOf, type TableRows } from '../db/one-statement';
 import { newRowId } from '../db/row-id';
 import { timelineEvents } from '../db/schema';
 
@@ -56,24 +57,24 @@ export interface NewTimelineEvent {
 }
 
 export async function recordTimelineEvent(db: Database, event: NewTimelineEvent): Promise<void> {
-  await timelineInsert(db, [event]);
+  await db.insert(timelineEvents).values(timelineRow(event));
 }
 
-/** The insert of several events, not yet run: for a caller that runs it with others (one-statement.ts). */
-export function timelineInsert(db: Database, events: NewTimelineEvent[]) {
-  return db.insert(timelineEvents).values(
-    events.map((event) => ({
-      id: newRowId(),
-      kind: event.kind,
-      actor: event.actor,
-      quoteId: event.quoteId ?? null,
-      requestId: event.requestId ?? null,
-      staffId: event.staffId ?? null,
-      detail: event.detail ?? {},
-      ...(event.at ? { createdAt: event.at } : {}),
-    })),
-  );
+function timelineRow(event: NewTimelineEvent): typeof timelineEvents.$inferInsert {
+  return {
+    id: newRowId(),
+    kind: event.kind,
+    actor: event.actor,
+    quoteId: event.quoteId ?? null,
+    requestId: event.requestId ?? null,
+    staffId: event.staffId ?? null,
+    detail: event.detail ?? {},
+    ...(event.at ? { createdAt: event.at } : {}),
+  };
 }
+
+/** The rows of several events, for a caller that inserts them with others (one-statement.ts). */
+export const timelineRows = (events: NewTimelineEvent[]): TableRows => rowsOf(timelineEvents, events.map(timelineRow));
 
 /** A request's and its quote's events, oldest first. */
 export async function timelineOf(db: Database, subject: { quoteId?: string | null; requestId?: string | null }): Promise<TimelineEvent[]> {
