@@ -28,7 +28,7 @@ describe.concurrent.each(devices)('a homeowner on a $name', (device) => {
     await openRequestForm(page);
     expect(await textOf(page.getByRole('region', { name: 'Your configuration' }))).toMatch(/Estimate for everything: \$[\d,]+ – \$[\d,]+ one-time/);
     // The ZIP code given in the assessment is already there.
-    expect(await page.getByRole('group', { name: 'Address of Home' }).getByLabel('ZIP or postal code').inputValue()).toBe('94107');
+    expect(await page.getByRole('group', { name: 'Address of Home' }).getByLabel('ZIP code').inputValue()).toBe('94107');
     await fillContact(page, { name: 'Ada Lovelace', email: 'ada@example.com' });
     await fillAddress(page.getByRole('group', { name: 'Address of Home' }), { street: '12 Analytical Way', city: 'Bayview', postalCode: '94107' });
     const reference = await sendRequest(page);

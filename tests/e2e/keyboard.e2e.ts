@@ -86,7 +86,7 @@ async function requestWithKeyboard(page: Page): Promise<void> {
   await typeInto(page, page.getByLabel('Email', { exact: true }), 'alan@example.com');
   await typeInto(page, page.getByLabel('Street address'), '2 Bletchley Lane');
   await typeInto(page, page.getByLabel('Town or city'), 'Bayview');
-  await typeInto(page, page.getByLabel('ZIP or postal code'), '94107');
+  await typeInto(page, page.getByLabel('ZIP code'), '94107');
   // Back up (Shift+Tab) to add a phone number after all.
   await typeInto(page, page.getByLabel('Phone (optional)'), '555 010 2000');
   await activate(page, page.getByRole('checkbox', { name: /^I agree that/ }), 'Space');

@@ -47,7 +47,7 @@ describe.each(widths)('starting a quote at $name', (device) => {
 
     await page.getByLabel('Customer email').fill('pat.example.com');
     await page.getByLabel('Home or business').selectOption('business');
-    await page.getByLabel('ZIP or postal code').fill('94100');
+    await page.getByLabel('ZIP code').fill('94100');
     await page.getByRole('button', { name: 'Start the quote' }).click();
     await expect.poll(() => page.locator('#f-email-error').textContent()).toContain('name@example.com');
     expect(await page.locator('#f-name-error').textContent()).toContain('Enter your name');

@@ -88,7 +88,7 @@ describe('the pipeline list', () => {
     expect(row).toContain('Unassigned');
   });
 
-  it('searches by reference, name, email and postal code', async () => {
+  it('searches by reference, name, email and ZIP code', async () => {
     expect(rowsOf(await pipeline(`?q=${homes[3]!.toLowerCase()}`))).toEqual([homes[3]]);
     expect(rowsOf(await pipeline('?q=owner+05'))).toEqual([homes[5]]);
     expect(rowsOf(await pipeline('?q=owner12%40example'))).toEqual([homes[12]]);

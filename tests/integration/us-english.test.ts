@@ -28,7 +28,9 @@ const ukForms: [RegExp, string][] = [
   [/\b(catalogue|catalogues|catalogued|programme|programmes|cheque|cheques|tyre|tyres|kerb|mould|manoeuvre|aluminium|artefact|grey)\b/i, 'catalog, program, check, tire, curb, mold, maneuver, aluminum, artifact, gray'],
   [/\b(enrol|enrols|enrolment|enrolments|fulfil|fulfils|fulfilment|instalment|instalments|skilful|wilful)\b/i, 'enroll, fulfill, installment, skillful'],
   [/\b(travelled|travelling|traveller|travellers|cancelled|cancelling|labelled|labelling|modelled|modelling|fuelled|fuelling|signalled|signalling|totalled|totalling|levelled|levelling|channelled|channelling|counselled|dialled|dialling)\b/i, 'one l: traveled, canceled, labeled'],
-  [/\b(judgement|ageing|practise|practised|learnt|spelt|enquiry|enquiries|enquire|postcode|postcodes|whilst|amongst)\b/i, 'judgment, aging, practice, learned, spelled, inquiry, ZIP/postal code, while, among'],
+  [/\b(judgement|ageing|practise|practised|learnt|spelt|enquiry|enquiries|enquire|postcode|postcodes|whilst|amongst)\b/i, 'judgment, aging, practice, learned, spelled, inquiry, ZIP code, while, among'],
+  // One word per concept: the forms, the configurator and the assessment all ask for a ZIP code.
+  [/\bpostal codes?\b/i, 'ZIP code'],
 ];
 
 interface Finding {

@@ -31,7 +31,7 @@ describe('a small camera system on an open-access home', () => {
     expect(lineOf(site.lines, 'materials', 'cat6').reason).toContain('3 cable runs of about 20 m');
   });
 
-  it('charges travel per technician-day in the zone of the postal code', () => {
+  it('charges travel per technician-day in the zone of the ZIP code', () => {
     expect(lineOf(site.lines, 'travel').amount).toEqual({ low: 5000, high: 5000 });
     expect(site.travelZone).toEqual({ id: 'near', name: 'Near', assumed: false });
   });
@@ -147,7 +147,7 @@ describe('travel zones', () => {
     expect(travelFor('20001').travelZone.id).toBe('far');
   });
 
-  it('assumes the fallback zone without a postal code and widens the line', () => {
+  it('assumes the fallback zone without a ZIP code and widens the line', () => {
     const site = travelFor();
     expect(site.travelZone).toEqual({ id: 'far', name: 'Far', assumed: true });
     expect(lineOf(site.lines, 'travel').amount).toEqual({ low: 7000, high: 14000 });

@@ -156,7 +156,7 @@ describe('service request', () => {
   it('accepts a complete request and asks for what is missing', () => {
     expect(schemas.service.safeParse(service).success).toBe(true);
     expect(issues(serviceRequestSchema.safeParse({ ...service, system: undefined, problem: 'Beeps', urgency: 'whenever', address: undefined }))).toEqual([
-      ['address', 'Enter the address: street, town or city, and ZIP or postal code'],
+      ['address', 'Enter the address: street, town or city, and ZIP code'],
       ['system', 'Choose which system needs attention'],
       ['problem', 'Describe the problem in a few more words (at least 10 characters)'],
       ['urgency', 'Choose how urgent the visit is'],

@@ -65,11 +65,11 @@ export const addressSchema = z.object({
   line2: optionalText(120),
   city: requiredText('Enter the town or city', 80),
   region: optionalText(60),
-  postalCode: requiredText('Enter the ZIP or postal code', 10, 'Enter a ZIP or postal code of at most 10 characters').regex(
+  postalCode: requiredText('Enter the ZIP code', 10, 'Enter a ZIP code of at most 10 characters').regex(
     /^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/,
-    'Enter a ZIP or postal code like 94100, using letters, digits, spaces and dashes',
+    'Enter a ZIP code like 94107, using letters, digits, spaces and dashes',
   ),
-}, { error: 'Enter the address: street, town or city, and ZIP or postal code' });
+}, { error: 'Enter the address: street, town or city, and ZIP code' });
 export type Address = z.infer<typeof addressSchema>;
 
 export const dayParts = ['morning', 'afternoon'] as const;

@@ -12,7 +12,7 @@ describe('a quote staff start', () => {
   it.each([
     { audience: 'home' as const, company: undefined },
     { audience: 'business' as const, company: 'Corner Shop' },
-  ])('starts a $audience quote from a recommended package the catalog accepts, at the postal code', ({ audience, company }) => {
+  ])('starts a $audience quote from a recommended package the catalog accepts, at the ZIP code', ({ audience, company }) => {
     const start = validate(staffStartSchema, { ...customer, audience, company });
     expect(start.ok).toBe(true);
     if (!start.ok) return;

@@ -122,7 +122,7 @@ export async function fillContact(page: Page, contact: Contact): Promise<void> {
 export async function fillAddress(scope: Locator | Page, address: Address): Promise<void> {
   await scope.getByLabel('Street address').fill(address.street);
   await scope.getByLabel('Town or city').fill(address.city);
-  await scope.getByLabel('ZIP or postal code').fill(address.postalCode);
+  await scope.getByLabel('ZIP code').fill(address.postalCode);
 }
 
 /** A business request's own part: the business name, a PO number, and a formal quote asked for. */

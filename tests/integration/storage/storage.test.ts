@@ -166,7 +166,7 @@ describe.each(backends)('storage on $name', (backend) => {
       expect(await rowCount(outbox)).toBe(2);
     });
 
-    it('prices with the postal code of the address the customer gave', async () => {
+    it('prices with the ZIP code of the address the customer gave', async () => {
       const request = installation({ addresses: [{ siteId: 'site-1', line1: '1 Far Road', city: 'Farville', postalCode: '21999' }] });
       const result = await submitRequest(db(), request, { idempotencyKey: 'key-postal-code-zone', data, mail });
       expect(result.quote!.revision.snapshot.estimate.sites[0]!.travelZone.id).toBe('far');
