@@ -50,6 +50,16 @@ export async function post(server: Served, path: string, fields: Record<string, 
   return answer(await fetch(`${server.url}${path}`, { method: 'POST', headers, body: new URLSearchParams(fields).toString(), redirect: 'manual' }));
 }
 
+/**
+ * Posts `fields` as a form on the page at `path` does, once the page has been opened: with the hidden
+ * fields every form of the page carries (the quote builder's `seen`, the draft as the page showed it).
+ */
+export async function postFromPage(server: Served, path: string, fields: Record<string, string>, options: { session?: string | null; address?: string } = {}): Promise<Answer> {
+  const page = await get(server, path, options.session);
+  const seen = /name="seen" value="([^"]*)"/.exec(page.html)?.[1];
+  return post(server, path, { ...(seen === undefined ? {} : { seen }), ...fields }, options);
+}
+
 const linksIn = (text: string, pattern: RegExp) => [...text.matchAll(new RegExp(`https?://[^\\s/]+(${pattern.source}[A-Za-z0-9_-]+)`, 'g'))].map((m) => m[1]!);
 
 /** The path and query of the last link matching `pattern` the server printed (after `since` characters of output). */

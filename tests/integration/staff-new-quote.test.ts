@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { get, post, setUpTeam, staffServerForFile, type Team } from '../helpers/staff';
+import { get, post, postFromPage, setUpTeam, staffServerForFile, type Team } from '../helpers/staff';
 
 /**
  * Starting a quote for a customer from the staff portal, posted as a browser without JavaScript
@@ -61,9 +61,9 @@ describe('starting a quote from the staff portal', () => {
     expect(mailsTo(customer.email)).toEqual([]);
 
     // A discount makes the sent version differ from the one the quote started from, which the customer never saw.
-    const saved = await post(run.server, started.location!, { intent: 'save', 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '5' }, { session: team.sales });
+    const saved = await postFromPage(run.server, started.location!, { intent: 'save', 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '5' }, { session: team.sales });
     expect(saved.status, text(saved.html)).toBe(200);
-    const sent = await post(run.server, started.location!, { intent: 'send' }, { session: team.sales });
+    const sent = await postFromPage(run.server, started.location!, { intent: 'send' }, { session: team.sales });
     expect(sent.status, text(sent.html)).toBe(200);
     expect(text(sent.html)).toContain(`sent to ${customer.email}`);
     const link = await mailedQuoteLink(customer.email);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { swapOptions } from '~/domain/configuration/choices';
 import { homeConfiguration, installationRequest, loadData, productFor } from '../helpers/configuration';
-import { get, post, setUpTeam, staffServerForFile, type Team } from '../helpers/staff';
+import { get, post, postFromPage, setUpTeam, staffServerForFile, type Team } from '../helpers/staff';
 
 /**
  * The quote builder's pages on the production server, posted as a browser without JavaScript posts
@@ -38,17 +38,17 @@ describe('the staff quote builder', () => {
     expect(opened.html).toContain('name="sites.0.lines.0.productId"');
     expect(opened.html).toContain(`value="${swapTo.id}"`);
 
-    const saved = await post(run.server, builder(reference), { intent: 'save', 'sites.0.lines.0.productId': swapTo.id, 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '15' }, { session: team.sales });
+    const saved = await postFromPage(run.server, builder(reference), { intent: 'save', 'sites.0.lines.0.productId': swapTo.id, 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '15' }, { session: team.sales });
     expect(saved.status, text(saved.html)).toBe(200);
     expect(saved.html).toContain('data-draft="requested"');
     expect(saved.html).toContain('data-send-blocker');
-    const refused = await post(run.server, builder(reference), { intent: 'send' }, { session: team.sales });
+    const refused = await postFromPage(run.server, builder(reference), { intent: 'send' }, { session: team.sales });
     expect(refused.status).toBe(409);
 
-    const approved = await post(run.server, builder(reference), { intent: 'decide', decision: 'approve', reason: 'Neighbor referral' }, { session: team.manager });
+    const approved = await postFromPage(run.server, builder(reference), { intent: 'decide', decision: 'approve', reason: 'Neighbor referral' }, { session: team.manager });
     expect(approved.status, text(approved.html)).toBe(200);
     expect(approved.html).toContain('data-draft="approved"');
-    const sent = await post(run.server, builder(reference), { intent: 'send' }, { session: team.sales });
+    const sent = await postFromPage(run.server, builder(reference), { intent: 'send' }, { session: team.sales });
     expect(sent.status, text(sent.html)).toBe(200);
     expect(text(sent.html)).toContain('Version 2 sent to hana@example.com');
 
@@ -75,7 +75,7 @@ describe('the staff quote builder', () => {
 
   it('answers a tampered price with an error beside the field it names, keeping what was typed', async () => {
     const reference = await submit('tamper@example.com');
-    const answer = await post(run.server, builder(reference), { intent: 'save', 'sites.0.lines.0.quantity': '5', 'sites.0.lines.0.unitCents': '1', 'sites.0.lines.1.discount.kind': 'percent', 'sites.0.lines.1.discount.value': '140' }, { session: team.sales });
+    const answer = await postFromPage(run.server, builder(reference), { intent: 'save', 'sites.0.lines.0.quantity': '5', 'sites.0.lines.0.unitCents': '1', 'sites.0.lines.1.discount.kind': 'percent', 'sites.0.lines.1.discount.value': '140' }, { session: team.sales });
     expect(answer.status).toBe(422);
     expect(answer.html).toContain('href="#f-sites-0-lines-0-unitCents"');
     expect(text(answer.html)).toContain('this form does not take “unitCents”');
@@ -83,12 +83,31 @@ describe('the staff quote builder', () => {
     expect(answer.html).toMatch(/id="f-sites-0-lines-0-quantity"[^>]*value="5"|value="5"[^>]*id="f-sites-0-lines-0-quantity"/);
   });
 
+  it('refuses a save from a page opened before someone else saved, keeping what was typed and showing the draft as it is now', async () => {
+    const reference = await submit('twice@example.com');
+    const opened = await get(run.server, builder(reference), team.sales);
+    const seen = /name="seen" value="([^"]*)"/.exec(opened.html)![1]!;
+    expect(opened.html.match(/name="seen"/g)).toHaveLength(2);
+    expect((await postFromPage(run.server, builder(reference), { intent: 'save', 'sites.0.lines.0.quantity': '2' }, { session: team.manager })).status).toBe(200);
+
+    const stale = await post(run.server, builder(reference), { intent: 'save', seen, 'sites.0.lines.0.quantity': '7' }, { session: team.sales });
+    expect(stale.status).toBe(409);
+    expect(text(stale.html)).toMatch(/The draft was not saved The draft changed after you opened this page\. Check the draft as it is now, then save again to replace it with your changes\. Everything you typed is still in the form\./);
+    expect(stale.html).toMatch(/id="f-sites-0-lines-0-quantity"[^>]*value="7"|value="7"[^>]*id="f-sites-0-lines-0-quantity"/);
+    expect(text(stale.html)).toContain('Saved by manager');
+    // The page now carries the draft as it is: saving from it replaces the manager's quantity.
+    const again = /name="seen" value="([^"]*)"/.exec(stale.html)![1]!;
+    expect(again).not.toBe(seen);
+    expect((await post(run.server, builder(reference), { intent: 'save', seen: again, 'sites.0.lines.0.quantity': '7' }, { session: team.sales })).status).toBe(200);
+    expect((await post(run.server, builder(reference), { intent: 'send', seen }, { session: team.sales })).status).toBe(409);
+  });
+
   it('answers 403 to a sales user on a request assigned to someone else', async () => {
     const reference = await submit('taken@example.com');
     const me = (await (await fetch(`${run.server.url}/api/staff/me`, { headers: { cookie: team.manager } })).json()) as { id: string };
     expect((await post(run.server, `/staff/requests/${reference}`, { intent: 'assign', assignee: me.id }, { session: team.manager })).status).toBe(200);
     expect((await get(run.server, builder(reference), team.sales)).status).toBe(403);
-    expect((await post(run.server, builder(reference), { intent: 'send' }, { session: team.sales })).status).toBe(403);
+    expect((await postFromPage(run.server, builder(reference), { intent: 'send' }, { session: team.sales })).status).toBe(403);
     expect((await get(run.server, `/staff/requests/${reference}/revisions`, team.sales)).status).toBe(403);
     expect((await get(run.server, builder(reference), team.manager)).status).toBe(200);
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { addDays } from '~/domain/estimate/dates';
 import { validate } from '~/domain/issues';
@@ -32,7 +33,9 @@ import { draftOf, setApproval, storeSentRevision, writeDraft, type DraftRow } fr
  * manager approves or refuses discounts past the limit, and sending freezes the draft into the
  * quote's next revision and mails the customer the link. Each step locks the request row
  * (pipeline's `withRequest`), so a sales user gets 403 on someone else's request and two people
- * cannot send one draft twice.
+ * cannot send one draft twice. Each step also names the draft its page showed (`draftStamp`): when
+ * someone else has saved it since, the step is refused, so nobody sends, approves or overwrites a
+ * draft they have not seen.
  */
 
 export interface BuilderContext {
@@ -72,14 +75,27 @@ export async function builderOf(db: Database, request: RequestRow, viewer: Staff
   return { request, quote, row, draft, editorRole, priced: priceDraft(draft, editorRole, ctx.data, installerToday(ctx.data.settings, ctx.now)) };
 }
 
+/**
+ * The draft as a page shows it, in a few characters: the version it revises, its choices and whose
+ * limit holds them. A page sends it back with each step; an approval or refusal leaves it as it is.
+ */
+export function draftStamp(builder: Builder): string {
+  const shown = { revision: builder.quote.revision.number, draft: builder.draft, editorRole: builder.editorRole };
+  return createHash('sha256').update(canonicalJson(shown)).digest('base64url').slice(0, 22);
+}
+
 type Step = (tx: Database, builder: Builder) => Promise<Outcome>;
 
-/** Runs `step` on the request's builder, the request locked; refuses a quote the customer already accepted. */
-function onBuilder(db: Database, user: StaffUser, reference: string, ctx: BuilderContext, step: Step): Promise<Outcome> {
+/**
+ * Runs `step` on the request's builder, the request locked; refuses a quote the customer already
+ * accepted, and a draft that changed since the page that asked (`seen`, its `draftStamp`) showed it.
+ */
+function onBuilder(db: Database, user: StaffUser, reference: string, seen: string, ctx: BuilderContext, changed: string, step: Step): Promise<Outcome> {
   return withRequest(db, user, reference, async (tx, request) => {
     const builder = await builderOf(tx, request, user, ctx);
     if (!builder) return { ok: false, status: 404, message: 'This request has no quote to revise.' };
     if (builder.quote.status === 'accepted') return { ok: false, status: 409, message: 'The customer has accepted this quote; it can no longer be revised.' };
+    if (seen !== draftStamp(builder)) return { ok: false, status: 409, message: `The draft changed after you opened this page. ${changed}` };
     return step(tx, builder);
   });
 }
@@ -94,9 +110,10 @@ function overLimitDetail(priced: Extract<PricedDraft, { ok: true }>): Record<str
 }
 
 /** Saves the builder's form as the draft; discounts past the editor's limit ask a manager for approval. */
-export function saveDraft(db: Database, user: StaffUser, reference: string, fields: Record<string, string>, ctx: BuilderContext): Promise<Outcome> {
+export function saveDraft(db: Database, user: StaffUser, reference: string, fields: Record<string, string>, seen: string, ctx: BuilderContext): Promise<Outcome> {
   if (!can(user.role, 'buildQuotes')) return Promise.resolve({ ok: false, status: 403, message: 'Your role does not build quotes.' });
-  return onBuilder(db, user, reference, ctx, async (tx, builder) => {
+  const changed = 'Check the draft as it is now, then save again to replace it with your changes.';
+  return onBuilder(db, user, reference, seen, ctx, changed, async (tx, builder) => {
     const form = readDraftForm(fields, builder.draft, ctx.data.catalog);
     const priced = priceDraft(form.input, user.role, ctx.data, installerToday(ctx.data.settings, ctx.now));
     // Every problem at once; a field the form already named once is not named again.
@@ -134,14 +151,14 @@ export const decisionSchema = z.object({
 const refusalReason = trimmedText(3, 400, 'say why in at least 3 characters', 'at most 400 characters');
 
 /** A manager approves or refuses the draft's discounts, with a reason on the timeline. */
-export function decideApproval(db: Database, user: StaffUser, reference: string, input: Record<string, string>, ctx: BuilderContext): Promise<Outcome> {
+export function decideApproval(db: Database, user: StaffUser, reference: string, input: Record<string, string>, seen: string, ctx: BuilderContext): Promise<Outcome> {
   if (!can(user.role, 'approveDiscount')) return Promise.resolve({ ok: false, status: 403, message: 'Only a manager can approve or refuse discounts.' });
   const checked = validate(decisionSchema, input);
   if (!checked.ok) return Promise.resolve({ ok: false, status: 422, message: 'Nothing was decided.', issues: checked.issues });
   const { decision } = checked.value;
   const reason = decision === 'refuse' ? validate(refusalReason, checked.value.reason ?? '') : null;
   if (reason && !reason.ok) return Promise.resolve({ ok: false, status: 422, message: 'The discounts were not refused.', issues: reason.issues.map((issue) => ({ ...issue, path: ['reason'] })) });
-  return onBuilder(db, user, reference, ctx, async (tx, builder) => {
+  return onBuilder(db, user, reference, seen, ctx, 'Check its discounts as they are now, then decide again.', async (tx, builder) => {
     if (builder.row?.approval !== 'requested') return { ok: false, status: 409, message: 'This draft is not waiting for approval.' };
     const text = reason?.ok ? reason.value : checked.value.reason || undefined;
     await setApproval(
@@ -170,9 +187,9 @@ function notSendable(builder: Builder): string | null {
 export const sendBlocker = notSendable;
 
 /** Freezes the draft into the next revision (prices and validity from today), mails the customer the link and records it all. */
-export function sendRevision(db: Database, user: StaffUser, reference: string, ctx: SendContext): Promise<Outcome> {
+export function sendRevision(db: Database, user: StaffUser, reference: string, seen: string, ctx: SendContext): Promise<Outcome> {
   if (!can(user.role, 'buildQuotes')) return Promise.resolve({ ok: false, status: 403, message: 'Your role does not send quotes.' });
-  return onBuilder(db, user, reference, ctx, async (tx, builder) => {
+  return onBuilder(db, user, reference, seen, ctx, 'Nothing was sent: check the draft as it is now, then send it again.', async (tx, builder) => {
     const blocker = notSendable(builder);
     if (blocker || !builder.priced.ok) return { ok: false, status: 409, message: blocker ?? 'The draft cannot be sent.' };
     const { quote, request, row, priced } = builder;

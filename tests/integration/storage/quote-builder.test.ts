@@ -6,7 +6,8 @@ import { installerToday } from '~/domain/settings/today';
 import { outbox, quoteDrafts, quoteRevisions } from '~/server/db/schema';
 import { createQuote, type SavedQuote } from '~/server/quotes/quote';
 import { getQuoteById, getRevision } from '~/server/quotes/store';
-import { decideApproval, saveDraft, sendRevision, type SendContext } from '~/server/revisions/builder';
+import { requestByReference } from '~/server/pipeline/store';
+import { builderOf, decideApproval, draftStamp, saveDraft, sendRevision, type SendContext } from '~/server/revisions/builder';
 import { priceDraft } from '~/server/revisions/price';
 import type { StaffUser } from '~/server/staff/sessions';
 import { insertAccount } from '~/server/staff/store';
@@ -46,14 +47,16 @@ describe.each(backends)('the quote builder on $name', (backend) => {
   }
   const draftRow = async (quoteId: string) => (await handle.db.select().from(quoteDrafts).where(eq(quoteDrafts.quoteId, quoteId)))[0];
   const kinds = async (quoteId: string) => (await timelineOf(handle.db, { quoteId })).map((e) => e.kind);
+  /** The draft as the builder's page shows it to `user` now: what a page sends back with each step. */
+  const seenBy = async (user: StaffUser, reference: string) => draftStamp((await builderOf(handle.db, (await requestByReference(handle.db, reference))!, user, ctx()))!);
+  // Each step as a person takes it from the page they just opened.
+  const save = async (user: StaffUser, reference: string, fields: Record<string, string>) => saveDraft(handle.db, user, reference, fields, await seenBy(user, reference), ctx());
+  const send = async (user: StaffUser, reference: string) => sendRevision(handle.db, user, reference, await seenBy(user, reference), ctx());
+  const decide = async (user: StaffUser, reference: string, input: Record<string, string>) => decideApproval(handle.db, user, reference, input, await seenBy(user, reference), ctx());
 
   it('builds a draft (swap, quantity, custom line, discount within the limit) and sends it as revision 2 with the mail and timeline', async () => {
     const { reference, quote } = await requestWithQuote(staff.sales.id);
-    const saved = await saveDraft(
-      handle.db,
-      staff.sales,
-      reference,
-      {
+    const saved = await save(staff.sales, reference, {
         'sites.0.lines.0.productId': 'cam-best',
         'sites.0.lines.0.quantity': '3',
         'sites.0.lines.1.discount.kind': 'percent',
@@ -62,9 +65,7 @@ describe.each(backends)('the quote builder on $name', (backend) => {
         'customLines.0.description': 'Trench for the gate camera cable',
         'customLines.0.cents': '180.00',
         'customLines.0.reason': 'The cable has to cross the lawn.',
-      },
-      ctx(),
-    );
+      });
     expect(saved).toMatchObject({ ok: true });
     const row = await draftRow(quote.id);
     expect(row).toMatchObject({ approval: 'not_needed', editorRole: 'sales', baseRevision: 1, updatedBy: staff.sales.id });
@@ -74,7 +75,7 @@ describe.each(backends)('the quote builder on $name', (backend) => {
     ]);
     expect(row!.changes.discounts.lines).toEqual([{ siteId: 'site-1', lineKey: 'nvr', discount: { kind: 'percent', percent: 5 } }]);
 
-    expect(await sendRevision(handle.db, staff.sales, reference, ctx())).toMatchObject({ ok: true });
+    expect(await send(staff.sales, reference)).toMatchObject({ ok: true });
     const sent = (await getQuoteById(handle.db, quote.id))!;
     expect(sent.status).toBe('sent');
     expect(sent.revision.number).toBe(2);
@@ -103,16 +104,16 @@ describe.each(backends)('the quote builder on $name', (backend) => {
 
   it('holds a discount past the limit for a manager, who approves it; then it is sent with the approver recorded', async () => {
     const { reference, quote } = await requestWithQuote();
-    expect(await saveDraft(handle.db, staff.sales, reference, { 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '15' }, ctx())).toMatchObject({ ok: true, notice: expect.stringContaining('must approve') });
+    expect(await save(staff.sales, reference, { 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '15' })).toMatchObject({ ok: true, notice: expect.stringContaining('must approve') });
     expect((await draftRow(quote.id))!.approval).toBe('requested');
     expect(await kinds(quote.id)).toContain('quote.approval_requested');
-    expect(await sendRevision(handle.db, staff.sales, reference, ctx())).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('approve') });
-    expect(await decideApproval(handle.db, staff.sales, reference, { decision: 'approve' }, ctx())).toMatchObject({ ok: false, status: 403 });
-    expect(await decideApproval(handle.db, staff.manager, reference, { decision: 'approve', reason: 'Repeat customer' }, ctx())).toMatchObject({ ok: true });
+    expect(await send(staff.sales, reference)).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('approve') });
+    expect(await decide(staff.sales, reference, { decision: 'approve' })).toMatchObject({ ok: false, status: 403 });
+    expect(await decide(staff.manager, reference, { decision: 'approve', reason: 'Repeat customer' })).toMatchObject({ ok: true });
     // The same form posted again (a reload) keeps the approval; the draft read back from jsonb has its keys in another order.
-    expect(await saveDraft(handle.db, staff.sales, reference, { 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '15' }, ctx())).toMatchObject({ ok: true, notice: 'Nothing changed.' });
+    expect(await save(staff.sales, reference, { 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '15' })).toMatchObject({ ok: true, notice: 'Nothing changed.' });
     expect((await draftRow(quote.id))!.approval).toBe('approved');
-    expect(await sendRevision(handle.db, staff.sales, reference, ctx())).toMatchObject({ ok: true });
+    expect(await send(staff.sales, reference)).toMatchObject({ ok: true });
     const sent = (await getQuoteById(handle.db, quote.id))!;
     expect(sent.revision.snapshot.staff).toMatchObject({ approvedBy: staff.manager.id, discounts: { quote: { kind: 'percent', percent: 15 } } });
     const approved = (await timelineOf(handle.db, { quoteId: quote.id })).find((e) => e.kind === 'quote.approved');
@@ -121,16 +122,16 @@ describe.each(backends)('the quote builder on $name', (backend) => {
 
   it('refuses with a reason: the draft cannot be sent until it is changed', async () => {
     const { reference, quote } = await requestWithQuote();
-    await saveDraft(handle.db, staff.sales, reference, { 'sites.0.lines.0.discount.kind': 'amount', 'sites.0.lines.0.discount.value': '300' }, ctx());
-    expect(await decideApproval(handle.db, staff.manager, reference, { decision: 'refuse', reason: '' }, ctx())).toMatchObject({ ok: false, status: 422, issues: [{ path: ['reason'] }] });
-    expect(await decideApproval(handle.db, staff.manager, reference, { decision: 'refuse', reason: 'Too deep for a camera order' }, ctx())).toMatchObject({ ok: true });
-    expect(await sendRevision(handle.db, staff.sales, reference, ctx())).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('refused') });
+    await save(staff.sales, reference, { 'sites.0.lines.0.discount.kind': 'amount', 'sites.0.lines.0.discount.value': '300' });
+    expect(await decide(staff.manager, reference, { decision: 'refuse', reason: '' })).toMatchObject({ ok: false, status: 422, issues: [{ path: ['reason'] }] });
+    expect(await decide(staff.manager, reference, { decision: 'refuse', reason: 'Too deep for a camera order' })).toMatchObject({ ok: true });
+    expect(await send(staff.sales, reference)).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('refused') });
     const refused = (await timelineOf(handle.db, { quoteId: quote.id })).find((e) => e.kind === 'quote.approval_refused');
     expect(refused).toMatchObject({ staffId: staff.manager.id, detail: { reason: 'Too deep for a camera order' } });
     // Brought back within the limit ($80 of $800 is 10 %), it goes out.
-    expect(await saveDraft(handle.db, staff.sales, reference, { 'sites.0.lines.0.discount.kind': 'amount', 'sites.0.lines.0.discount.value': '80' }, ctx())).toMatchObject({ ok: true });
+    expect(await save(staff.sales, reference, { 'sites.0.lines.0.discount.kind': 'amount', 'sites.0.lines.0.discount.value': '80' })).toMatchObject({ ok: true });
     expect((await draftRow(quote.id))!.approval).toBe('not_needed');
-    expect(await sendRevision(handle.db, staff.sales, reference, ctx())).toMatchObject({ ok: true });
+    expect(await send(staff.sales, reference)).toMatchObject({ ok: true });
   });
 
   it.each([
@@ -146,7 +147,7 @@ describe.each(backends)('the quote builder on $name', (backend) => {
     [{ 'customLines.0.siteId': 'elsewhere', 'customLines.0.description': 'Trench', 'customLines.0.cents': '5', 'customLines.0.reason': 'Lawn' }, 'customLines.0.siteId'],
   ])('refuses a tampered or impossible field %j with an error naming it, and saves nothing', async (fields, name) => {
     const { reference, quote } = await requestWithQuote();
-    const outcome = await saveDraft(handle.db, staff.sales, reference, fields, ctx());
+    const outcome = await save(staff.sales, reference, fields);
     expect(outcome).toMatchObject({ ok: false, status: 422 });
     expect(!outcome.ok && outcome.issues?.map((issue) => issue.path[0])).toContain(name);
     expect(await draftRow(quote.id)).toBeUndefined();
@@ -154,26 +155,53 @@ describe.each(backends)('the quote builder on $name', (backend) => {
 
   it('never changes a sent revision: a later draft and send make revision 3 beside it', async () => {
     const { reference, quote } = await requestWithQuote();
-    await saveDraft(handle.db, staff.sales, reference, { 'sites.0.lines.0.quantity': '5' }, ctx());
-    await sendRevision(handle.db, staff.sales, reference, ctx());
+    await save(staff.sales, reference, { 'sites.0.lines.0.quantity': '5' });
+    await send(staff.sales, reference);
     const second = await getRevision(handle.db, quote.id, 2);
     const [secondRow] = await handle.db.select().from(quoteRevisions).where(eq(quoteRevisions.quoteId, quote.id)).orderBy(quoteRevisions.number).offset(1);
-    await saveDraft(handle.db, staff.sales, reference, { 'sites.0.lines.0.quantity': '6', 'quoteDiscount.kind': 'amount', 'quoteDiscount.value': '10' }, ctx());
-    expect(await sendRevision(handle.db, staff.sales, reference, ctx())).toMatchObject({ ok: true, notice: expect.stringContaining('Version 3') });
+    await save(staff.sales, reference, { 'sites.0.lines.0.quantity': '6', 'quoteDiscount.kind': 'amount', 'quoteDiscount.value': '10' });
+    expect(await send(staff.sales, reference)).toMatchObject({ ok: true, notice: expect.stringContaining('Version 3') });
     expect(await getRevision(handle.db, quote.id, 2)).toEqual(second);
     const [after] = await handle.db.select().from(quoteRevisions).where(eq(quoteRevisions.id, secondRow!.id));
     expect(after).toEqual(secondRow);
     expect((await getQuoteById(handle.db, quote.id))!.revision.number).toBe(3);
     // Nothing left to send until a new draft is saved.
-    expect(await sendRevision(handle.db, staff.sales, reference, ctx())).toMatchObject({ ok: false, status: 409 });
+    expect(await send(staff.sales, reference)).toMatchObject({ ok: false, status: 409 });
+  });
+
+  it('refuses every step on a draft someone saved after the page was opened, and changes nothing', async () => {
+    const { reference, quote } = await requestWithQuote();
+    await save(staff.sales, reference, { 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '15' });
+    // The salesperson and the manager each open the builder; then the manager deepens the discount.
+    const salesSaw = await seenBy(staff.sales, reference);
+    const managerSaw = await seenBy(staff.manager, reference);
+    expect(await saveDraft(handle.db, staff.manager, reference, { 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '25' }, managerSaw, ctx())).toMatchObject({ ok: true });
+    const stored = await draftRow(quote.id);
+    const events = await kinds(quote.id);
+
+    const stale = [
+      () => saveDraft(handle.db, staff.sales, reference, { 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '10' }, salesSaw, ctx()),
+      () => sendRevision(handle.db, staff.sales, reference, salesSaw, ctx()),
+      () => decideApproval(handle.db, staff.manager, reference, { decision: 'approve' }, managerSaw, ctx()),
+      () => sendRevision(handle.db, staff.sales, reference, '', ctx()),
+    ];
+    for (const step of stale) expect(await step()).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('changed after you opened this page') });
+    expect(await draftRow(quote.id)).toEqual(stored);
+    expect(await kinds(quote.id)).toEqual(events);
+    expect((await getQuoteById(handle.db, quote.id))!.revision.number).toBe(1);
+
+    // An approval leaves the draft as the salesperson saw it: their send from that page goes ahead.
+    const salesSawAgain = await seenBy(staff.sales, reference);
+    expect(await decide(staff.manager, reference, { decision: 'approve', reason: 'Loyal customer' })).toMatchObject({ ok: true });
+    expect(await sendRevision(handle.db, staff.sales, reference, salesSawAgain, ctx())).toMatchObject({ ok: true });
   });
 
   it('answers 403 to a sales user on a request assigned to someone else, for every step', async () => {
     const { reference, quote } = await requestWithQuote(staff.otherSales.id);
-    expect(await saveDraft(handle.db, staff.sales, reference, { 'sites.0.lines.0.quantity': '2' }, ctx())).toMatchObject({ ok: false, status: 403 });
-    expect(await sendRevision(handle.db, staff.sales, reference, ctx())).toMatchObject({ ok: false, status: 403 });
+    expect(await save(staff.sales, reference, { 'sites.0.lines.0.quantity': '2' })).toMatchObject({ ok: false, status: 403 });
+    expect(await send(staff.sales, reference)).toMatchObject({ ok: false, status: 403 });
     expect(await draftRow(quote.id)).toBeUndefined();
     // The manager works every request.
-    expect(await saveDraft(handle.db, staff.manager, reference, { 'sites.0.lines.0.quantity': '2' }, ctx())).toMatchObject({ ok: true });
+    expect(await save(staff.manager, reference, { 'sites.0.lines.0.quantity': '2' })).toMatchObject({ ok: true });
   });
 });
