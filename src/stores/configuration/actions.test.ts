@@ -135,6 +135,18 @@ describe('actions', () => {
     expect(store.$estimate.get()!.sites[0]!.lines.find((l) => l.productId === 'cam')!.quantity).toBe(5);
   });
 
+  it('ask nothing more once the configurator stops following prices, even with a refusal waiting to be asked again', async () => {
+    const store = await started();
+    await priced(store);
+    let calls = 0;
+    vi.stubGlobal('fetch', async () => (calls++, new Response('{}', { status: 429, headers: { 'Retry-After': '1' } })));
+    store.changeQuantity('site-1', 0, 5);
+    await vi.waitFor(() => expect(store.$pricingState.get()).toBe('unavailable'));
+    stopPricing();
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    expect(calls).toBe(1);
+  });
+
   it('edit site conditions, recording, sites and phases', async () => {
     const store = await started();
     store.changeConditions('site-1', { storeys: 3, postalCode: undefined });

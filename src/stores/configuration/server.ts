@@ -77,6 +77,8 @@ export const $today = atom(todayIso());
 export const $pricingState = atom<'ready' | 'updating' | 'unavailable'>('ready');
 
 let asked = 0;
+/** The ask again after too many requests, while one is waiting: stopping the pricing cancels it. */
+let retry: ReturnType<typeof setTimeout> | undefined;
 /** The configuration the figures shown were made for: a check's fix is only applied to that one. */
 let pricedConfiguration: Configuration | null = null;
 
@@ -98,7 +100,7 @@ async function price(config: Configuration | null): Promise<void> {
   if (!result.ok) {
     $pricingState.set('unavailable');
     // Too many changes in a minute: ask again once the server says we may, unless the customer changed something since.
-    if (result.retryAfterSeconds) setTimeout(() => question === asked && void price(config), result.retryAfterSeconds * 1000);
+    if (result.retryAfterSeconds) retry = setTimeout(() => question === asked && void price(config), result.retryAfterSeconds * 1000);
     return;
   }
   pricedConfiguration = config;
@@ -130,6 +132,7 @@ export function followPricing(delayMs = 250): () => void {
   });
   return () => {
     clearTimeout(timer);
+    clearTimeout(retry);
     unsubscribe();
   };
 }
