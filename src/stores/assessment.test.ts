@@ -1,6 +1,6 @@
 import { cleanTestStorage, getTestStorage, setTestStorageKey, useTestStorageEngine } from '@nanostores/persistent';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fixtureGuidelines, fixturePremisesRules, fixtureProducts, fixtureSettings } from '../domain/fixtures';
+import { fixtureGuidelines, fixturePremisesRules, fixtureSettings } from '../domain/fixtures';
 import { newHomeDraft } from '../domain/premises/draft';
 
 useTestStorageEngine();
@@ -8,8 +8,7 @@ useTestStorageEngine();
 async function freshStore() {
   vi.resetModules();
   const store = await import('./assessment');
-  const { provideSiteData } = await import('./site-data');
-  provideSiteData({ products: fixtureProducts, settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines });
+  store.$assessmentData.set({ settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines });
   store.$premisesRules.set(fixturePremisesRules);
   return store;
 }

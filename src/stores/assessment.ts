@@ -16,7 +16,7 @@ import {
 import type { FieldRule } from '../domain/field-rules/rules';
 import { readDraft, type DraftReading } from '../domain/premises/read-draft';
 import { stepsFor } from '../domain/premises/steps';
-import { $siteData } from './site-data';
+import type { SiteData } from '../domain/site-data';
 
 /**
  * The needs assessment so far: the path (home or business), the step and every answer as typed,
@@ -58,11 +58,21 @@ export const $assessment = persistentAtom<AssessmentState>(ASSESSMENT_KEY, newAs
   decode: decodeAssessment,
 });
 
+/**
+ * What the assessment works with, which the page passes to the island: the settings (units, the
+ * company's phone) and the guidelines. No catalog: the server recommends, prices and describes the
+ * packages (POST /api/estimate).
+ */
+export type AssessmentData = Pick<SiteData, 'settings' | 'guidelines'>;
+
+/** The page's data, once the island is live. */
+export const $assessmentData = atom<AssessmentData | null>(null);
+
 /** The premises schema's rules (`rulesOf(premisesSchema)`), which the page passes to the island as data. */
 export const $premisesRules = atom<FieldRule | null>(null);
 
 /** The answers read as premises, with every problem by field; null until a path is chosen and the rules are in. */
-export const $reading = computed([$assessment, $siteData, $premisesRules], (state, data, rules): DraftReading | null => {
+export const $reading = computed([$assessment, $assessmentData, $premisesRules], (state, data, rules): DraftReading | null => {
   if (!state.path || !rules) return null;
   return readDraft(state.path, state.path === 'home' ? state.home : state.business, data?.settings.units ?? 'imperial', rules);
 });

@@ -4,12 +4,12 @@ import { hydrate, render as renderInto } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixtureGuidelines, fixturePremisesRules, fixtureProducts, fixtureSettings } from '~/domain/fixtures';
-import type { ClientData } from '~/stores/site-data';
+import type { AssessmentData } from '~/stores/assessment';
 import { createCatalog } from '~/domain/catalog/catalog';
 import type { Premises } from '~/domain/premises/premises';
 import { answerEstimateEndpoint } from '~tests/helpers/estimate-endpoint';
 
-const data: ClientData = { products: fixtureProducts, settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines };
+const data: AssessmentData = { settings: { ...fixtureSettings, units: 'imperial' }, guidelines: fixtureGuidelines };
 const siteData = { catalog: createCatalog(fixtureProducts), settings: data.settings, guidelines: fixtureGuidelines };
 
 async function mount() {
@@ -17,10 +17,9 @@ async function mount() {
   const { default: Assessment } = await import('./Assessment');
   const store = await import('~/stores/assessment');
   const configuration = await import('~/stores/configuration/state');
-  const { $siteData } = await import('~/stores/site-data');
   render(<Assessment data={data} premisesRules={fixturePremisesRules} />);
   // Live once the island has its data: its buttons are disabled until then.
-  await waitFor(() => expect($siteData.get()).not.toBeNull());
+  await waitFor(() => expect(store.$assessmentData.get()).not.toBeNull());
   return { store, configuration };
 }
 

@@ -2,10 +2,8 @@ import { useStore } from '@nanostores/preact';
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldRule } from '~/domain/field-rules/rules';
-import type { SiteData } from '~/domain/site-data';
 import type { BusinessDraft, HomeDraft, Path } from '~/domain/premises/draft';
-import { $assessment, $cleared, $premisesRules, $reading, choosePath, nextStep, previousStep, restartAssessment, resultsStep, undoRestart } from '~/stores/assessment';
-import { provideSiteData, type ClientData } from '~/stores/site-data';
+import { $assessment, $assessmentData, $cleared, $premisesRules, $reading, choosePath, nextStep, previousStep, restartAssessment, resultsStep, undoRestart, type AssessmentData } from '~/stores/assessment';
 import { focusField } from '../shared/fields';
 import { BusinessQuestions } from './BusinessQuestions';
 import { fid, HomeQuestions } from './HomeQuestions';
@@ -17,7 +15,7 @@ import '../shared/controls.css';
 import './assessment.css';
 
 interface Props {
-  data: ClientData;
+  data: AssessmentData;
   /** `rulesOf(premisesSchema)`: what the answers are checked with as they are typed. */
   premisesRules: FieldRule;
 }
@@ -25,12 +23,13 @@ interface Props {
 /** The guided needs assessment: short steps, every question skippable, answers saved as typed. */
 export default function Assessment({ data, premisesRules }: Props) {
   // The stores get the data once the island is live; until then the server's placeholder stays.
-  const [siteData, setSiteData] = useState<SiteData | null>(null);
+  const [live, setLive] = useState<AssessmentData | null>(null);
   useEffect(() => {
     $premisesRules.set(premisesRules);
-    setSiteData(provideSiteData(data));
+    $assessmentData.set(data);
+    setLive(data);
   }, [data, premisesRules]);
-  const hydrated = siteData !== null;
+  const hydrated = live !== null;
   const state = useStore($assessment);
   const reading = useStore($reading);
   const cleared = useStore($cleared);
@@ -51,12 +50,12 @@ export default function Assessment({ data, premisesRules }: Props) {
   }, [state.step, hydrated]);
 
   // The first step is the server's markup too: the island replaces nothing when it goes live.
-  if (!siteData) return <PathChoice phone={data.settings.company.phone} />;
+  if (!live) return <PathChoice phone={data.settings.company.phone} />;
   if (!state.path || state.step === 0) {
     return <PathChoice phone={data.settings.company.phone} heading={heading} cleared={cleared !== null} resumable={state.path} onChoose={choosePath} />;
   }
 
-  const { settings, guidelines } = siteData;
+  const { settings, guidelines } = live;
   const steps = stepsFor(state.path);
   const last = resultsStep(state);
   const onResults = state.step >= last;
@@ -85,7 +84,7 @@ export default function Assessment({ data, premisesRules }: Props) {
       </h2>
       {onResults ? (
         <>
-          {reading && <Results data={siteData} path={state.path} reading={reading} />}
+          {reading && <Results settings={settings} path={state.path} reading={reading} />}
           <div class="button-row">
             <button type="button" class="button button--secondary" onClick={previousStep}>
               Back to the questions

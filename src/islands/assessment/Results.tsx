@@ -1,7 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Configuration } from '~/domain/configuration/configuration';
-import type { SiteData } from '~/domain/site-data';
+import type { Settings } from '~/domain/settings/settings';
 import type { Path } from '~/domain/premises/draft';
 import { assumptionsOf } from '~/domain/premises/assumptions';
 import type { DraftReading } from '~/domain/premises/read-draft';
@@ -16,18 +16,17 @@ import { stepsFor } from '~/domain/premises/steps';
 import { fieldLabel } from './field-labels';
 
 interface Props {
-  data: SiteData;
+  settings: Settings;
   path: Path;
   reading: DraftReading;
 }
 
 /** The three packages, the one matching the budget leaning first and highlighted. */
-export function Results({ data, path, reading }: Props) {
-  const { settings } = data;
+export function Results({ settings, path, reading }: Props) {
   const packages = useStore($packages);
   useEffect(() => void loadPackages(reading.premises), [reading.premises]);
   const current = packages?.key === packagesKey(reading.premises) ? packages : null;
-  const summaries = useMemo(() => (current?.status === 'ready' ? matchFirst(summarisePackages(current.priced, data.catalog)) : null), [current, data]);
+  const summaries = useMemo(() => (current?.status === 'ready' ? matchFirst(summarisePackages(current.priced)) : null), [current]);
   const problems = Object.entries(reading.errors);
   const assumptions = assumptionsOf(reading.premises, settings);
   const steps = stepsFor(path);

@@ -7,6 +7,7 @@ import type { CheckedResult } from '~/domain/configuration/link';
 import type { Estimate } from '~/domain/estimate/estimate';
 import { budgetStatuses, type PhaseTotal } from '~/domain/estimate/phases';
 import { packageTiers } from '~/domain/recommend/need';
+import type { PackageContents } from '~/domain/recommend/priced';
 import { requestKinds } from '~/domain/requests/request';
 import { settingsSchema } from '~/domain/settings/settings';
 
@@ -127,12 +128,22 @@ const checks = z.array(checkSchema).describe('Engineering checks of the configur
 export const pricedConfigurationSchema = z.object({ pricedOn, estimate: estimateSchema, checks });
 export type PricedConfiguration = z.infer<typeof pricedConfigurationSchema>;
 
+const packageContentsSchema = z
+  .object({
+    items: z.number().int().min(0).describe('Devices installed (units of equipment, not services)'),
+    mainItems: z.array(z.object({ name: z.string(), quantity: z.number().int().min(1) })).describe('The biggest items by what they cost, then by units, then by name'),
+  })
+  .describe('What the package holds, in the catalog’s names');
+sameType<z.infer<typeof packageContentsSchema>, PackageContents>(true);
+
+const recommendedPackageSchema = z.object({ configuration: configurationSchema, estimate: estimateSchema, checks, contents: packageContentsSchema });
+
 export const recommendationSchema = z.object({
   pricedOn,
   recommendation: z.object({
     audience: z.enum(audiences),
     start: z.enum(packageTiers).describe("The package matching the customer's budget leaning, shown first"),
-    packages: z.object(Object.fromEntries(packageTiers.map((tier) => [tier, z.object({ configuration: configurationSchema, estimate: estimateSchema, checks })])) as Record<(typeof packageTiers)[number], z.ZodObject<{ configuration: typeof configurationSchema; estimate: typeof estimateSchema; checks: typeof checks }>>),
+    packages: z.object(Object.fromEntries(packageTiers.map((tier) => [tier, recommendedPackageSchema])) as Record<(typeof packageTiers)[number], typeof recommendedPackageSchema>),
   }),
 });
 export type RecommendationAnswer = z.infer<typeof recommendationSchema>;

@@ -5,14 +5,15 @@ import { SPEC_ROWS_URL } from '~/stores/spec-rows';
 import { serverForFile } from '../helpers/server';
 
 /**
- * The configurator's page carries what its island needs to start; the comparison rows that only the
- * swap dialog shows (a third of the page once) are a file of their own, loaded when a dialog opens.
+ * A page carries what its island needs to start. The configurator's comparison rows, which only the
+ * swap dialog shows (a third of the page once), are a file of their own, loaded when a dialog opens;
+ * the assessment carries no catalog at all, as the server describes the packages it recommends.
  */
 
 const run = serverForFile();
 const { catalog, settings } = await loadData();
 
-describe('the configurator’s data', () => {
+describe('the data pages give their islands', () => {
   it('served page: no comparison row in the island props', async () => {
     const html = await (await fetch(`${run.server.url}/configure`)).text();
     expect(html).toContain('<astro-island');
@@ -22,6 +23,14 @@ describe('the configurator’s data', () => {
         expect(html, `${product.id} ${row.key}`).not.toContain(`&quot;key&quot;:[0,&quot;${row.key}&quot;],&quot;label&quot;:[0,&quot;`);
       }
     }
+  });
+
+  it('assessment: no product in the island props', async () => {
+    const html = await (await fetch(`${run.server.url}/assessment`)).text();
+    const props = [...html.matchAll(/<astro-island\b[^>]*\bprops="([^"]*)"/g)].map((m) => m[1]!);
+    expect(props).toHaveLength(1);
+    // A product record has its id under "id"; the settings name a few products by id (travel, the site survey), which is not carrying them.
+    for (const product of catalog.products) expect(props[0], product.id).not.toContain(`&quot;id&quot;:[0,&quot;${product.id}&quot;]`);
   });
 
   it('rows file: every product’s rows as they are formatted for comparing, compressed as the browser asks', async () => {
