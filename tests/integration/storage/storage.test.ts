@@ -318,6 +318,11 @@ describe('migrations', () => {
       const handles = await Promise.all([1, 2, 3].map(() => openDatabase({ url: database.url })));
       const applied = (await handles[0]!.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as { rows: { n: number }[] };
       expect(Number(applied.rows[0]!.n)).toBe(bundledMigrations().length);
+      // Snapshots are stored as sent (json) and, where the server has lz4, compressed with it.
+      const column = (await handles[0]!.db.execute(
+        sql`select format_type(atttypid, atttypmod) as type, attcompression as compression, exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any (enumvals)) as lz4 from pg_attribute where attrelid = 'quote_revisions'::regclass and attname = 'snapshot'`,
+      )) as unknown as { rows: { type: string; compression: string; lz4: boolean }[] };
+      expect(column.rows[0]).toMatchObject({ type: 'json', compression: column.rows[0]!.lz4 ? 'l' : '' });
       await Promise.all(handles.map((h) => h.close()));
     } finally {
       await database.drop();
