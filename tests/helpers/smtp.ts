@@ -79,6 +79,8 @@ export interface SmtpOptions {
   pass?: string;
   /** Refuses each message's first this many deliveries (by Message-ID) with a 451 after its data; Infinity refuses every one. */
   refuseFirst?: number;
+  /** How long it takes to accept each message once it has its data: a slow mail server. */
+  acceptMs?: number;
 }
 
 export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
@@ -107,15 +109,19 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
           callback(Object.assign(new Error('Mailbox for <ada@example.com> is over quota, try again later'), { responseCode: 451 }));
           return;
         }
-        messages.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          headers,
-          subject: decodeHeader(headers.get('subject') ?? ''),
-          text: plainText(raw),
-          raw,
-        });
-        callback();
+        const accept = () => {
+          messages.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            headers,
+            subject: decodeHeader(headers.get('subject') ?? ''),
+            text: plainText(raw),
+            raw,
+          });
+          callback();
+        };
+        if (options.acceptMs) setTimeout(accept, options.acceptMs);
+        else accept();
       });
     },
   });

@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '~/server/db/client';
-import { requests } from '~/server/db/schema';
+import { outbox, requests } from '~/server/db/schema';
 import { installationRequest } from '../helpers/configuration';
 import { startServer, STOP_TIMEOUT_MS, type TestServer } from '../helpers/server';
+import { startSmtp } from '../helpers/smtp';
 
 /**
  * SIGTERM under load: the real server process on a scratch data directory takes concurrent
@@ -99,4 +100,41 @@ describe('SIGTERM', () => {
       expect(await submitOnce(restarted, key)).toEqual({ key, status: 200, reference });
     }
   }, 240_000);
+
+  it('lets the outbox finish the batch it is sending and leaves the rest for the next start', async () => {
+    // A slow mail server and a backlog: 15 requests make 30 messages, a batch is 20.
+    const smtp = await startSmtp({ acceptMs: 150 });
+    const env = { SMTP_URL: smtp.url, RATE_LIMIT_SUBMISSIONS: '100000000', OUTBOX_INTERVAL_SECONDS: '3600' };
+    const sending = await startServer({ env });
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 15 }, (_, i) => submitOnce(sending, `outbox-backlog-${String(i).padStart(6, '0')}`)));
+      expect(outcomes.filter((o) => o.reference), JSON.stringify(outcomes.slice(0, 2))).toHaveLength(15);
+      await smtp.waitForMessages(1);
+      sending.terminate();
+      expect(await sending.exitStatus()).toEqual({ code: 0, signal: null });
+      const delivered = smtp.messages.length;
+      expect(delivered).toBeLessThan(30);
+
+      const handle = await openDatabase({ dataDir: sending.dataDir });
+      try {
+        const rows = await handle.db.select({ status: outbox.status }).from(outbox);
+        expect(rows.filter((row) => row.status === 'sent')).toHaveLength(delivered);
+        expect(rows.filter((row) => row.status === 'pending')).toHaveLength(30 - delivered);
+      } finally {
+        await handle.close();
+      }
+      // The next start sends what was left, each message once.
+      const next = await startServer({ dataDir: sending.dataDir, env });
+      try {
+        await smtp.waitForMessages(30);
+        expect(new Set(smtp.messages.map((m) => m.headers.get('message-id'))).size).toBe(30);
+      } finally {
+        await next.stop();
+      }
+    } finally {
+      await sending.stop();
+      sending.cleanUp();
+      await smtp.close();
+    }
+  }, 120_000);
 });

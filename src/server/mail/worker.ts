@@ -33,9 +33,9 @@ async function runUntilIdle(): Promise<void> {
     again = false;
     const [db, { transport, from }, settings] = await Promise.all([getDb(), mailSetup(), loadSettings()]);
     const report = await deliverDue(db, { transport, from, retryBaseMs: config().OUTBOX_RETRY_SECONDS * 1000, claimMs: config().OUTBOX_CLAIM_SECONDS * 1000, policy: settings.outbox });
-    // A full batch means more may be waiting.
+    // A full batch means more may be waiting; once stopping, the rest waits for the next start.
     if (report.sent + report.logged + report.retrying + report.deadLettered >= 20) again = true;
-  } while (again);
+  } while (again && !stopped);
 }
 
 /** Delivers what is due now; a call during a run makes the run go round once more. */
