@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldRule } from '~/domain/field-rules/rules';
 import type { BusinessDraft, HomeDraft, Path } from '~/domain/premises/draft';
 import { $assessment, $assessmentData, $cleared, $premisesRules, $reading, choosePath, nextStep, previousStep, restartAssessment, resultsStep, undoRestart, type AssessmentData } from '~/stores/assessment';
-import { focusField } from '../shared/fields';
+import { focusField } from '../shared/choice-fields';
 import { BusinessQuestions } from './BusinessQuestions';
 import { fid, HomeQuestions } from './HomeQuestions';
 import { followStepsInHistory } from './history';

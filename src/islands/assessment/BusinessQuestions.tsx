@@ -14,7 +14,8 @@ import {
 } from '~/domain/premises/vocabulary';
 import { formatLength } from '~/domain/units';
 import { addArea, addSiteDraft, removeArea, removeSiteDraft, toggled, updateArea, updateBusiness, updateSite } from '~/stores/assessment';
-import { Checks, Choice, focusField, SelectField, TextField } from '../shared/fields';
+import { Checks, Choice, focusField } from '../shared/choice-fields';
+import { SelectField, TextField } from '../shared/fields';
 import { budgetOptions, ExistingFields, fid, typicalArea, wiringOptions, type QuestionProps } from './HomeQuestions';
 
 const purposes: readonly (readonly [ViewPurpose, string])[] = [

@@ -4,7 +4,8 @@ import type { ExistingDraft, HomeDraft, TriState } from '~/domain/premises/draft
 import { propertyTypes, type Goal, type PropertyType } from '~/domain/premises/vocabulary';
 import { formatArea, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
 import { toggled, updateHome } from '~/stores/assessment';
-import { Checks, Choice, TextField, Toggle } from '../shared/fields';
+import { Checks, Choice } from '../shared/choice-fields';
+import { TextField, Toggle } from '../shared/fields';
 import { domId } from '../shared/format';
 
 const propertyWords: Record<PropertyType, string> = { house: 'A house', townhouse: 'A townhouse', apartment: 'An apartment or condo' };

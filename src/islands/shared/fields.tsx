@@ -1,23 +1,24 @@
 import type { ComponentChildren } from 'preact';
-import { domId } from './format';
 import '~/components/forms/field.css';
 
 /**
  * Form fields with their label, hint and error tied together for screen readers: the error is shown
- * next to the field, names the problem in plain words and marks the field invalid.
+ * next to the field, names the problem in plain words and marks the field invalid. Groups of options
+ * are in choice-fields.tsx: only the assessment asks them, and what both islands import from one
+ * module is loaded by both.
  */
 
-interface Described {
+export interface Described {
   id: string;
   hint?: ComponentChildren;
   error?: string | undefined;
 }
 
-function describedBy({ id, hint, error }: Described): string | undefined {
+export function describedBy({ id, hint, error }: Described): string | undefined {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-function Help({ id, hint, error }: Described) {
+export function Help({ id, hint, error }: Described) {
   return (
     <>
       {hint && (
@@ -73,56 +74,6 @@ export function TextField(p: TextProps) {
   );
 }
 
-interface ChoiceProps<T extends string> extends Described {
-  legend: ComponentChildren;
-  options: readonly (readonly [T, ComponentChildren])[];
-  value: T;
-  onValue: (value: T) => void;
-  /** Lay options out in a row on wide screens. */
-  inline?: boolean;
-}
-
-export function Choice<T extends string>(p: ChoiceProps<T>) {
-  return (
-    <fieldset class={`field choice${p.inline ? ' choice--inline' : ''}${p.error ? ' field--invalid' : ''}`} aria-describedby={describedBy(p)} id={p.id}>
-      <legend>{p.legend}</legend>
-      <Help {...p} />
-      <div class="choice__options">
-        {p.options.map(([value, label]) => (
-          <label class="choice__option" key={value}>
-            <input type="radio" name={p.id} value={value} checked={p.value === value} onChange={() => p.onValue(value)} />
-            <span>{label}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-interface ChecksProps<T extends string> extends Described {
-  legend: ComponentChildren;
-  options: readonly (readonly [T, ComponentChildren])[];
-  values: readonly T[];
-  onToggle: (value: T, on: boolean) => void;
-}
-
-export function Checks<T extends string>(p: ChecksProps<T>) {
-  return (
-    <fieldset class={`field choice${p.error ? ' field--invalid' : ''}`} aria-describedby={describedBy(p)} id={p.id}>
-      <legend>{p.legend}</legend>
-      <Help {...p} />
-      <div class="choice__options">
-        {p.options.map(([value, label]) => (
-          <label class="choice__option" key={value}>
-            <input type="checkbox" name={domId(p.id, value)} checked={p.values.includes(value)} onChange={(e) => p.onToggle(value, (e.currentTarget as HTMLInputElement).checked)} />
-            <span>{label}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
 /** A checkbox on its own line. */
 export function Toggle({ id, label, checked, onValue }: { id: string; label: ComponentChildren; checked: boolean; onValue: (on: boolean) => void }) {
   return (
@@ -154,11 +105,4 @@ export function SelectField<T extends string>(p: SelectProps<T>) {
       </select>
     </div>
   );
-}
-
-/** Moves focus to a field by key (inputs directly, groups to their first control). */
-export function focusField(id: string): void {
-  const element = document.getElementById(id);
-  const target = element instanceof HTMLFieldSetElement ? element.querySelector<HTMLElement>('input, select, textarea, button') : element;
-  target?.focus();
 }
