@@ -33,8 +33,8 @@ import { acknowledgedAnswers, retryUnacknowledged, submissions, type Ledger } fr
 const baseDatabaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const connections = 50;
-const throughputSeconds = 5;
-const durability = { seconds: 8, killAfterSeconds: 3 };
+const throughputSeconds = 4;
+const durability = { seconds: 6, killAfterSeconds: 3 };
 /** One instance is killed, and an instance sends one message at a time (src/server/mail/outbox.ts). */
 const resendsAllowed = 1;
 const estimatesAllowed = 10;

@@ -24,11 +24,11 @@ import { acknowledgedAnswers, retryUnacknowledged, submissions, type Ledger } fr
 
 /** Limits far above what the benchmark sends from its one address, so it measures the work, not the limiter. */
 const env = { RATE_LIMIT_SUBMISSIONS: '100000000', RATE_LIMIT_ESTIMATES: '100000000' };
-const load = { connections: 10, seconds: 5 };
+const load = { connections: 10, seconds: 4 };
 /** The home page while submissions run: a steady trickle of visitors, not a second flood. */
 const browsing = { connections: 4, requestsPerSecond: 100 };
 /** Submissions until the kill, and after the restart: not while the server is down, as clients retry later rather than at once. */
-const durability = { connections: 50, secondsBeforeKill: 5, secondsAfterRestart: 5 };
+const durability = { connections: 50, secondsBeforeKill: 4, secondsAfterRestart: 3 };
 
 const failures = (result: Result) => result.non2xx + result.errors + result.timeouts;
 

@@ -1,10 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '~/server/db/client';
-import { outbox, requests } from '~/server/db/schema';
+import { requests } from '~/server/db/schema';
 import { installationRequest } from '../helpers/configuration';
 import { startServer, STOP_TIMEOUT_MS, type TestServer } from '../helpers/server';
-import { freshDataDir } from '../helpers/pglite-template';
-import { startSmtp } from '../helpers/smtp';
 
 /**
  * SIGTERM under load: the real server process on a scratch data directory takes concurrent
@@ -101,43 +99,4 @@ describe('SIGTERM', () => {
       expect(await submitOnce(restarted, key)).toEqual({ key, status: 200, reference });
     }
   }, 240_000);
-
-  it('lets the outbox finish the batch it is sending and leaves the rest for the next start', async () => {
-    // A backlog of three batches (a batch is 20) waiting at the start, and a slow mail server.
-    const data = await freshDataDir();
-    const queued = await openDatabase({ dataDir: data.dir });
-    await queued.db.insert(outbox).values(Array.from({ length: 60 }, (_, i) => ({ kind: 'customer-confirmation', to: `backlog-${i}@example.com`, subject: `Message ${i}`, text: 'Hello', html: '<p>Hello</p>' })));
-    await queued.close();
-    const smtp = await startSmtp({ acceptMs: 100 });
-    const env = { SMTP_URL: smtp.url, OUTBOX_INTERVAL_SECONDS: '3600' };
-    try {
-      const sending = await startServer({ dataDir: data.dir, env });
-      await smtp.waitForMessages(1);
-      sending.terminate();
-      expect(await sending.exitStatus()).toEqual({ code: 0, signal: null });
-      // The batch under way, and at most the one after it if the signal came as it began.
-      const delivered = smtp.messages.length;
-      expect(delivered).toBeLessThanOrEqual(40);
-
-      const handle = await openDatabase({ dataDir: data.dir });
-      try {
-        const rows = await handle.db.select({ status: outbox.status }).from(outbox);
-        expect(rows.filter((row) => row.status === 'sent')).toHaveLength(delivered);
-        expect(rows.filter((row) => row.status === 'pending')).toHaveLength(60 - delivered);
-      } finally {
-        await handle.close();
-      }
-      // The next start sends what was left, each message once.
-      const next = await startServer({ dataDir: data.dir, env });
-      try {
-        await smtp.waitForMessages(60, 30_000);
-        expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(60);
-      } finally {
-        await next.stop();
-      }
-    } finally {
-      data.remove();
-      await smtp.close();
-    }
-  }, 120_000);
 });
