@@ -1,7 +1,9 @@
 import type { Catalog } from '../catalog/catalog';
 import { validate } from '../issues';
+import { pricedEdit } from '../recommend/priced';
+import type { SiteData } from '../site-data';
 import { configurationSchemaFor } from './configuration';
-import { readShareCode, type DecodeResult, type OversizedCode } from './link';
+import { readShareCode, type CheckedResult, type DecodeResult, type OversizedCode } from './link';
 
 /**
  * Opens a configuration from outside (a share link, a saved copy, an API call) with the shared
@@ -22,4 +24,14 @@ export function openConfiguration(value: unknown, catalog: Catalog): DecodeResul
 export async function openShareCode(code: string, catalog: Catalog): Promise<DecodeResult | OversizedCode> {
   const read = await readShareCode(code);
   return read.ok ? openConfiguration(read.value, catalog) : read;
+}
+
+/**
+ * What the configuration check (POST /api/configurations/check) finds in a share code or a
+ * configuration: what it holds, read with the catalog, priced on `today` and checked; or why it
+ * cannot be used.
+ */
+export async function checkConfiguration(input: { code: string } | { configuration: unknown }, data: SiteData, today: string): Promise<CheckedResult | OversizedCode> {
+  const result = 'code' in input ? await openShareCode(input.code, data.catalog) : openConfiguration(input.configuration, data.catalog);
+  return result.ok ? { ...result, ...pricedEdit(result.configuration, data, today) } : result;
 }

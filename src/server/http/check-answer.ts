@@ -1,7 +1,6 @@
 import { MAX_DECODED_BYTES } from '~/domain/configuration/link';
-import { openConfiguration, openShareCode } from '~/domain/configuration/open';
+import { checkConfiguration } from '~/domain/configuration/open';
 import { validate } from '~/domain/issues';
-import { pricedEdit } from '~/domain/recommend/priced';
 import { installerToday } from '~/domain/settings/today';
 import { loadData } from '../content/collections';
 import { jsonAnswer, problemAnswer, toFieldErrors, type Answer } from './problem';
@@ -24,10 +23,10 @@ export async function checkAnswer(body: unknown): Promise<Answer> {
     return problemAnswer('validation-error', 'Nothing to check.', { errors: toFieldErrors(parsed.ok ? [{ path: ['configuration'], message: 'Send the configuration to check' }] : parsed.issues) });
   }
   const data = await loadData();
-  const result = 'code' in parsed.value ? await openShareCode(parsed.value.code, data.catalog) : openConfiguration(parsed.value.configuration, data.catalog);
+  const result = await checkConfiguration(parsed.value, data, installerToday(data.settings));
   if (!result.ok && result.reason === 'too-large') {
     return problemAnswer('payload-too-large', `The share code inflates to more than ${MAX_DECODED_BYTES.toLocaleString('en-US')} bytes, more than any configuration needs; it was not read.`);
   }
-  const answer: CheckedConfiguration = result.ok ? { ...result, ...pricedEdit(result.configuration, data, installerToday(data.settings)) } : result;
+  const answer: CheckedConfiguration = result;
   return jsonAnswer(answer, { headers: { 'Cache-Control': 'no-store' } });
 }
