@@ -30,9 +30,9 @@ function quoteRow(quote: SavedQuote): typeof quotes.$inferInsert {
   };
 }
 
-/** The rows of new quotes and their first revisions, for a caller that inserts them with others (one-statement.ts). */
-export function quoteRows(saved: SavedQuote[], createdBy: string | null = null): TableRows[] {
-  return [rowsOf(quotes, saved.map(quoteRow)), rowsOf(quoteRevisions, saved.map((quote) => revisionRow(quote.id, quote.revision, createdBy)))];
+/** The rows of customers' new quotes and their first revisions, for a caller that inserts them with others (one-statement.ts). */
+export function quoteRows(saved: SavedQuote[]): TableRows[] {
+  return [rowsOf(quotes, saved.map(quoteRow)), rowsOf(quoteRevisions, saved.map((quote) => revisionRow(quote.id, quote.revision, null)))];
 }
 
 function revisionRow(quoteId: string, revision: SavedQuote['revision'], createdBy: string | null): typeof quoteRevisions.$inferInsert {
