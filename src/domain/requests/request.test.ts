@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { configurationSchemaFor } from '../configuration/configuration';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { addDays } from '../estimate/dates';
-import { firstName, installationRequestSchema, requestSchema, requestSchemasFor, serviceRequestSchema } from './request';
+import { addressSchema, firstName, installationRequestSchema, requestSchema, requestSchemasFor, serviceRequestSchema } from './request';
 
 const today = '2026-05-04';
 const schemas = requestSchemasFor(fixtureData.catalog, today);
@@ -29,6 +31,19 @@ describe('installation request', () => {
     expect(result.data!.contact).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com', phone: '+1 (555) 010-2000' });
     expect(result.data).not.toHaveProperty('priceCents');
     expect(result.data).not.toHaveProperty('estimate');
+  });
+
+  // The server prices a request's configuration with each site's address ZIP code in its conditions, without checking it again.
+  it('holds an address ZIP code to a form that the configuration schema accepts unchanged', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 14, unit: fc.constantFrom(...'aZ09 -_.#é\t'.split('')) }), (zip) => {
+        const address = addressSchema.shape.postalCode.safeParse(zip);
+        fc.pre(address.success);
+        const site = { ...config.sites[0]!, conditions: { ...config.sites[0]!.conditions, postalCode: address.data } };
+        const checked = configurationSchemaFor(fixtureData.catalog).safeParse({ ...config, sites: [site] });
+        expect(checked.success && checked.data.sites[0]!.conditions.postalCode).toBe(address.data);
+      }),
+    );
   });
 
   it('says what is wrong with each field in words a customer understands', () => {

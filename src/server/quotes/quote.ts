@@ -53,6 +53,12 @@ export interface SavedQuote {
 export interface NewQuote {
   /** Anything: it is validated against the catalog here, and only the configuration is trusted. */
   configuration: unknown;
+  /**
+   * The catalog `configuration` already passed `configurationSchemaFor` with (a request's own
+   * validation): when it is the one this quote is priced with, the configuration is not checked a
+   * second time, which cost a submission a tenth of its server time.
+   */
+  validatedWith?: Catalog;
   firstName?: string;
   status: QuoteStatus;
   /** What the customer gave with the request, when the quote comes with one. */
@@ -63,7 +69,7 @@ export interface NewQuote {
 
 /** A new quote with revision 1, priced now and not yet stored: `createQuote` stores it, a request stores it with itself. */
 export function prepareQuote(input: NewQuote, data: PricingData, now: Date): SavedQuote {
-  const configuration = validateConfiguration(input.configuration, data.catalog);
+  const configuration = input.validatedWith === data.catalog ? (input.configuration as Configuration) : validateConfiguration(input.configuration, data.catalog);
   const today = installerToday(data.settings, now);
   const snapshot = freezeEstimate(configuration, data, today, input.customer ?? null);
   const { options } = input;

@@ -72,6 +72,8 @@ export async function storeRequest(request: CustomerRequest, meta: StoreMeta): P
     const stored = await submitRequest(db, request, {
       idempotencyKey: meta.idempotencyKey,
       data,
+      // Every caller has passed the request through validateRequest, whose schemas use this catalog.
+      validatedWith: data.catalog,
       mail: { settings: data.settings, installerEmail: mail.installerEmail, siteUrl: meta.site },
     });
     // Committed: the customer can be told. Mail goes out after the response, from the outbox.

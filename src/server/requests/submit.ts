@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Catalog } from '~/domain/catalog/catalog';
 import type { Configuration } from '~/domain/configuration/configuration';
 import { packageAlternatives } from '~/domain/requests/packages';
 import { firstName, type Address, type CustomerRequest, type InstallationRequest } from '~/domain/requests/request';
@@ -24,6 +25,12 @@ export interface SubmitOptions {
   /** From the form's hidden field or the Idempotency-Key header; a fresh one when absent. */
   idempotencyKey?: string | undefined;
   data: PricingData;
+  /**
+   * The catalog the request was validated with (`validateRequest` uses the loaded one): when it is
+   * `data.catalog`, its configuration is priced without being checked again. A site's address only
+   * adds its ZIP code, which the address schema holds to a narrower form than the configuration's.
+   */
+  validatedWith?: Catalog;
   mail: MailContext & { siteUrl: string };
   now?: Date;
 }
@@ -93,11 +100,12 @@ function details(request: CustomerRequest, reference: string, quote: SavedQuote 
 }
 
 /** The quote of an installation request, showing back what the customer gave: company, site addresses, visit times. */
-function requestedQuote(request: InstallationRequest, configuration: Configuration, reference: string, data: PricingData, now: Date): SavedQuote {
+function requestedQuote(request: InstallationRequest, configuration: Configuration, reference: string, { data, validatedWith }: SubmitOptions, now: Date): SavedQuote {
   const packages = request.packages && packageAlternatives(request.packages, configuration);
   return prepareQuote(
     {
       configuration: withSitePostalCodes(configuration, request.addresses),
+      validatedWith,
       // The assessment's other packages, priced by the server at the same addresses.
       ...(packages && {
         options: {
@@ -155,7 +163,7 @@ export async function submitRequest(db: Database, request: CustomerRequest, opti
     // Priced with each draw: the quote shows the reference, and a second draw is one in hundreds of millions.
     let quote: SavedQuote | null;
     try {
-      quote = request.kind === 'installation' && request.configuration ? requestedQuote(request, request.configuration, reference, options.data, now) : null;
+      quote = request.kind === 'installation' && request.configuration ? requestedQuote(request, request.configuration, reference, options, now) : null;
     } catch (error) {
       // What was stored stays the answer to its retries, even once its products can no longer be priced.
       const earlier = await replay(db, key, fingerprint);

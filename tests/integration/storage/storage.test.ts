@@ -107,6 +107,14 @@ describe.each(backends)('storage on $name', (backend) => {
       expect(await rowCount(quotes)).toBe(0);
     });
 
+    it('checks a configuration validated with another catalog than the one it is priced with', async () => {
+      const bad = fixtureConfig([fixtureSite([{ productId: 'cam', quantity: 1 }, { productId: 'no-such-thing', quantity: 1 }])]);
+      const other = createCatalog([...fixtureProducts, { ...fixtureProducts.find((p) => p.id === 'cam')!, id: 'no-such-thing' }]);
+      const error = await createQuote(db(), { configuration: bad, validatedWith: other, status: 'saved' }, data).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(await rowCount(quotes)).toBe(0);
+    });
+
     it('gives every quote an unguessable public id of at least 128 bits that is not sequential', async () => {
       const ids: string[] = [];
       for (let i = 0; i < 20; i++) ids.push((await createQuote(db(), { configuration: config, status: 'saved' }, data)).publicId);
