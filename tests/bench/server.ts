@@ -6,8 +6,10 @@
  *    each with its own Idempotency-Key and email, as real visitors), each then sent with the same
  *    autocannon settings to a bare node:http server answering the same bytes (bare-server.ts), in the
  *    same run: the ratio says what the server's work costs, whatever this machine's speed today.
- * 2. Submissions while others browse: submissions at full speed and `GET /` at a visitor's pace at the
- *    same time; the home page's p99 says whether storing requests stalls everything else.
+ * 2. Submissions while others browse: `GET /` at a visitor's pace while submissions come, first as fast
+ *    as the server takes them, then at a steady rate above the target (200/s on PGlite); the home
+ *    page's p99 says whether storing requests stalls everything else. At full speed both of this
+ *    machine's cores are busy, so that row shows the worst case; the steady one is the target's.
  * 3. Durability: submissions at concurrency 50 while the server is killed with SIGKILL, then more
  *    once it is restarted on the same data directory. Then every submission that got no 2xx is sent
  *    again with its Idempotency-Key, as a real client retries. Every acknowledged request must be in
@@ -25,8 +27,10 @@ import { acknowledgedAnswers, retryUnacknowledged, submissions, type Ledger } fr
 /** Limits far above what the benchmark sends from its one address, so it measures the work, not the limiter. */
 const env = { RATE_LIMIT_SUBMISSIONS: '100000000', RATE_LIMIT_ESTIMATES: '100000000' };
 const load = { connections: 10, seconds: 4 };
-/** The home page while submissions run: a steady trickle of visitors, not a second flood. */
-const browsing = { connections: 4, requestsPerSecond: 100 };
+/** The home page while submissions run: a steady trickle of visitors, not a second flood; 600 of them, so the p99 is not a handful of requests. */
+const browsing = { connections: 4, requestsPerSecond: 100, seconds: 6 };
+/** The steady submission rate, a quarter above the target of 200/s. */
+const steadySubmissions = 250;
 /** Submissions until the kill, and after the restart: not while the server is down, as clients retry later rather than at once. */
 const durability = { connections: 50, secondsBeforeKill: 4, secondsAfterRestart: 3 };
 
@@ -99,17 +103,21 @@ try {
   }
   console.log(`\n${formatTable(['route', 'requests/s', 'bare node:http', 'ratio', 'p50', 'p99', '2xx', 'other/errors'], rows)}`);
 
-  console.log(`\nSubmissions while browsing: submissions at ${load.connections} connections and GET / at ${browsing.requestsPerSecond} requests/s, together for ${load.seconds} s`);
-  const [submitted, browsed] = await Promise.all([
-    autocannon({ url, connections: load.connections, duration: load.seconds, requests: [submissions(configuration, 'mixed')] }),
-    autocannon({ url, connections: browsing.connections, duration: load.seconds, overallRate: browsing.requestsPerSecond, headers: brotli, requests: [{ method: 'GET', path: '/' }] }),
-  ]);
   console.log(
-    `\n${formatTable(['while browsing', 'requests/s', 'p50', 'p99', '2xx', 'other/errors'], [
-      ['POST /api/requests', Math.round(submitted.requests.average), `${submitted.latency.p50} ms`, `${submitted.latency.p99} ms`, submitted['2xx'], failures(submitted)],
-      ['GET /', Math.round(browsed.requests.average), `${browsed.latency.p50} ms`, `${browsed.latency.p99} ms`, browsed['2xx'], failures(browsed)],
-    ])}`,
+    `\nSubmissions while browsing: GET / at ${browsing.requestsPerSecond} requests/s over ${browsing.connections} connections for ${browsing.seconds} s, while submissions come at ${load.connections} connections, as fast as they are answered, then at ${steadySubmissions}/s`,
   );
+  const mixedRows: (string | number)[][] = [];
+  for (const [pace, rate] of [['full speed', undefined], [`${steadySubmissions}/s`, steadySubmissions]] as const) {
+    const [submitted, browsed] = await Promise.all([
+      autocannon({ url, connections: load.connections, duration: browsing.seconds, ...(rate && { overallRate: rate }), requests: [submissions(configuration, 'mixed')] }),
+      autocannon({ url, connections: browsing.connections, duration: browsing.seconds, overallRate: browsing.requestsPerSecond, headers: brotli, requests: [{ method: 'GET', path: '/' }] }),
+    ]);
+    mixedRows.push(
+      [`POST /api/requests, ${pace}`, Math.round(submitted.requests.average), `${submitted.latency.p50} ms`, `${submitted.latency.p99} ms`, submitted['2xx'], failures(submitted)],
+      [`GET / beside them`, Math.round(browsed.requests.average), `${browsed.latency.p50} ms`, `${browsed.latency.p99} ms`, browsed['2xx'], failures(browsed)],
+    );
+  }
+  console.log(`\n${formatTable(['while browsing', 'requests/s', 'p50', 'p99', '2xx', 'other/errors'], mixedRows)}`);
 
   console.log(
     `\nDurability: submissions at concurrency ${durability.connections} for ${durability.secondsBeforeKill} s, a SIGKILL with submissions in flight, a restart on the same data directory, then submissions for ${durability.secondsAfterRestart} s more`,
