@@ -11,7 +11,8 @@ import { desktop, launchChromium, phone, visit, type Device } from './support/br
  * manager with `npm run staff` (on the data directory, before the server starts); the salesperson
  * signs in on the sign-in page, opens a homeowner's request, swaps a camera and gives a discount past their limit; a manager approves it; the
  * salesperson sends the revision; the homeowner opens the mailed link and reads what changed; the
- * salesperson sees that it was viewed. Axe finds no WCAG A/AA problem on any staff page on the way,
+ * salesperson sees that it was viewed. A manager who gives a discount past their own limit is told
+ * another manager or an admin decides on it, and gets no approval form. Axe finds no WCAG A/AA problem on any staff page on the way,
  * at 320 px and 1280 px, and nothing is wider than the screen.
  */
 
@@ -137,5 +138,21 @@ describe('the quote builder journey', () => {
     await check(page, 'revisions desktop');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('tells a manager who saved discounts past their own limit that someone else decides, at 320 px and 1280 px', async () => {
+    for (const device of [narrow, desktop]) {
+      const { page, context, errors } = await as(people.manager, device);
+      await page.goto(`/staff/requests/${reference}/quote`);
+      await page.getByLabel('Discount on the whole quote').selectOption('percent');
+      await page.locator('#f-quoteDiscount-value').fill(device === narrow ? '25' : '24');
+      await page.getByRole('button', { name: 'Save the draft' }).click();
+      await expect.poll(() => page.getByRole('status').textContent(), settled).toContain('so another manager or an admin must approve them');
+      expect(await page.getByText('You saved this draft, so another manager or an admin must approve or refuse its discounts.').count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Approve discounts' }).count()).toBe(0);
+      await check(page, 'own draft waiting');
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 });

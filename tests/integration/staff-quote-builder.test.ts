@@ -73,6 +73,22 @@ describe('the staff quote builder', () => {
     expect(text(compare.html)).toContain('Added a discount of 15% on the whole quote');
   });
 
+  it('shows a manager no approval form for discounts they saved past their own limit, and the admin approves them', async () => {
+    const reference = await submit('marta@example.com');
+    const saved = await postFromPage(run.server, builder(reference), { intent: 'save', 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '25' }, { session: team.manager });
+    expect(saved.status, text(saved.html)).toBe(200);
+    expect(saved.html).toContain('data-draft="requested"');
+    expect(saved.html).not.toContain('id="decide"');
+    expect(text(saved.html)).toContain('You saved this draft, so another manager or an admin must approve or refuse its discounts.');
+    const ownDecision = await postFromPage(run.server, builder(reference), { intent: 'decide', decision: 'approve' }, { session: team.manager });
+    expect(ownDecision.status).toBe(403);
+
+    const adminView = await get(run.server, builder(reference), team.admin);
+    expect(adminView.html).toContain('id="decide"');
+    const approved = await postFromPage(run.server, builder(reference), { intent: 'decide', decision: 'approve', reason: 'Key account' }, { session: team.admin });
+    expect(approved.html).toContain('data-draft="approved"');
+  });
+
   it('answers a tampered price with an error beside the field it names, keeping what was typed', async () => {
     const reference = await submit('tamper@example.com');
     const answer = await postFromPage(run.server, builder(reference), { intent: 'save', 'sites.0.lines.0.quantity': '5', 'sites.0.lines.0.unitCents': '1', 'sites.0.lines.1.discount.kind': 'percent', 'sites.0.lines.1.discount.value': '140' }, { session: team.sales });

@@ -139,7 +139,8 @@ export function saveDraft(db: Database, user: StaffUser, reference: string, fiel
       },
       events,
     );
-    return { ok: true, notice: needsApproval ? 'Draft saved. Its discounts are past your limit, so a manager must approve them before it can be sent.' : 'Draft saved. It is ready to send.' };
+    const approver = can(user.role, 'approveDiscount') ? 'another manager or an admin' : 'a manager';
+    return { ok: true, notice: needsApproval ? `Draft saved. Its discounts are past your limit, so ${approver} must approve them before it can be sent.` : 'Draft saved. It is ready to send.' };
   });
 }
 
@@ -149,6 +150,11 @@ export const decisionSchema = z.object({
   reason: z.string().trim().max(400, 'at most 400 characters').optional(),
 });
 const refusalReason = trimmedText(3, 400, 'say why in at least 3 characters', 'at most 400 characters');
+
+/** Nobody approves or refuses discounts they saved themselves: a manager's own limit would otherwise bind nobody. */
+export const isOwnDraft = (user: StaffUser, builder: Builder): boolean => builder.row?.updatedBy === user.id;
+
+export const OWN_DRAFT_DECISION = 'You saved this draft, so another manager or an admin must approve or refuse its discounts.';
 
 /** A manager approves or refuses the draft's discounts, with a reason on the timeline. */
 export function decideApproval(db: Database, user: StaffUser, reference: string, input: Record<string, string>, seen: string, ctx: BuilderContext): Promise<Outcome> {
@@ -160,6 +166,7 @@ export function decideApproval(db: Database, user: StaffUser, reference: string,
   if (reason && !reason.ok) return Promise.resolve({ ok: false, status: 422, message: 'The discounts were not refused.', issues: reason.issues.map((issue) => ({ ...issue, path: ['reason'] })) });
   return onBuilder(db, user, reference, seen, ctx, 'Check its discounts as they are now, then decide again.', async (tx, builder) => {
     if (builder.row?.approval !== 'requested') return { ok: false, status: 409, message: 'This draft is not waiting for approval.' };
+    if (isOwnDraft(user, builder)) return { ok: false, status: 403, message: OWN_DRAFT_DECISION };
     const text = reason?.ok ? reason.value : checked.value.reason || undefined;
     await setApproval(
       tx,

@@ -28,12 +28,12 @@ const now = new Date('2026-03-02T15:00:00Z');
 
 describe.each(backends)('the quote builder on $name', (backend) => {
   let handle: TestDatabase;
-  const staff: Record<'sales' | 'otherSales' | 'manager', StaffUser> = {} as never;
+  const staff: Record<'sales' | 'otherSales' | 'manager' | 'admin', StaffUser> = {} as never;
   const ctx = (): SendContext => ({ data: fixtureData, now, siteUrl: 'https://quotes.example.com', mail: { settings: fixtureData.settings, installerEmail: 'office@installer.example' } });
 
   beforeAll(async () => {
     handle = await backend.open();
-    for (const [key, role] of [['sales', 'sales'], ['otherSales', 'sales'], ['manager', 'manager']] as const) {
+    for (const [key, role] of [['sales', 'sales'], ['otherSales', 'sales'], ['manager', 'manager'], ['admin', 'admin']] as const) {
       const row = await insertAccount(handle.db, { email: `${key.toLowerCase()}@installer.example`, name: key, role, passwordHash: null }, now);
       staff[key] = { id: row.id, email: row.email, name: row.name, role, sessionHash: 'h' };
     }
@@ -120,6 +120,23 @@ describe.each(backends)('the quote builder on $name', (backend) => {
     expect(approved).toMatchObject({ staffId: staff.manager.id, detail: { reason: 'Repeat customer' } });
   });
 
+  it('lets nobody decide on discounts they saved: a manager past their own limit waits for someone else', async () => {
+    const { reference, quote } = await requestWithQuote();
+    expect(await save(staff.manager, reference, { 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '25' })).toMatchObject({ ok: true, notice: expect.stringContaining('must approve') });
+    const waiting = await draftRow(quote.id);
+    const events = await kinds(quote.id);
+    for (const decision of ['approve', 'refuse']) {
+      expect(await decide(staff.manager, reference, { decision, reason: 'My own call' })).toMatchObject({ ok: false, status: 403, message: expect.stringContaining('another manager or an admin') });
+    }
+    expect(await draftRow(quote.id)).toEqual(waiting);
+    expect(await kinds(quote.id)).toEqual(events);
+    expect(await send(staff.manager, reference)).toMatchObject({ ok: false, status: 409 });
+
+    expect(await decide(staff.admin, reference, { decision: 'approve', reason: 'Account we want to keep' })).toMatchObject({ ok: true });
+    expect(await send(staff.manager, reference)).toMatchObject({ ok: true });
+    expect((await getQuoteById(handle.db, quote.id))!.revision.snapshot.staff).toMatchObject({ sentBy: staff.manager.id, approvedBy: staff.admin.id });
+  });
+
   it('refuses with a reason: the draft cannot be sent until it is changed', async () => {
     const { reference, quote } = await requestWithQuote();
     await save(staff.sales, reference, { 'sites.0.lines.0.discount.kind': 'amount', 'sites.0.lines.0.discount.value': '300' });
@@ -192,7 +209,8 @@ describe.each(backends)('the quote builder on $name', (backend) => {
 
     // An approval leaves the draft as the salesperson saw it: their send from that page goes ahead.
     const salesSawAgain = await seenBy(staff.sales, reference);
-    expect(await decide(staff.manager, reference, { decision: 'approve', reason: 'Loyal customer' })).toMatchObject({ ok: true });
+    // The manager saved these discounts, so the admin decides on them.
+    expect(await decide(staff.admin, reference, { decision: 'approve', reason: 'Loyal customer' })).toMatchObject({ ok: true });
     expect(await sendRevision(handle.db, staff.sales, reference, salesSawAgain, ctx())).toMatchObject({ ok: true });
   });
 
