@@ -41,6 +41,8 @@ describe('the staff quote builder', () => {
     const saved = await postFromPage(run.server, builder(reference), { intent: 'save', 'sites.0.lines.0.productId': swapTo.id, 'quoteDiscount.kind': 'percent', 'quoteDiscount.value': '15' }, { session: team.sales });
     expect(saved.status, text(saved.html)).toBe(200);
     expect(saved.html).toContain('data-draft="requested"');
+    expect(text(saved.html)).toContain('Waiting for a manager to approve its discounts.');
+    expect(saved.html).not.toContain('data-own-draft');
     expect(saved.html).toContain('data-send-blocker');
     const refused = await postFromPage(run.server, builder(reference), { intent: 'send' }, { session: team.sales });
     expect(refused.status).toBe(409);
@@ -79,6 +81,7 @@ describe('the staff quote builder', () => {
     expect(saved.status, text(saved.html)).toBe(200);
     expect(saved.html).toContain('data-draft="requested"');
     expect(saved.html).not.toContain('id="decide"');
+    expect(text(saved.html)).toContain('Waiting for another manager or an admin to approve its discounts.');
     expect(text(saved.html)).toContain('You saved this draft, so another manager or an admin must approve or refuse its discounts.');
     const ownDecision = await postFromPage(run.server, builder(reference), { intent: 'decide', decision: 'approve' }, { session: team.manager });
     expect(ownDecision.status).toBe(403);
