@@ -27,6 +27,5 @@ export async function checkAnswer(body: unknown): Promise<Answer> {
   if (!result.ok && result.reason === 'too-large') {
     return problemAnswer('payload-too-large', `The share code inflates to more than ${MAX_DECODED_BYTES.toLocaleString('en-US')} bytes, more than any configuration needs; it was not read.`);
   }
-  const answer: CheckedConfiguration = result;
-  return jsonAnswer(answer, { headers: { 'Cache-Control': 'no-store' } });
+  return jsonAnswer(result satisfies CheckedConfiguration, { headers: { 'Cache-Control': 'no-store' } });
 }

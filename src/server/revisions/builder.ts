@@ -139,8 +139,7 @@ export function saveDraft(db: Database, user: StaffUser, reference: string, fiel
       },
       events,
     );
-    const approver = can(user.role, 'approveDiscount') ? 'another manager or an admin' : 'a manager';
-    return { ok: true, notice: needsApproval ? `Draft saved. Its discounts are past your limit, so ${approver} must approve them before it can be sent.` : 'Draft saved. It is ready to send.' };
+    return { ok: true, notice: needsApproval ? `Draft saved. Its discounts are past your limit, so ${deciderFor(user.role)} must approve them before it can be sent.` : 'Draft saved. It is ready to send.' };
   });
 }
 
@@ -151,10 +150,13 @@ export const decisionSchema = z.object({
 });
 const refusalReason = trimmedText(3, 400, 'say why in at least 3 characters', 'at most 400 characters');
 
+/** Who decides on discounts a person of this role saved past their limit: never the one who saved them (see `isOwnDraft`). */
+export const deciderFor = (savedBy: StaffRole): string => (can(savedBy, 'approveDiscount') ? 'another manager or an admin' : 'a manager');
+
 /** Nobody approves or refuses discounts they saved themselves: a manager's own limit would otherwise bind nobody. */
 export const isOwnDraft = (user: StaffUser, builder: Builder): boolean => builder.row?.updatedBy === user.id;
 
-export const OWN_DRAFT_DECISION = 'You saved this draft, so another manager or an admin must approve or refuse its discounts.';
+export const OWN_DRAFT_DECISION = `You saved this draft, so ${deciderFor('manager')} must approve or refuse its discounts.`;
 
 /** A manager approves or refuses the draft's discounts, with a reason on the timeline. */
 export function decideApproval(db: Database, user: StaffUser, reference: string, input: Record<string, string>, seen: string, ctx: BuilderContext): Promise<Outcome> {
