@@ -6,6 +6,7 @@ import { readConfig } from './src/server/config.ts';
 import { cspDirectives } from './src/server/http/security-headers.ts';
 import { precompressedFiles } from './src/server/http/precompress-integration.ts';
 import { securityHeaders } from './src/server/http/security-integration.ts';
+import { islandChunks } from './src/islands/chunking-integration.ts';
 
 /**
  * Request bodies: no form or API call needs more than a few hundred kilobytes (a large configuration
@@ -23,7 +24,7 @@ export default defineConfig({
   // staticHeaders: prerendered pages get their Content-Security-Policy as a header (see securityHeaders).
   // Middleware mode: src/server/entry.ts serves the built files itself and hands the rest to the adapter.
   adapter: node({ mode: 'middleware', bodySizeLimit: BODY_LIMIT_BYTES, staticHeaders: true }),
-  integrations: [preact(), securityHeaders(), precompressedFiles()],
+  integrations: [preact(), islandChunks(), securityHeaders(), precompressedFiles()],
   // No Markdown on the site; Shiki's highlighting would need inline styles the CSP does not allow.
   markdown: { syntaxHighlight: false },
   security: {

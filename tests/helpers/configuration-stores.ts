@@ -8,17 +8,19 @@ import type { ClientData } from '~/stores/site-data';
  * storage holds now.
  */
 export async function configurationStores() {
-  const [state, server, undo, start, actions, share, packages, add] = await Promise.all([
+  const [state, server, undo, start, actions, phases, share, packages, add, addRequest] = await Promise.all([
     import('~/stores/configuration/state'),
     import('~/stores/configuration/server'),
     import('~/stores/configuration/undo'),
     import('~/stores/configuration/start'),
     import('~/stores/configuration/actions'),
+    import('~/stores/configuration/phases'),
     import('~/stores/configuration/share'),
     import('~/stores/configuration/packages'),
     import('~/stores/configuration/add'),
+    import('~/stores/configuration/add-request'),
   ]);
-  return { ...state, ...server, ...undo, ...start, ...actions, ...share, ...packages, ...add };
+  return { ...state, ...server, ...undo, ...start, ...actions, ...phases, ...share, ...packages, ...add, ...addRequest };
 }
 
 /** A fresh copy of the store modules, for the store tests. */

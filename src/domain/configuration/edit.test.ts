@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { configurationSchemaFor, type Configuration } from './configuration';
 import {
-  addPhase,
   addProduct,
   addSite,
   applyChange,
@@ -11,7 +10,6 @@ import {
   nextSiteId,
   removeLine,
   repairForCatalog,
-  removePhase,
   removeSite,
   renameSite,
   setConditions,
@@ -22,8 +20,8 @@ import {
   setReused,
   setStartDate,
   swapProduct,
-  updatePhase,
 } from './edit';
+import { addPhase, removePhase, updatePhase } from './phase-plan';
 
 const schema = configurationSchemaFor(fixtureData.catalog);
 const valid = (config: Configuration) => expect(schema.safeParse(config).success).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addPhase, setLine } from '../configuration/edit';
+import { setLine } from '../configuration/edit';
+import { addPhase } from '../configuration/phase-plan';
 import { fixtureConfig, fixtureData, fixtureSite } from '../fixtures';
 import { estimate } from './estimate';
 import { formatRange } from '../money';

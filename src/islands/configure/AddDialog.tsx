@@ -1,16 +1,12 @@
-import { useMemo, useState } from 'preact/hooks';
-import { roles } from '~/domain/catalog/roles';
-import { addableRoles } from '~/domain/configuration/choices';
+import { useState } from 'preact/hooks';
 import type { Audience, Site } from '~/domain/configuration/configuration';
 import type { SiteData } from '~/domain/site-data';
-import { addToSite } from '~/stores/configuration/actions';
-import { Dialog } from '../shared/Dialog';
-import { SelectField } from '../shared/fields';
-import { domId } from '../shared/format';
-import { groupTitles, type LineGroupId } from './model';
-import { Stepper } from './Stepper';
-import { formatMoney } from '~/domain/money';
+import { Dialog, focusFirstControl } from '../shared/Dialog';
+import { LazyPart, lazyPart } from '../shared/LazyPart';
+import type { AddChoice, AddProductsProps } from './AddProducts';
 import './AddDialog.css';
+
+const addProducts = lazyPart<AddProductsProps>(() => import('./AddProducts').then((m) => m.AddProducts));
 
 interface Props {
   data: SiteData;
@@ -22,56 +18,12 @@ interface Props {
   onAdded: (message: string) => void;
 }
 
-const groups: LineGroupId[] = ['video', 'intrusion', 'fire', 'access', 'services'];
-
-/** Add products to a site: choose the system, then the kind of device, then the product. */
+/** Add products to a site; the list loads the first time the dialog opens. */
 export function AddDialog({ data, audience, site, open, onClose, onAdded }: Props) {
-  const [group, setGroup] = useState<LineGroupId>('video');
-  const [role, setRole] = useState<string>('');
-  const [quantity, setQuantity] = useState(1);
-  const available = useMemo(() => addableRoles(group, data.catalog, audience), [group, data, audience]);
-  const entry = available.find((r) => r.role === role) ?? available[0];
-  const money = (cents: number) => formatMoney(cents, data.settings.currency, data.settings.locale);
-
+  const [choice, setChoice] = useState<AddChoice>({ group: 'video', role: '', quantity: 1 });
   return (
     <Dialog title={`Add products to ${site.name}`} open={open} onClose={onClose} wide>
-      <div class="add__filters">
-        <SelectField id={domId('add', 'group')} label="System" value={group} options={groups.map((g) => [g, groupTitles[g]] as const)} onValue={(g) => { setGroup(g); setRole(''); }} />
-        {available.length > 0 && (
-          <SelectField id={domId('add', 'role')} label="Kind of product" value={entry?.role ?? ''} options={available.map((r) => [r.role, roles[r.role].plural] as const)} onValue={setRole} />
-        )}
-        <Stepper id={domId('add', 'quantity')} label="How many" about="units to add" value={quantity} min={1} max={500} onCommit={setQuantity} />
-      </div>
-      {!entry ? (
-        <p>We have nothing to offer in this system yet. Call us and we will help.</p>
-      ) : (
-        <ul class="add__products">
-          {entry.products.map((p) => (
-            <li key={p.id} class="add__product">
-              <p class="line__name">
-                {p.name} <span class={`tier tier--${p.tier}`}>{p.tier === 'good' ? 'Good' : p.tier === 'better' ? 'Better' : 'Best'}</span>
-              </p>
-              <p class="line__model">
-                {p.brand} {p.model} · {money(p.priceCents)}
-                {p.type === 'service' ? '' : ' each'}
-              </p>
-              <p class="line__reason">{p.summary}</p>
-              <button
-                type="button"
-                class="button button--small"
-                onClick={() => {
-                  addToSite(site.id, p.id, quantity);
-                  onAdded(`Added ${quantity} × ${p.name}.`);
-                  onClose();
-                }}
-              >
-                Add {quantity}
-                <span class="visually-hidden"> × {p.name}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <LazyPart part={addProducts} props={{ data, audience, site, choice, onChoice: setChoice, onClose, onAdded }} what="the products" onArrived={(place) => focusFirstControl(place.closest('dialog'))} />
     </Dialog>
   );
 }

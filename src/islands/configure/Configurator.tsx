@@ -1,11 +1,12 @@
 // Styles first, in the order they override: shared controls, the island's own rules, then its parts' (a dialog's heading keeps its own margin).
 import '../shared/controls.css';
 import './Configurator.css';
+import './Phases.css';
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SiteData } from '~/domain/site-data';
 import { addNewSite } from '~/stores/configuration/actions';
-import { addFromLink, addRequest } from '~/stores/configuration/add';
+import { addRequest } from '~/stores/configuration/add-request';
 import { $checks, $estimate, $phaseTotals, $pricingState, $today, followPricing, priceAgain } from '~/stores/configuration/server';
 import { codeFromHash, dismissLinkProblem, openShareCode } from '~/stores/configuration/share';
 import { clearConfiguration, initConfigurator, startEmpty, verifySaved } from '~/stores/configuration/start';
@@ -13,10 +14,11 @@ import { $configuration, $linkProblem, $notice, dismissNotice } from '~/stores/c
 import { $undo, undo } from '~/stores/configuration/undo';
 import type { ClientData } from '~/stores/site-data';
 import { debounce, range } from '../shared/format';
+import { LazyPart, lazyPart } from '../shared/LazyPart';
 import { EstimatePanel } from './EstimatePanel';
 import { announcement } from './model';
 import { PackageBar } from './PackageBar';
-import { Phases } from './Phases';
+import type { PhasesProps } from './Phases';
 import { ShareBar } from './ShareBar';
 import { SiteEditor } from './SiteEditor';
 import { SiteTabs } from './SiteTabs';
@@ -24,6 +26,9 @@ import { SiteTabs } from './SiteTabs';
 interface Props {
   data: ClientData;
 }
+
+// Only a business configuration plans phases, so a home's page never downloads the planner.
+const phases = lazyPart<PhasesProps>(() => import('./Phases').then((m) => m.Phases));
 
 /** The configurator: start points, the site editor, the live estimate, sharing and requesting. */
 export default function Configurator({ data }: Props) {
@@ -34,12 +39,8 @@ export default function Configurator({ data }: Props) {
   useEffect(() => {
     setSiteData(initConfigurator(data));
     void verifySaved();
-    // "Add to my system" from a product page; the address loses ?add= so a reload or Back adds nothing more.
     const adding = addRequest(location.href);
-    if (adding) {
-      history.replaceState(history.state, '', adding.rest);
-      addFromLink(adding.productId);
-    }
+    if (adding) void addFromProductPage(adding.productId);
     const stopPricing = followPricing();
     const openFromHash = async () => {
       const code = codeFromHash(location.hash);
@@ -59,6 +60,22 @@ export default function Configurator({ data }: Props) {
 
   if (!siteData) return <Placeholder phone={data.settings.company.phone} />;
   return <Live data={siteData} opening={opening} />;
+}
+
+/**
+ * "Add to my system" from a product page: only such a visit loads the adding code. Once added, the
+ * address loses ?add= so a reload or Back adds nothing more; if the code cannot be fetched, it keeps
+ * it, so a reload tries again.
+ */
+async function addFromProductPage(productId: string) {
+  const adding = await import('~/stores/configuration/add').catch(() => null);
+  if (!adding) {
+    $notice.set({ title: 'We could not add that product just now.', details: ['Check your connection, then reload the page to try again.'] });
+    return;
+  }
+  adding.addFromLink(productId);
+  const rest = addRequest(location.href)?.rest;
+  if (rest) history.replaceState(history.state, '', rest);
 }
 
 function Live({ data, opening }: { data: SiteData; opening: boolean }) {
@@ -201,7 +218,7 @@ function Live({ data, opening }: { data: SiteData; opening: boolean }) {
               {config.audience === 'business' && (
                 <section aria-labelledby="phases-heading">
                   <h2 id="phases-heading">Phases</h2>
-                  <Phases config={config} catalog={data.catalog} totals={phaseTotals} oneVisit={estimate?.oneTime ?? null} updating={pricingState !== 'ready'} format={format} />
+                  <LazyPart part={phases} props={{ config, catalog: data.catalog, totals: phaseTotals, oneVisit: estimate?.oneTime ?? null, updating: pricingState !== 'ready', format }} what="the phases" />
                 </section>
               )}
               <p>

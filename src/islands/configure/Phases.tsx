@@ -3,19 +3,19 @@ import type { Catalog } from '~/domain/catalog/catalog';
 import { systemInfo, systems } from '~/domain/catalog/roles';
 import { siteSystems } from '~/domain/configuration/choices';
 import type { Configuration } from '~/domain/configuration/configuration';
-import { systemPhase } from '~/domain/configuration/edit';
+import { systemPhase } from '~/domain/configuration/phase-plan';
 import { phasedOneTime, type PhaseTotal } from '~/domain/estimate/phases';
 import { formatMoney, type Range } from '~/domain/money';
 import { phasingText } from '~/domain/wording';
-import { addNewPhase, changePhase, removePhaseAt, setSystemPhase } from '~/stores/configuration/actions';
+import { addNewPhase, changePhase, removePhaseAt, setSystemPhase } from '~/stores/configuration/phases';
 import { SelectField, TextField } from '../shared/fields';
 import { domId, range, type Format } from '../shared/format';
 import { parseMoney } from './model';
-import './Phases.css';
+import { CommitField } from './CommitField';
 
 const statusWords = { 'no-budget': 'No budget set', within: 'Within budget', 'may-exceed': 'May go over budget', over: 'Over budget' } as const;
 
-interface Props {
+export interface PhasesProps {
   config: Configuration;
   catalog: Catalog;
   totals: PhaseTotal[];
@@ -24,20 +24,6 @@ interface Props {
   /** True while the server prices a change: the totals shown are for the configuration before it. */
   updating: boolean;
   format: Format;
-}
-
-/**
- * A text field kept in local state while typing and applied when left (or on Enter). `apply` returns
- * the problem with the value, if any; the typed text stays in the box either way.
- */
-export function CommitField({ id, label, initial, apply, numeric, unit, hint, maxLength }: { id: string; label: string; initial: string; apply: (text: string) => string | undefined; numeric?: boolean; unit?: string; hint?: string; maxLength?: number }) {
-  const [text, setText] = useState(initial);
-  const [error, setError] = useState<string>();
-  return (
-    <div onChange={() => setError(apply(text))}>
-      <TextField id={id} label={label} numeric={numeric} unit={unit} hint={hint} maxLength={maxLength} value={text} error={error} onValue={setText} />
-    </div>
-  );
 }
 
 function applyBudget(index: number) {
@@ -83,7 +69,7 @@ function SystemPhases({ config, catalog }: { config: Configuration; catalog: Cat
  * Split the work into phases, each with a budget; lines are assigned on the lines themselves. Every
  * phase is priced as its own visit, against its budget.
  */
-export function Phases({ config, catalog, totals, oneVisit, updating, format: f }: Props) {
+export function Phases({ config, catalog, totals, oneVisit, updating, format: f }: PhasesProps) {
   const [name, setName] = useState('');
   const money = (cents: number) => formatMoney(cents, f.currency, f.locale, true);
   return (

@@ -7,10 +7,10 @@ import { changeStartDate, removeSiteById, renameSiteTo } from '~/stores/configur
 import { domId } from '../shared/format';
 import { AddDialog } from './AddDialog';
 import { CheckList } from './CheckItem';
+import { CommitField } from './CommitField';
 import { Conditions } from './Conditions';
 import { LineRow } from './LineRow';
 import { checksForLine, checksForSystem, groupLines } from './model';
-import { CommitField } from './Phases';
 import { Plans } from './Plans';
 import { SwapDialog } from './SwapDialog';
 import './SiteEditor.css';

@@ -38,12 +38,12 @@ describe('the swap dialog, for every product with options', () => {
     expect(new Set(statuses)).toEqual(new Set(['pass', 'warning', undefined]));
   });
 
-  it.each(cases)('$name: each option says how it does for the view and its price difference; none that falls short is chosen first', ({ line }) => {
+  it.each(cases)('$name: each option says how it does for the view and its price difference; none that falls short is chosen first', async ({ line }) => {
     const site = fixtureSite([line]);
     const current = data.catalog.get(line.productId)!;
     render(<SwapDialog data={data} audience="home" site={site} lineIndex={0} onClose={() => {}} onSwapped={() => {}} />);
     const dialog = screen.getByRole('dialog', { name: `Swap the ${current.name}` });
-    const options = within(dialog).getAllByRole('radio');
+    const options = await within(dialog).findAllByRole('radio');
     const offered = swapOptions(current, data.catalog, 'home');
     expect(options).toHaveLength(offered.length);
     offered.forEach((option, i) => {

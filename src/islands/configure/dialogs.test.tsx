@@ -54,7 +54,7 @@ describe('swap dialog', () => {
     vi.stubGlobal('fetch', (url: string, init: unknown) => (url === SPEC_ROWS_URL && failing ? Promise.resolve(new Response('', { status: 503 })) : answered(url, init as RequestInit)));
     fireEvent.click(screen.getByRole('button', { name: 'Compare and swap Test camera' }));
     const dialog = await screen.findByRole('dialog', { name: 'Swap the Test camera' });
-    expect(within(dialog).getByRole('status').textContent).toBe('Loading the specifications…');
+    expect((await within(dialog).findByText('Loading the specifications…')).getAttribute('role')).toBe('status');
     const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent).toContain('The specifications could not be loaded.');
     expect(within(dialog).getByRole('button', { name: 'Swap to the Best camera' })).toBeTruthy();
@@ -71,7 +71,7 @@ describe('add dialog', () => {
     const store = await mount(fixtureConfig([fixtureSite([])]));
     fireEvent.click(screen.getByRole('button', { name: 'Add products' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add products to Home' });
-    fireEvent.change(within(dialog).getByLabelText('System'), { target: { value: 'fire' } });
+    fireEvent.change(await within(dialog).findByLabelText('System'), { target: { value: 'fire' } });
     fireEvent.change(await within(dialog).findByLabelText('Kind of product'), { target: { value: 'co-alarm' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'One more: units to add' }));
     fireEvent.click(await within(dialog).findByRole('button', { name: 'Add 2 × Test CO alarm' }));
@@ -102,7 +102,7 @@ describe('business sites and phases', () => {
 
   it('adds a phase, assigns a line and shows the phase total against its budget', async () => {
     const store = await mount(business());
-    fireEvent.input(screen.getByLabelText('New phase name'), { target: { value: 'Cameras first' } });
+    fireEvent.input(await screen.findByLabelText('New phase name'), { target: { value: 'Cameras first' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add phase' }));
     await screen.findByLabelText('Phase 1 name');
     const budget = screen.getByLabelText('Budget');
@@ -127,7 +127,7 @@ describe('phases by system', () => {
     );
     const store = await mount(config);
     const phaseOf = () => store.$configuration.get()!.sites.map((site) => site.lines.map((line) => line.phase ?? 0));
-    const cameras = screen.getByRole('combobox', { name: 'Security cameras' }) as HTMLSelectElement;
+    const cameras = (await screen.findByRole('combobox', { name: 'Security cameras' })) as HTMLSelectElement;
     expect(screen.getByRole('combobox', { name: 'Fire and CO safety' })).toBeTruthy();
     fireEvent.change(cameras, { target: { value: '1' } });
     await waitFor(() => expect(phaseOf()).toEqual([[1, 1, 0], [1, 0]]));

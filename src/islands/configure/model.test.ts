@@ -10,7 +10,6 @@ import {
   groupLines,
   offersBoth,
   parseMoney,
-  priceDifference,
   readCondition,
 } from './model';
 
@@ -42,12 +41,6 @@ describe('product choices', () => {
 });
 
 describe('money words', () => {
-  it('describe a swap price difference', () => {
-    expect(priceDifference(get('cam'), get('cam-best'), 1, f)).toBe('+$250.00');
-    expect(priceDifference(get('cam-best'), get('cam'), 3, f)).toBe('−$750.00 for 3 (−$250.00 each)');
-    expect(priceDifference(get('cam'), get('cam'), 2, f)).toBe('Same price');
-  });
-
   it('parse typed budgets to cents', () => {
     expect(parseMoney('25,000')).toBe(2_500_000);
     expect(parseMoney('$1,234.56')).toBe(123_456);

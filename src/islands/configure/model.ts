@@ -2,10 +2,8 @@ import type { Catalog } from '~/domain/catalog/catalog';
 import type { Product } from '~/domain/catalog/product';
 import { roles, systemInfo, type SystemId } from '~/domain/catalog/roles';
 import type { Check } from '~/domain/checks';
-import { lineViewStatus } from '~/domain/checks/camera-view';
 import type { Line, Site, SiteConditions } from '~/domain/configuration/configuration';
 import type { Estimate } from '~/domain/estimate/estimate';
-import type { SiteData } from '~/domain/site-data';
 import { formatMoney, formatRange } from '~/domain/money';
 import { areaToM2, FEET_PER_METRE, lengthToMetres, roughAreaValue, roughLengthValue, SQFT_PER_M2, type UnitSystem } from '~/domain/units';
 import type { Format } from '../shared/format';
@@ -74,44 +72,6 @@ export function checksForSystem(checks: Check[], siteId: string, system: SystemI
 export const statusWords = { pass: 'Passes', warning: 'Warning', problem: 'Problem' } as const;
 
 // ---------- Money and prices ----------
-
-/** "+$250.00 (3 × $83.33 more)" or "−$90.00": what a swap does to the equipment price of a line. */
-export function priceDifference(from: Product, to: Product, units: number, f: Format): string {
-  const each = to.priceCents - from.priceCents;
-  if (each === 0) return 'Same price';
-  const money = (cents: number) => formatMoney(Math.abs(cents), f.currency, f.locale);
-  const sign = each > 0 ? '+' : '−';
-  const total = `${sign}${money(each * units)}`;
-  return units > 1 ? `${total} for ${units} (${sign}${money(each)} each)` : total;
-}
-
-/** An option of the swap dialog: what the line's view check says with it fitted, and what it does to the price. */
-export interface SwapChoice {
-  product: Product;
-  /** The view check's verdict with this product on the line; null when the line has no view. */
-  view: 'pass' | 'warning' | null;
-  price: string;
-}
-
-/**
- * Each option for a line, judged by the same check the configurator shows beside the line, run on the
- * site as it would be after the swap.
- */
-export function swapChoices(site: Site, lineIndex: number, options: Product[], data: SiteData, f: Format): SwapChoice[] {
-  const line = site.lines[lineIndex]!;
-  const current = data.catalog.get(line.productId)!;
-  const units = Math.max(1, line.quantity - line.reused);
-  return options.map((product) => {
-    const swapped = { ...site, lines: site.lines.map((l, i) => (i === lineIndex ? { ...l, productId: product.id } : l)) };
-    const view = lineViewStatus(swapped, lineIndex, data);
-    return { product, view, price: priceDifference(current, product, units, f) };
-  });
-}
-
-/** The option shown first: never one that falls short of the line's view (a warning), so the first that passes; none when none does. */
-export function preselectedChoice(choices: SwapChoice[]): SwapChoice | undefined {
-  return choices.find((c) => c.view !== 'warning');
-}
 
 /** Whole dollars (or the currency's units) typed by a person, to cents; null when it is not a number. */
 export function parseMoney(text: string): number | null {

@@ -11,6 +11,11 @@ interface Props {
   wide?: boolean;
 }
 
+/** Moves focus to a dialog's first control (not its close button): when it opens, and when a body that was loading arrives. */
+export function focusFirstControl(dialog: Element | null): void {
+  dialog?.querySelector<HTMLElement>('[autofocus], input, select, button:not(.dialog__close)')?.focus();
+}
+
 /**
  * A modal on the native <dialog>: the browser traps focus, Escape closes it and the page behind is
  * inert. Focus goes to the first control when it opens and back to whatever opened it when it closes.
@@ -26,7 +31,7 @@ export function Dialog({ title, open, onClose, children, wide }: Props) {
     if (open && !dialog.open) {
       opener.current = document.activeElement as HTMLElement | null;
       dialog.showModal?.();
-      dialog.querySelector<HTMLElement>('[autofocus], input, select, button:not(.dialog__close)')?.focus();
+      focusFirstControl(dialog);
     } else if (!open && dialog.open) {
       dialog.close();
     }

@@ -1,5 +1,3 @@
-import type { Catalog } from '~/domain/catalog/catalog';
-import type { SystemId } from '~/domain/catalog/roles';
 import type { Change } from '~/domain/checks';
 import type { Line, Site, SiteConditions } from '~/domain/configuration/configuration';
 import * as edit from '~/domain/configuration/edit';
@@ -16,7 +14,6 @@ export const changeReused = (siteId: string, lineIndex: number, reused: number) 
 export const swapLine = (siteId: string, lineIndex: number, productId: string) => change((c) => edit.swapProduct(c, siteId, lineIndex, productId));
 export const setConnection = (siteId: string, lineIndex: number, connection: Line['connection']) => change((c) => edit.setLine(c, siteId, lineIndex, { connection }));
 export const setPhase = (siteId: string, lineIndex: number, phase: number | undefined) => change((c) => edit.setLine(c, siteId, lineIndex, { phase }));
-export const setSystemPhase = (system: SystemId, phase: number | undefined, catalog: Catalog) => change((c) => edit.setSystemPhase(c, system, phase, catalog));
 export const addToSite = (siteId: string, productId: string, quantity: number, reason?: string) => change((c) => edit.addProduct(c, siteId, productId, Math.max(1, Math.min(500, Math.round(quantity))), reason));
 export const choosePlan = (siteId: string, planId: string | undefined) => change((c) => edit.setPlan(c, siteId, planId));
 /** Applies a check's fix, unless the configuration changed since the check (its line numbers may have moved). */
@@ -43,8 +40,6 @@ export async function changeConditionsChecked(siteId: string, patch: Partial<Sit
 }
 export const changeRecording = (siteId: string, recording: Site['recording']) => change((c) => edit.setRecording(c, siteId, recording));
 export const renameSiteTo = (siteId: string, name: string) => change((c) => edit.renameSite(c, siteId, name));
-export const addNewPhase = (name: string, budgetCents: number) => change((c) => edit.addPhase(c, name, budgetCents));
-export const changePhase = (index: number, patch: { name?: string; budgetCents?: number }) => change((c) => edit.updatePhase(c, index, patch));
 export const changeStartDate = (startDate: string | undefined) => change((c) => edit.setStartDate(c, startDate));
 
 export function removeLineAt(siteId: string, lineIndex: number, name: string): void {
@@ -63,9 +58,4 @@ export function addNewSite(name: string): string | undefined {
 export function removeSiteById(siteId: string): void {
   const name = siteOf(siteId)?.name ?? 'the site';
   removing(`Removed ${name}.`, (c) => edit.removeSite(c, siteId));
-}
-
-export function removePhaseAt(index: number): void {
-  const name = $configuration.get()?.phases[index]?.name ?? 'the phase';
-  removing(`Removed ${name}.`, (c) => edit.removePhase(c, index));
 }

@@ -13,8 +13,6 @@ import { $configuration, $notice } from './state';
  * A monitoring plan is chosen for the first site it can watch.
  */
 
-export const ADD_PARAM = 'add';
-
 const notAdded = (details: string) => $notice.set({ title: 'We could not add that product.', details: [details] });
 
 export function addFromLink(productId: string): void {
@@ -44,13 +42,4 @@ function choosePlanFromLink(plan: Product): void {
   if (!site) return notAdded(`The ${plan.name} watches a system your configuration does not have yet. Add that system first, then choose the plan under Monitoring.`);
   choosePlan(site.id, plan.id);
   $notice.set({ title: `Chose the ${plan.name}${config!.sites.length > 1 ? ` for ${site.name}` : ''}.`, details: [] });
-}
-
-/** The product id a `?add=` address asks for, and that address without it (so a reload adds nothing more). */
-export function addRequest(href: string): { productId: string; rest: string } | null {
-  const url = new URL(href);
-  const productId = url.searchParams.get(ADD_PARAM);
-  if (productId === null) return null;
-  url.searchParams.delete(ADD_PARAM);
-  return { productId, rest: url.pathname + url.search + url.hash };
 }
