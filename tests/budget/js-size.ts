@@ -46,19 +46,35 @@ const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const staticImport = /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`]([^"'`]+\.m?js)["'`]/g;
 const dynamicImport = /\bimport\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g;
 
+interface Module {
+  bytes: number;
+  staticImports: string[];
+  dynamicImports: string[];
+}
+
+/** Each built module read and compressed once, however many pages and walks reach it. */
+const modules = new Map<string, Module>();
+
+function moduleAt(url: string): Module {
+  let module = modules.get(url);
+  if (!module) {
+    const source = readFileSync(join(clientDir, url));
+    const text = source.toString('utf8');
+    const resolve = (pattern: RegExp) => [...text.matchAll(pattern)].map(([, specifier]) => (specifier!.startsWith('/') ? specifier! : posix.join(dirname(url), specifier!)));
+    module = { bytes: gz(source), staticImports: resolve(staticImport), dynamicImports: resolve(dynamicImport) };
+    modules.set(url, module);
+  }
+  return module;
+}
+
 /** Gzipped bytes of a module and everything it imports (the dynamic imports too, or not), each file counted once per page. */
 function collect(url: string, seen: Set<string>, skipped: Set<string>, dynamic: boolean): number {
   if (seen.has(url) || !url.startsWith('/')) return 0;
   if (skipped.has(url.split('/').pop()!)) return 0;
   seen.add(url);
-  const source = readFileSync(join(clientDir, url));
-  const text = source.toString('utf8');
-  let total = gz(source);
-  for (const match of [...text.matchAll(staticImport), ...(dynamic ? text.matchAll(dynamicImport) : [])]) {
-    const specifier = match[1]!;
-    const resolved = specifier.startsWith('/') ? specifier : posix.join(dirname(url), specifier);
-    total += collect(resolved, seen, skipped, dynamic);
-  }
+  const module = moduleAt(url);
+  let total = module.bytes;
+  for (const imported of dynamic ? [...module.staticImports, ...module.dynamicImports] : module.staticImports) total += collect(imported, seen, skipped, dynamic);
   return total;
 }
 

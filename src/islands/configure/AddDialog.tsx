@@ -23,7 +23,7 @@ export function AddDialog({ data, audience, site, open, onClose, onAdded }: Prop
   const [choice, setChoice] = useState<AddChoice>({ group: 'video', role: '', quantity: 1 });
   return (
     <Dialog title={`Add products to ${site.name}`} open={open} onClose={onClose} wide>
-      <LazyPart part={addProducts} props={{ data, audience, site, choice, onChoice: setChoice, onClose, onAdded }} what="the products" onArrived={(place) => focusFirstControl(place.closest('dialog'))} />
+      <LazyPart part={addProducts} props={{ data, audience, site, choice, onChoice: setChoice, onClose, onAdded }} what="the products" onArrived={focusFirstControl} />
     </Dialog>
   );
 }

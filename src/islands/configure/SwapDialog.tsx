@@ -31,7 +31,7 @@ export function SwapDialog({ data, audience, site, lineIndex, onClose, onSwapped
           part={swapComparison}
           props={{ data, audience, site, lineIndex, onlyDifferences, onOnlyDifferences: setOnlyDifferences, onClose, onSwapped }}
           what="the options"
-          onArrived={(place) => focusFirstControl(place.closest('dialog'))}
+          onArrived={focusFirstControl}
         />
       )}
     </Dialog>

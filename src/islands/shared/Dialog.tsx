@@ -11,9 +11,9 @@ interface Props {
   wide?: boolean;
 }
 
-/** Moves focus to a dialog's first control (not its close button): when it opens, and when a body that was loading arrives. */
-export function focusFirstControl(dialog: Element | null): void {
-  dialog?.querySelector<HTMLElement>('[autofocus], input, select, button:not(.dialog__close)')?.focus();
+/** Moves focus to the first control (not the close button) of the dialog that is or holds `within`: when it opens, and when a body that was loading arrives. */
+export function focusFirstControl(within: Element): void {
+  within.closest('dialog')?.querySelector<HTMLElement>('[autofocus], input, select, button:not(.dialog__close)')?.focus();
 }
 
 /**

@@ -24,7 +24,7 @@ describe('a part fetched when it first shows', () => {
     const { part, calls, settle } = controlledFetch();
     render(
       <Dialog title="Add" open onClose={() => {}}>
-        <LazyPart part={part} props={{ label: 'How many' }} what="the products" onArrived={(place) => focusFirstControl(place.closest('dialog'))} />
+        <LazyPart part={part} props={{ label: 'How many' }} what="the products" onArrived={focusFirstControl} />
       </Dialog>,
     );
     const dialog = screen.getByRole('dialog', { name: 'Add' });
